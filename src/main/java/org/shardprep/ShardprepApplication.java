@@ -1,7 +1,141 @@
 package org.shardprep;
 
+import org.shardprep.connect.ConnectionRequest;
+import org.shardprep.connect.PasswordPrompt;
+import org.shardprep.connect.SessionConnector;
+import org.shardprep.connect.SessionStarter;
+import org.shardprep.shell.InputProcessor;
+import org.shardprep.shell.NonInteractiveRunner;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.ShellCommands;
+import org.shardprep.shell.repl.ReplApplication;
+import org.shardprep.sql.render.PrintOptions;
+import sun.misc.Signal;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point: psql's command line, then either the interactive shell (Spring Shell on JLine) or, for
+ * -c/-f/piped input, the same main loop without Spring, so a one-off command starts as fast as psql's.
+ */
 public final class ShardprepApplication {
+
+    public static final String VERSION = "0.1.0";
+
+    private ShardprepApplication() {}
+
     public static void main(String[] args) {
-        System.out.println("shardprep");
+        int status;
+        try {
+            status = run(args);
+        } catch (RuntimeException | Error e) {
+            // the last line of defence: one line, never a stack trace
+            System.err.println("shardprep: fatal: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            status = InputProcessor.EXIT_FAILURE;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args) {
+        PrintStream err = new PrintStream(new FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        CommandLineOptions opts;
+        try {
+            opts = CommandLineOptions.parse(args);
+        } catch (CommandLineOptions.UsageException e) {
+            err.println("shardprep: error: " + e.getMessage() + " (try \"shardprep --help\")");
+            return InputProcessor.EXIT_BADCONN;
+        }
+        if (opts.help) {
+            System.out.print(CommandLineOptions.usage());
+            return InputProcessor.EXIT_OK;
+        }
+        if (opts.version) {
+            System.out.println("shardprep " + VERSION + " (psql-compatible)");
+            return InputProcessor.EXIT_OK;
+        }
+        opts.warnings.forEach(w -> err.println("shardprep: warning: " + w));
+
+        boolean interactive = !opts.hasActions() && System.console() != null;
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        ConnectionRequest request = ConnectionRequest.fromCommandLine(opts.host, opts.port, opts.user, opts.dbname,
+                opts.positionals, w -> err.println("shardprep: warning: " + w));
+        SessionConnector connector = new SessionConnector(PasswordPrompt.console(), opts.forcePasswordPrompt, opts.neverPrompt);
+        SessionStarter starter = new SessionStarter(request, env, home, opts.embedded, opts.embeddedDir, connector);
+        starter.startEmbeddedEarly();
+
+        SessionStarter.Started started;
+        try {
+            started = starter.start(w -> err.println("shardprep: warning: " + w));
+        } catch (SessionStarter.StartFailure e) {
+            err.println("shardprep: error: " + e.getMessage());
+            return InputProcessor.EXIT_BADCONN;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // SIGTERM or an exit with the server still up: stop it cleanly, never leave it half-running
+            if (started.embedded() != null) started.embedded().close();
+        }));
+
+        PrintWriter out;
+        try {
+            out = output(opts.outputFile);
+        } catch (IOException e) {
+            err.println("shardprep: error: " + opts.outputFile + ": " + e.getMessage());
+            return InputProcessor.EXIT_FAILURE;
+        }
+        try (Session session = new Session(started.connection(), connector, started.embedded(), out, err, interactive)) {
+            apply(opts, session);
+            if (opts.cdsTrainingDir != null) {
+                // load what both paths load, then leave: the JVM writes the CDS archive at exit
+                opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "select 1"));
+                runNonInteractive(opts, session);
+                return ReplApplication.bootOnly(session);
+            }
+            if (interactive) return ReplApplication.run(session);
+            return runNonInteractive(opts, session);
+        }
+    }
+
+    private static int runNonInteractive(CommandLineOptions opts, Session session) {
+        NonInteractiveRunner runner = new NonInteractiveRunner(session, ShellCommands.NONE);
+        // Ctrl-C in a script: cancel the running statement on the server; the script stops, as psql's does.
+        Signal.handle(new Signal("INT"), signal -> session.connection().cancel());
+        List<NonInteractiveRunner.Step> steps = new ArrayList<>();
+        for (CommandLineOptions.Action a : opts.actions) {
+            steps.add(new NonInteractiveRunner.Step(a.kind() == CommandLineOptions.Action.Kind.FILE, a.value()));
+        }
+        return runner.run(steps, opts.singleTransaction);
+    }
+
+    /** Flags that are really variables or print settings, applied as psql applies them. */
+    private static void apply(CommandLineOptions opts, Session session) {
+        opts.variables.forEach(session.variables()::set);
+        if (opts.quiet) session.variables().set("QUIET", "on");
+        if (opts.echoAll) session.variables().set("ECHO", "all");
+        else if (opts.echoQueries) session.variables().set("ECHO", "queries");
+        else if (opts.echoErrors) session.variables().set("ECHO", "errors");
+        PrintOptions p = session.printOptions();
+        if (opts.unaligned) p.setFormat(PrintOptions.Format.UNALIGNED);
+        if (opts.csv) p.setFormat(PrintOptions.Format.CSV);
+        if (opts.tuplesOnly) p.setTuplesOnly(true);
+        if (opts.expanded) p.setExpanded(PrintOptions.Expanded.ON);
+        if (opts.fieldSeparator != null) p.setFieldSeparator(opts.fieldSeparator);
+        if (opts.recordSeparator != null) p.setRecordSeparator(opts.recordSeparator);
+    }
+
+    private static PrintWriter output(String file) throws IOException {
+        java.io.OutputStream target = file == null ? new FileOutputStream(java.io.FileDescriptor.out) : new FileOutputStream(file);
+        // buffered and flushed at prompts and before messages: 4 M rows must not mean 4 M write calls
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16), false);
     }
 }

@@ -1,0 +1,4 @@
+package org.shardprep.shell;
+
+/** psql's backslashResult, reduced to what the main loop acts on. */
+public enum MetaCommandResult { OK, ERROR, QUIT }

@@ -1,0 +1,134 @@
+package org.shardprep.shell;
+
+import org.shardprep.sql.QueryOutcome;
+import org.shardprep.sql.render.PrintOptions;
+import org.shardprep.sql.scan.MetaCommand;
+import org.shardprep.sql.scan.StatementScanner;
+
+import java.io.FileWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * psql's backslash commands (command.c): one method a command. The query buffer belongs to the scanner;
+ * commands that send it (\g) take it from there, as psql's do.
+ */
+public final class MetaCommands {
+
+    private final Session session;
+    private final ConnectionInfo connectionInfo;
+
+    public MetaCommands(Session session) {
+        this.session = session;
+        this.connectionInfo = new ConnectionInfo(session);
+    }
+
+    public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
+        List<String> args = command.args(session.variables());
+        return switch (command.name()) {
+            case "q", "quit" -> MetaCommandResult.QUIT;
+            case "conninfo" -> print(connectionInfo.describe());
+            case "echo" -> echo(args);
+            case "g" -> sendBuffer(scanner, args, false);
+            case "gx" -> sendBuffer(scanner, args, true);
+            case "p", "print" -> print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
+            case "r", "reset" -> {
+                scanner.resetBuffer();
+                yield quietPrint("Query buffer reset (cleared).");
+            }
+            case "timing" -> timing(args);
+            case "set" -> set(args);
+            case "unset" -> unset(args);
+            case "?" -> print(MetaCommandHelp.TEXT);
+            default -> error("invalid command \\" + command.name()
+                    + (session.interactive() ? "\nTry \\? for help." : ""));
+        };
+    }
+
+    private MetaCommandResult print(String text) {
+        session.out().println(text);
+        session.out().flush();
+        return MetaCommandResult.OK;
+    }
+
+    private MetaCommandResult quietPrint(String text) {
+        return session.variables().quiet() ? MetaCommandResult.OK : print(text);
+    }
+
+    private MetaCommandResult error(String message) {
+        session.message(session.location().prefix() + message);
+        return MetaCommandResult.ERROR;
+    }
+
+    private MetaCommandResult echo(List<String> args) {
+        boolean newline = true;
+        List<String> words = args;
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            newline = false;
+            words = words.subList(1, words.size());
+        }
+        session.out().print(String.join(" ", words));
+        if (newline) session.out().println();
+        session.out().flush();
+        return MetaCommandResult.OK;
+    }
+
+    /** \g [FILE] and \gx: send the buffer, or the previous query when the buffer is empty. */
+    private MetaCommandResult sendBuffer(StatementScanner scanner, List<String> args, boolean expanded) {
+        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+        if (sql == null || sql.isBlank()) {
+            scanner.resetBuffer();
+            return MetaCommandResult.OK;   // psql: \g on an empty buffer with no previous query does nothing
+        }
+        PrintOptions options = session.printOptions();
+        PrintOptions.Expanded savedExpanded = options.getExpanded();
+        if (expanded) options.setExpanded(PrintOptions.Expanded.ON);
+        try {
+            QueryOutcome outcome;
+            if (args.isEmpty()) {
+                outcome = session.execute(sql);
+            } else {
+                try (PrintWriter file = new PrintWriter(new FileWriter(args.get(0)))) {
+                    outcome = session.executeTo(sql, file);
+                } catch (IOException e) {
+                    return error(args.get(0) + ": " + e.getMessage());
+                }
+            }
+            return outcome.success() ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+        } finally {
+            options.setExpanded(savedExpanded);
+        }
+    }
+
+    private MetaCommandResult timing(List<String> args) {
+        if (args.isEmpty()) {
+            session.setTiming(!session.timing());
+        } else {
+            Boolean on = Variables.parseBoolean(args.get(0));
+            if (on == null) {
+                return error("unrecognized value \"" + args.get(0) + "\" for \"\\timing\": Boolean expected");
+            }
+            session.setTiming(on);
+        }
+        return quietPrint(session.timing() ? "Timing is on." : "Timing is off.");
+    }
+
+    private MetaCommandResult set(List<String> args) {
+        if (args.isEmpty()) {
+            session.variables().all().forEach((k, v) -> session.out().println(k + " = '" + v + "'"));
+            session.out().flush();
+            return MetaCommandResult.OK;
+        }
+        String name = args.get(0);
+        if (!name.matches("[A-Za-z0-9_]+")) return error("invalid variable name: \"" + name + "\"");
+        session.variables().set(name, String.join("", args.subList(1, args.size())));
+        return MetaCommandResult.OK;
+    }
+
+    private MetaCommandResult unset(List<String> args) {
+        if (args.isEmpty()) return error("\\unset: missing required argument");
+        session.variables().unset(args.get(0));
+        return MetaCommandResult.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package org.shardprep.shell.repl;
+
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.springframework.shell.Input;
+import org.springframework.shell.ResultHandlerService;
+import org.springframework.shell.Shell;
+import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.shell.exit.ExitCodeMappings;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.ShellCommands;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Spring Shell's command machinery (registration, option binding, validation) behind our main loop:
+ * the loop asks {@link #isCommand} for a line's first word and hands such lines here; everything else is
+ * SQL or a backslash command and never reaches Spring Shell.
+ */
+public class CommandShell extends Shell implements ShellCommands {
+
+    private final CommandCatalog catalog;
+    private final ResultHandlerService results;
+    private final Session session;
+
+    public CommandShell(ResultHandlerService results, CommandCatalog catalog, Terminal terminal,
+                        ShellContext context, ExitCodeMappings exitCodes, Session session) {
+        super(results, catalog, terminal, context, exitCodes);
+        this.catalog = catalog;
+        this.results = results;
+        this.session = session;
+    }
+
+    @Override
+    public boolean isCommand(String firstWord) {
+        return catalog.getRegistrations().containsKey(firstWord);
+    }
+
+    @Override
+    public Collection<String> names() {
+        return catalog.getRegistrations().keySet();
+    }
+
+    @Override
+    public boolean run(String line) {
+        // shell-style words: quotes group, and are removed, as a user of a command line expects
+        List<String> words = new DefaultParser().escapeChars(new char[0]).parse(line, line.length()).words()
+                .stream().filter(w -> !w.isEmpty()).toList();
+        Object result = evaluate(new Input() {
+            @Override public String rawText() { return line; }
+            @Override public List<String> words() { return words; }
+        });
+        if (result instanceof Throwable t) {
+            session.message("ERROR:  " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            return false;
+        }
+        if (result != null && result != NO_INPUT) results.handle(result);
+        return true;
+    }
+}

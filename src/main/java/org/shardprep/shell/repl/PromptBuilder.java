@@ -1,0 +1,32 @@
+package org.shardprep.shell.repl;
+
+import org.postgresql.core.TransactionState;
+import org.shardprep.sql.SessionConnection;
+import org.shardprep.sql.scan.OpenState;
+
+/**
+ * psql's default PROMPT1 and PROMPT2, "%/%R%x%# ": database, then '=' (or what is open: - ' " $ * ( ),
+ * then the transaction state ('*' in a transaction, '!' in a failed one), then '#' for a superuser or '>'.
+ */
+final class PromptBuilder {
+
+    private PromptBuilder() {}
+
+    static String primary(SessionConnection c, OpenState open) {
+        return c.database() + (open == OpenState.NONE ? "=" : open.promptChar()) + transaction(c) + (c.isSuperuser() ? "# " : "> ");
+    }
+
+    /** JLine's secondary prompt pattern: %M is where JLine puts what our parser says is open. */
+    static String secondaryPattern(SessionConnection c) {
+        return c.database().replace("%", "%%") + "%M" + transaction(c) + (c.isSuperuser() ? "# " : "> ");
+    }
+
+    private static String transaction(SessionConnection c) {
+        TransactionState state = c.transactionState();
+        return switch (state) {
+            case OPEN -> "*";
+            case FAILED -> "!";
+            default -> "";
+        };
+    }
+}

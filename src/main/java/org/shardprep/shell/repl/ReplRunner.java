@@ -1,0 +1,102 @@
+package org.shardprep.shell.repl;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.shardprep.shell.InputProcessor;
+import org.shardprep.shell.Session;
+import org.shardprep.sql.scan.OpenState;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.shell.ShellRunner;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The interactive loop: read with JLine (history, multi-line editing), run through the shared main loop,
+ * cancel the running statement on Ctrl-C, leave on \q, quit, exit or Ctrl-D.
+ */
+@Component
+@Order(0)
+public class ReplRunner implements ShellRunner {
+
+    private final Session session;
+    private final Terminal terminal;
+    private final CommandShell commands;
+    private final boolean bootOnly;
+    private int exitStatus = InputProcessor.EXIT_OK;
+
+    public ReplRunner(Session session, Terminal terminal, CommandShell commands,
+                      @Value("${shardprep.boot-only:false}") boolean bootOnly) {
+        this.session = session;
+        this.terminal = terminal;
+        this.commands = commands;
+        this.bootOnly = bootOnly;
+    }
+
+    int exitStatus() { return exitStatus; }
+
+    @Override
+    public boolean run(String[] args) {
+        if (bootOnly) {
+            lineReader();   // load the line reader's classes too
+            return true;
+        }
+        InputProcessor processor = new InputProcessor(session, commands);
+        LineReader reader = lineReader();
+        session.setTerminalWidth(terminal::getWidth);
+        // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
+        terminal.handle(Terminal.Signal.INT, signal -> session.connection().cancel());
+        String pending = "";
+        while (true) {
+            reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));
+            String prompt = PromptBuilder.primary(session.connection(), pending.isEmpty() ? OpenState.NONE : OpenState.CONTINUE);
+            String text;
+            try {
+                text = reader.readLine(prompt, null, (MaskingCallback) null, pending.isEmpty() ? null : pending);
+            } catch (UserInterruptException e) {
+                pending = "";           // Ctrl-C at the prompt clears the line and the query buffer, as psql
+                continue;
+            } catch (EndOfFileException e) {
+                terminal.writer().println("\\q");
+                break;
+            }
+            for (String line : text.split("\n", -1)) {
+                processor.processLine(line);
+                if (processor.stopped()) break;
+            }
+            session.out().flush();
+            if (processor.stopped()) break;
+            // what is left unfinished goes back into the editor, on a fresh line
+            pending = processor.scanner().hasPendingText() ? processor.scanner().takeBuffer().strip() + "\n" : "";
+            processor.scanner().resetBuffer();
+        }
+        exitStatus = processor.exitStatus();
+        return true;
+    }
+
+    private LineReader lineReader() {
+        Path history = Path.of(System.getProperty("user.home"), ".shardprep", "history");
+        try {
+            Files.createDirectories(history.getParent());
+        } catch (java.io.IOException ignored) {
+            // no history file then; the shell works without one
+        }
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("shardprep")
+                .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings()))
+                .history(new PasswordSafeHistory())
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 500)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .build();
+        return reader;
+    }
+}

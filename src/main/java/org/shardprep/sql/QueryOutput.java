@@ -1,0 +1,31 @@
+package org.shardprep.sql;
+
+import org.shardprep.sql.render.PrintOptions;
+
+import java.io.PrintWriter;
+
+/** Where a statement's results and messages go, and how they are printed (psql's pset and quiet). */
+public interface QueryOutput {
+    /** Query results and command tags (stdout, or the \o target). */
+    PrintWriter results();
+
+    /** Notices, warnings and errors (stderr), one formatted message at a time. */
+    void message(String text);
+
+    PrintOptions printOptions();
+
+    /** Terminal width for \x auto; 0 when not a terminal. */
+    int terminalWidth();
+
+    /** -q / QUIET: no command tags. */
+    boolean quiet();
+
+    /** psql's "psql:file:line: " before messages while a script runs; empty interactively. */
+    String messagePrefix();
+
+    /** Rows per FETCH when a query streams through a cursor. */
+    int fetchCount();
+
+    /** psql's VERBOSITY. */
+    org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
+}

@@ -1,0 +1,146 @@
+package org.shardprep.sql;
+
+import org.postgresql.core.Parser;
+import org.postgresql.core.Query;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
+import org.shardprep.sql.render.MessageFormatter;
+import org.shardprep.sql.render.ServerMessage;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Sends one statement text (as the scanner cut it) to the server and prints what comes back, as psql's
+ * SendQuery does. A single SELECT/VALUES/TABLE streams through a cursor, FETCH by FETCH, so a result of
+ * millions of rows runs in constant memory (psql does the same when FETCH_COUNT is set).
+ */
+public final class QueryRunner {
+
+    private static final String CURSOR = "_shardprep_cursor";
+    private static final Pattern CURSOR_FRIENDLY = Pattern.compile("(?is)^\\s*(\\(\\s*)*(select|values|table)\\b.*");
+    private static final Pattern INTO = Pattern.compile("(?i)\\binto\\b");
+
+    private final SessionConnection session;
+
+    public QueryRunner(SessionConnection session) {
+        this.session = session;
+    }
+
+    public QueryOutcome execute(String sql, QueryOutput output) {
+        String statement = stripTrailingSemicolon(sql);
+        try {
+            if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
+                return executeWithCursor(sql, statement, output);
+            }
+            ResultStream stream = new ResultStream(output, sql, false);
+            run(sql, stream);
+            stream.finishTable();
+            return QueryOutcome.OK;
+        } catch (SQLException e) {
+            report(e, sql, 0, output);
+            return QueryOutcome.failed(e);
+        }
+    }
+
+    /** psql's FETCH_COUNT path: BEGIN (unless already in a transaction), DECLARE, FETCH until short, CLOSE. */
+    private QueryOutcome executeWithCursor(String sql, String statement, QueryOutput output) throws SQLException {
+        boolean ownTransaction = session.transactionState() == TransactionState.IDLE;
+        String declare = "DECLARE " + CURSOR + " NO SCROLL CURSOR FOR\n";
+        ResultStream stream = new ResultStream(output, sql, true);
+        try {
+            if (ownTransaction) run("BEGIN", stream);
+            run(declare + statement, stream);
+        } catch (SQLException e) {
+            report(e, sql, declare.length(), output);
+            if (ownTransaction) rollbackQuietly();
+            return QueryOutcome.failed(e);
+        }
+        try {
+            String fetch = "FETCH FORWARD " + output.fetchCount() + " FROM " + CURSOR;
+            do {
+                stream.resetFetchCount();
+                run(fetch, stream);
+            } while (stream.lastFetchRows() == output.fetchCount());
+            stream.finishTable();
+            run("CLOSE " + CURSOR, stream);
+            if (ownTransaction) run("COMMIT", stream);
+            return QueryOutcome.OK;
+        } catch (SQLException e) {
+            stream.finishTable();
+            report(e, sql, 0, output);
+            if (ownTransaction) rollbackQuietly();
+            return QueryOutcome.failed(e);
+        }
+    }
+
+    private void run(String text, ResultStream stream) throws SQLException {
+        QueryExecutor qe = session.protocol();
+        Query query = qe.createSimpleQuery(text);
+        try {
+            // simple protocol, as psql: one text message, no parameters, every result in text form
+            qe.execute(query, null, stream, 0, 0,
+                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN
+                            | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
+        } finally {
+            query.close();
+        }
+        SQLException error = stream.getException();
+        if (error != null) throw error;
+    }
+
+    private void rollbackQuietly() {
+        try (var st = session.jdbc().createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the connection is gone or the state is already clean: nothing more to undo
+        }
+    }
+
+    /** Prints the error as psql does; positions in a wrapped statement are shifted back to the user's text. */
+    private void report(SQLException e, String sql, int offset, QueryOutput output) {
+        output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity()));
+    }
+
+    public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerMessage m = ServerMessage.from(p.getServerErrorMessage());
+            if (offset > 0 && m.position() > offset) m = m.withPosition(m.position() - offset);
+            else if (offset > 0) m = m.withPosition(0);
+            return MessageFormatter.format(m, sql, verbosity);
+        }
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08")) {
+            return "server closed the connection unexpectedly\n"
+                    + "\tThis probably means the server terminated abnormally\n"
+                    + "\tbefore or while processing the request.";
+        }
+        return "ERROR:  " + e.getMessage();
+    }
+
+    /** psql only streams plain queries: a SELECT ... INTO or anything with data-modifying WITH cannot be a cursor. */
+    boolean streamsThroughCursor(String statement) {
+        if (!CURSOR_FRIENDLY.matcher(statement).matches()) return false;
+        if (INTO.matcher(statement).find()) return false;
+        try {
+            return Parser.parseJdbcSql(statement, session.standardConformingStrings(), false, true, false, false).size() == 1;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static String stripTrailingSemicolon(String sql) {
+        int end = sql.length();
+        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) end--;
+        return sql.substring(0, end);
+    }
+
+    public static String firstWord(String sql) {
+        String s = sql.stripLeading();
+        int i = 0;
+        while (i < s.length() && Character.isLetter(s.charAt(i))) i++;
+        return s.substring(0, i).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,101 @@
+package org.shardprep.sql;
+
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.TransactionState;
+import org.shardprep.connect.ConnectionSettings;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The interactive session's one connection to the server. Statements go through pgjdbc's protocol-level
+ * {@link QueryExecutor} rather than JDBC statements: that is where the command tags, the notices as they
+ * arrive and the transaction state psql shows in its prompt are available.
+ */
+public final class SessionConnection implements AutoCloseable {
+
+    private final ConnectionSettings settings;
+    private final BaseConnection connection;
+
+    private SessionConnection(ConnectionSettings settings, BaseConnection connection) {
+        this.settings = settings;
+        this.connection = connection;
+    }
+
+    /** Opens a connection with the settings as they are (the password prompt is the caller's business). */
+    public static SessionConnection open(ConnectionSettings settings) throws SQLException {
+        Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
+        // psql's session runs in autocommit; transactions are the user's BEGIN/COMMIT, sent as SQL.
+        c.setAutoCommit(true);
+        return new SessionConnection(settings, c.unwrap(BaseConnection.class));
+    }
+
+    public ConnectionSettings settings() { return settings; }
+
+    public BaseConnection jdbc() { return connection; }
+
+    public QueryExecutor protocol() { return connection.getQueryExecutor(); }
+
+    public TransactionState transactionState() { return protocol().getTransactionState(); }
+
+    public boolean standardConformingStrings() { return protocol().getStandardConformingStrings(); }
+
+    public boolean isSuperuser() { return "on".equals(protocol().getParameterStatus("is_superuser")); }
+
+    public String database() {
+        try {
+            return connection.getCatalog();
+        } catch (SQLException e) {
+            return settings.dbname();
+        }
+    }
+
+    public String user() {
+        String u = protocol().getParameterStatus("session_authorization");
+        return u != null ? u : connection.getUserName();
+    }
+
+    public String serverVersion() { return protocol().getServerVersion(); }
+
+    public int serverVersionNum() { return protocol().getServerVersionNum(); }
+
+    public String host() { return protocol().getHostSpec().getHost(); }
+
+    public int port() { return protocol().getHostSpec().getPort(); }
+
+    public int backendPid() { return protocol().getBackendPID(); }
+
+    /** psql's SSL line for \conninfo, from the server's own view of this connection; null without SSL. */
+    public String sslDescription() {
+        try (var st = connection.createStatement();
+             var rs = st.executeQuery("select version, cipher from pg_stat_ssl where pid = pg_backend_pid() and ssl")) {
+            if (!rs.next()) return null;
+            return "SSL connection (protocol: " + rs.getString(1) + ", cipher: " + rs.getString(2) + ", compression: off)";
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    public boolean isClosed() { return protocol().isClosed(); }
+
+    /** Asks the server to cancel what this session is running (a separate cancel connection, as libpq's). */
+    public void cancel() {
+        try {
+            ((PGConnection) connection).cancelQuery();
+        } catch (SQLException ignored) {
+            // nothing running, or the server is gone: the statement's own error will tell
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a dead connection: nothing to report
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.shardprep;
+
+import org.shardprep.connect.ConnInfoParser;
+import org.shardprep.connect.ConnectionRequest;
+import org.shardprep.connect.ConnectionSettings;
+import org.shardprep.connect.ConnectionSettingsResolver;
+import org.shardprep.connect.EmbeddedServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The real PostgreSQL the tests talk to: the one named by SHARDPREP_TEST_URL (a libpq conninfo or URI),
+ * or else one embedded server per test JVM in a temporary directory. Tests get databases of their own.
+ */
+public final class TestServer {
+
+    private static Map<String, String> base;
+
+    private TestServer() {}
+
+    /** libpq keywords of the server's maintenance connection. */
+    public static synchronized Map<String, String> keywords() {
+        if (base == null) {
+            String url = System.getenv("SHARDPREP_TEST_URL");
+            if (url != null && !url.isBlank()) {
+                base = new LinkedHashMap<>(ConnInfoParser.parse(url));
+            } else {
+                try {
+                    Path dir = Files.createTempDirectory("shardprep-test-pg");
+                    EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                    base = new LinkedHashMap<>(ConnInfoParser.parse(server.conninfo()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot start the embedded test server: " + e.getMessage(), e);
+                }
+            }
+        }
+        return base;
+    }
+
+    /** A conninfo string for database {@code db}, created empty (dropped first if it exists). */
+    public static String freshDatabase(String db) {
+        try (Connection c = connect(keywords()); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + db + " with (force)");
+            s.execute("create database " + db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + db + ": " + e.getMessage(), e);
+        }
+        return conninfo(db);
+    }
+
+    public static String conninfo(String db) {
+        Map<String, String> k = new LinkedHashMap<>(keywords());
+        k.put("dbname", db);
+        return k.entrySet().stream().map(e -> e.getKey() + "=" + quote(e.getValue())).collect(Collectors.joining(" "));
+    }
+
+    public static Connection connect(String db) throws SQLException {
+        Map<String, String> k = new LinkedHashMap<>(keywords());
+        k.put("dbname", db);
+        return connect(k);
+    }
+
+    private static Connection connect(Map<String, String> k) throws SQLException {
+        String conninfo = k.entrySet().stream().map(e -> e.getKey() + "=" + quote(e.getValue())).collect(Collectors.joining(" "));
+        ConnectionSettings s = new ConnectionSettingsResolver(w -> {}).resolve(ConnectionRequest.ofConnInfo(conninfo), Map.of(), Path.of("/nonexistent"));
+        return DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
+    }
+
+    private static String quote(String v) {
+        return "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}
