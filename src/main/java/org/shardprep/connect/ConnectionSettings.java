@@ -139,20 +139,20 @@ public record ConnectionSettings(
      */
     public String describe(HostPort connected, String address) {
         String head = "You are connected to database \"" + dbname + "\" as user \"" + user + "\"";
-        String port = "\" at port \"" + connected.port() + "\".";
+        String port = " at port \"" + connected.port() + "\".";
         String hostaddr = connected.hostaddr();
         if (connected.host() != null && connected.host().startsWith("/")) {
             if (hostaddr != null && !hostaddr.isEmpty()) {
-                return head + " on address \"" + hostaddr + port;
+                return head + " on address \"" + hostaddr + "\"" + port;
             }
-            return head + " via socket in \"" + connected.host() + port;
+            return head + " via socket in \"" + connected.host() + "\"" + port;
         }
         String host = connected.host() == null || connected.host().isEmpty() ? hostaddr : connected.host();
         String addr = hostaddr != null && !hostaddr.isEmpty() ? hostaddr : address;
         if (addr != null && !addr.isEmpty() && !addr.equals(host)) {
-            return head + " on host \"" + host + "\" (address \"" + addr + port;
+            return head + " on host \"" + host + "\" (address \"" + addr + "\")" + port;
         }
-        return head + " on host \"" + host + port;
+        return head + " on host \"" + host + "\"" + port;
     }
 
     public ConnectionSettings withPassword(String newPassword) {

@@ -21,11 +21,14 @@ public final class ConnectionSettingsResolver {
     /** Debian's compiled-in DEFAULT_PGSOCKET_DIR. */
     public static final String DEFAULT_SOCKET_DIR = "/var/run/postgresql";
 
-    /** Variables that point at a server or log into one; any of them means "not the embedded server". */
-    static final Set<String> CONNECTION_ENV_VARS = Set.of(
+    /**
+     * Variables that choose a server or how to log into it; any of them means "not the embedded
+     * server". Tuning variables (PGAPPNAME, PGCONNECT_TIMEOUT, PGOPTIONS, PGCLIENTENCODING) and
+     * file locations (PGPASSFILE, PGSERVICEFILE, PGSYSCONFDIR) are often set globally and do not.
+     */
+    public static final Set<String> CONNECTION_ENV_VARS = Set.of(
             "PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGDATABASE", "PGSERVICE", "PGPASSWORD",
-            "PGSSLMODE", "PGREQUIRESSL", "PGSSLROOTCERT", "PGSSLCERT", "PGSSLKEY", "PGOPTIONS",
-            "PGTARGETSESSIONATTRS", "PGCONNECT_TIMEOUT", "PGAPPNAME");
+            "PGSSLMODE", "PGREQUIRESSL", "PGSSLROOTCERT", "PGSSLCERT", "PGSSLKEY", "PGTARGETSESSIONATTRS");
 
     private final String osUser;
     private final String defaultSocketDir;
