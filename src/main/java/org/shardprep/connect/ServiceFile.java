@@ -1,7 +1,6 @@
 package org.shardprep.connect;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,8 @@ public final class ServiceFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not open service file \"" + file + "\": " + e.getMessage(), e);
+            // One clear line for the user, like libpq's "could not open ..." errors.
+            throw new ConnInfoException("could not open service file \"" + file + "\": " + e.getMessage());
         }
         Map<String, String> values = null;
         int lineNo = 0;
