@@ -1,0 +1,31 @@
+package org.shardprep.shell.repl;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordSafeHistoryTest {
+    @Test
+    void linesWithPasswordsAreRecognised() {
+        assertThat(PasswordSafeHistory.holdsPassword("\\c host=x user=citus password=secret")).isTrue();
+        assertThat(PasswordSafeHistory.holdsPassword("\\c postgresql://citus:secret@host/db")).isTrue();
+        assertThat(PasswordSafeHistory.holdsPassword("ALTER ROLE citus PASSWORD 'x';")).isTrue();
+        assertThat(PasswordSafeHistory.holdsPassword("create user bob with password 'x';")).isTrue();
+        assertThat(PasswordSafeHistory.holdsPassword("\\password citus")).isTrue();
+    }
+
+    @Test
+    void ordinarySqlIsKept() {
+        assertThat(PasswordSafeHistory.holdsPassword("select * from stores;")).isFalse();
+        assertThat(PasswordSafeHistory.holdsPassword("\\c postgresql://host/db")).isFalse();
+        assertThat(PasswordSafeHistory.holdsPassword("SELECT create_orders(20000);")).isFalse();
+    }
+
+    @Test
+    void historyDropsThem() {
+        PasswordSafeHistory h = new PasswordSafeHistory();
+        h.add(java.time.Instant.now(), "select 1;");
+        h.add(java.time.Instant.now(), "\\c password=secret");
+        assertThat(h.size()).isEqualTo(1);
+    }
+}
