@@ -82,3 +82,6 @@ cap err-nosuchtable-terse $P -v VERBOSITY=terse -c "select * from nosuchtable;"
 cap err-nosuchtable-sqlstate $P -v VERBOSITY=sqlstate -c "select * from nosuchtable;"
 cap err-plpgsql-ctx-never $P -v SHOW_CONTEXT=never -c "do \$\$ begin perform 1/0; end \$\$;"
 cap notice-ctx-always $P -v SHOW_CONTEXT=always -c "do \$\$ begin raise notice 'hi'; end \$\$;"
+
+# the temp schema of a backend (pg_temp_3, pg_temp_4, ...) is not stable between runs
+sed -i 's/pg_temp_[0-9]*/pg_temp_N/' err-unique-verbose.out
