@@ -1,12 +1,10 @@
 package org.shardprep.sql.render;
 
-import org.jline.utils.WCWidth;
-
 /**
  * psql's mbprint.c (pg_wcssize / pg_wcsformat) for UTF-8: splits a value into display lines at
  * '\n', expands tabs to the next multiple of 8, shows '\r' as {@code \r}, other ASCII control
  * characters as {@code \xNN} and non-ASCII control characters as {@code \\uNNNN}, and measures
- * display width with wcwidth (wide East Asian characters count 2, combining marks 0).
+ * display width like psql ({@link UnicodeWidth}: wide East Asian characters count 2, combining marks 0).
  */
 final class DisplayText {
 
@@ -32,14 +30,7 @@ final class DisplayText {
 
     /** Display width of one code point as psql's ucs_wcwidth: -1 for control characters. */
     static int charWidth(int cp) {
-        if (cp == 0) {
-            return 0;
-        }
-        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-            return -1;
-        }
-        int w = WCWidth.wcwidth(cp);
-        return w < 0 ? 1 : w;
+        return UnicodeWidth.of(cp);
     }
 
     /** pg_wcssize: the width of the widest line and the number of lines. Returns {width, lines}. */
