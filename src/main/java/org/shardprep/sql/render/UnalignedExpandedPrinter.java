@@ -1,0 +1,64 @@
+package org.shardprep.sql.render;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** psql's print_unaligned_vertical() ({@code psql -A -x}). */
+final class UnalignedExpandedPrinter implements ResultPrinter {
+
+    private final PrintOptions opt;
+    private final PrintWriter out;
+    private String[] headers;
+    private boolean needRecordSep;
+
+    UnalignedExpandedPrinter(PrintOptions opt, PrintWriter out) {
+        this.opt = opt;
+        this.out = out;
+    }
+
+    @Override
+    public void start(List<ColumnInfo> columns) {
+        headers = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+        if (!opt.isTuplesOnly() && opt.getTitle() != null) {
+            out.print(opt.getTitle());
+            needRecordSep = true;
+        }
+    }
+
+    @Override
+    public void rows(List<String[]> chunk) {
+        StringBuilder sb = new StringBuilder();
+        String rs = opt.getRecordSeparator();
+        for (String[] row : chunk) {
+            for (int j = 0; j < headers.length; j++) {
+                if (needRecordSep) {
+                    sb.append(rs).append(rs);
+                    needRecordSep = false;
+                }
+                sb.append(headers[j]).append(opt.getFieldSeparator());
+                String v = row[j];
+                sb.append(v == null ? opt.getNullDisplay() : v);
+                if (j < headers.length - 1) {
+                    sb.append(rs);
+                } else {
+                    needRecordSep = true;
+                }
+            }
+            if (sb.length() > 1 << 16) {
+                out.print(sb);
+                sb.setLength(0);
+            }
+        }
+        out.print(sb);
+        out.flush();
+    }
+
+    @Override
+    public void finish(long totalRows) {
+        // psql prints no default footer in expanded mode
+        if (needRecordSep) {
+            out.print(UnalignedPrinter.terminator(opt));
+        }
+        out.flush();
+    }
+}
