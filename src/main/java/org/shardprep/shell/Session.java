@@ -172,6 +172,11 @@ public final class Session implements QueryOutput, AutoCloseable {
     }
 
     @Override
+    public int printChunkRows() {
+        return variables.fetchCount();
+    }
+
+    @Override
     public MessageFormatter.Verbosity verbosity() {
         String v = variables.get("VERBOSITY");
         if (v == null) return MessageFormatter.Verbosity.DEFAULT;

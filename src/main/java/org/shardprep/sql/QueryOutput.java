@@ -26,6 +26,10 @@ public interface QueryOutput {
     /** Rows per FETCH when a query streams through a cursor. */
     int fetchCount();
 
+    /** Rows a table printer may hold to compute widths: FETCH_COUNT when the user set it (psql prints
+        each fetched chunk on its own then), 0 for the printer's default. */
+    int printChunkRows();
+
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
 }

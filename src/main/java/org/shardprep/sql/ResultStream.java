@@ -41,7 +41,9 @@ final class ResultStream extends ResultHandlerBase {
         if (printer == null) {
             List<ColumnInfo> columns = new ArrayList<>(fields.length);
             for (Field f : fields) columns.add(new ColumnInfo(f.getColumnLabel(), f.getOID()));
-            printer = ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth());
+            printer = output.printChunkRows() > 0
+                    ? ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth(), output.printChunkRows())
+                    : ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth());
             printer.start(columns);
             rowsInResult = 0;
         }

@@ -55,7 +55,7 @@ public final class SessionConnection implements AutoCloseable {
 
     public String user() {
         String u = protocol().getParameterStatus("session_authorization");
-        return u != null ? u : connection.getUserName();
+        return u != null ? u : settings.user();
     }
 
     public String serverVersion() { return protocol().getServerVersion(); }

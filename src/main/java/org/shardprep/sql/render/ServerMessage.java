@@ -108,6 +108,14 @@ public final class ServerMessage {
         return s.equals("ERROR") || s.equals("FATAL") || s.equals("PANIC");
     }
 
+    /** The same message with the caret moved: for a statement we wrapped (DECLARE ... CURSOR FOR) before sending. */
+    public ServerMessage withPosition(int newPosition) {
+        return builder().severity(severity).sqlState(sqlState).message(message).detail(detail).hint(hint)
+                .position(newPosition).internalPosition(internalPosition).internalQuery(internalQuery).where(where)
+                .schema(schema).table(table).column(column).datatype(datatype).constraint(constraint)
+                .file(file).line(line).routine(routine).build();
+    }
+
     @Override
     public String toString() {
         return "ServerMessage[" + severity + " " + sqlState + ": " + message + "]";
