@@ -1,6 +1,7 @@
 package org.shardprep.shell;
 
 import org.shardprep.sql.QueryOutcome;
+import org.shardprep.sql.QueryRunner;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.StatementScanner;
@@ -135,20 +136,23 @@ public final class InputProcessor {
     private void runSql(String sql) {
         QueryOutcome outcome = session.execute(sql);
         if (outcome.connectionLost()) {
-            handleLostConnection();
+            handleLostConnection(outcome);
             return;
         }
         commandDone(outcome.success());
     }
 
     /** psql: interactively, reconnect and go on; in a script, the connection is gone and so is the run (2). */
-    private void handleLostConnection() {
+    private void handleLostConnection(QueryOutcome outcome) {
         lastFailed = true;
+        String prefix = session.location().prefix();
+        // after a FATAL from the server, libpq also reports the socket closing, as psql shows
+        if (outcome.serverExplained()) session.message(prefix + QueryRunner.CONNECTION_CLOSED);
         if (session.interactive()) {
             boolean ok = session.reset();
             session.message("The connection to the server was lost. Attempting reset: " + (ok ? "Succeeded." : "Failed."));
         } else {
-            session.message(session.location().prefix() + "fatal: connection to server was lost");
+            session.message(prefix + "error: connection to server was lost");
             exitStatus = EXIT_BADCONN;
             stop = true;
         }

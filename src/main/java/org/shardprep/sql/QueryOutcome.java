@@ -6,9 +6,15 @@ import java.sql.SQLException;
 public record QueryOutcome(boolean success, SQLException error, boolean connectionLost) {
     public static final QueryOutcome OK = new QueryOutcome(true, null, false);
 
-    public static QueryOutcome failed(SQLException e) {
+    /** @param connectionClosed whether the connection is closed now (a FATAL from the server closes it) */
+    public static QueryOutcome failed(SQLException e, boolean connectionClosed) {
         String state = e.getSQLState();
-        boolean lost = state != null && state.startsWith("08");
+        boolean lost = connectionClosed || (state != null && state.startsWith("08"));
         return new QueryOutcome(false, e, lost);
+    }
+
+    /** The server said why (a FATAL message) rather than the socket just breaking. */
+    public boolean serverExplained() {
+        return error instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null;
     }
 }

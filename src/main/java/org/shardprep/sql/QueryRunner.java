@@ -23,6 +23,11 @@ public final class QueryRunner {
     private static final Pattern CURSOR_FRIENDLY = Pattern.compile("(?is)^\\s*(\\(\\s*)*(select|values|table)\\b.*");
     private static final Pattern INTO = Pattern.compile("(?i)\\binto\\b");
 
+    /** libpq's words when the server goes away under a statement. */
+    public static final String CONNECTION_CLOSED = "server closed the connection unexpectedly\n"
+            + "\tThis probably means the server terminated abnormally\n"
+            + "\tbefore or while processing the request.";
+
     private final SessionConnection session;
 
     public QueryRunner(SessionConnection session) {
@@ -35,13 +40,13 @@ public final class QueryRunner {
             if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
                 return executeWithCursor(sql, statement, output);
             }
-            ResultStream stream = new ResultStream(output, sql, false);
+            ResultStream stream = new ResultStream(output, sql, false, 0);
             run(sql, stream);
             stream.finishTable();
             return QueryOutcome.OK;
         } catch (SQLException e) {
             report(e, sql, 0, output);
-            return QueryOutcome.failed(e);
+            return QueryOutcome.failed(e, session.isClosed());
         }
     }
 
@@ -49,14 +54,14 @@ public final class QueryRunner {
     private QueryOutcome executeWithCursor(String sql, String statement, QueryOutput output) throws SQLException {
         boolean ownTransaction = session.transactionState() == TransactionState.IDLE;
         String declare = "DECLARE " + CURSOR + " NO SCROLL CURSOR FOR\n";
-        ResultStream stream = new ResultStream(output, sql, true);
+        ResultStream stream = new ResultStream(output, sql, true, declare.length());
         try {
             if (ownTransaction) run("BEGIN", stream);
             run(declare + statement, stream);
         } catch (SQLException e) {
             report(e, sql, declare.length(), output);
             if (ownTransaction) rollbackQuietly();
-            return QueryOutcome.failed(e);
+            return QueryOutcome.failed(e, session.isClosed());
         }
         try {
             String fetch = "FETCH FORWARD " + output.fetchCount() + " FROM " + CURSOR;
@@ -72,7 +77,7 @@ public final class QueryRunner {
             stream.finishTable();
             report(e, sql, 0, output);
             if (ownTransaction) rollbackQuietly();
-            return QueryOutcome.failed(e);
+            return QueryOutcome.failed(e, session.isClosed());
         }
     }
 
@@ -82,7 +87,7 @@ public final class QueryRunner {
         try {
             // simple protocol, as psql: one text message, no parameters, every result in text form
             qe.execute(query, null, stream, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN
+                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS
                             | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
         } finally {
             query.close();
@@ -106,17 +111,11 @@ public final class QueryRunner {
 
     public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ServerMessage m = ServerMessage.from(p.getServerErrorMessage());
-            if (offset > 0 && m.position() > offset) m = m.withPosition(m.position() - offset);
-            else if (offset > 0) m = m.withPosition(0);
+            ServerMessage m = ResultStream.relativeTo(ServerMessage.from(p.getServerErrorMessage()), offset);
             return MessageFormatter.format(m, sql, verbosity);
         }
         String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
-            return "server closed the connection unexpectedly\n"
-                    + "\tThis probably means the server terminated abnormally\n"
-                    + "\tbefore or while processing the request.";
-        }
+        if (state != null && state.startsWith("08")) return CONNECTION_CLOSED;
         return "ERROR:  " + e.getMessage();
     }
 

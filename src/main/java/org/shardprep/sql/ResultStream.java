@@ -26,14 +26,26 @@ final class ResultStream extends ResultHandlerBase {
     private final QueryOutput output;
     private final String query;
     private final boolean cursorMode;
+    private final int positionOffset;
     private ResultPrinter printer;
     private long rowsInResult;
     private long lastFetchRows;
 
-    ResultStream(QueryOutput output, String query, boolean cursorMode) {
+    /**
+     * @param positionOffset characters we put before the user's statement (DECLARE ... FOR): positions in
+     *                       the server's messages are shifted back by that much
+     */
+    ResultStream(QueryOutput output, String query, boolean cursorMode, int positionOffset) {
         this.output = output;
         this.query = query;
         this.cursorMode = cursorMode;
+        this.positionOffset = positionOffset;
+    }
+
+    /** A server message with its caret position relative to the user's text rather than what we sent. */
+    static ServerMessage relativeTo(ServerMessage m, int offset) {
+        if (offset == 0 || m.position() == 0) return m;
+        return m.withPosition(m.position() > offset ? m.position() - offset : 0);
     }
 
     @Override
@@ -94,7 +106,8 @@ final class ResultStream extends ResultHandlerBase {
     public void handleWarning(SQLWarning warning) {
         String text;
         if (warning instanceof PSQLWarning w && w.getServerErrorMessage() != null) {
-            text = MessageFormatter.format(ServerMessage.from(w.getServerErrorMessage()), query, output.verbosity());
+            ServerMessage m = relativeTo(ServerMessage.from(w.getServerErrorMessage()), positionOffset);
+            text = MessageFormatter.format(m, query, output.verbosity());
         } else {
             text = "WARNING:  " + warning.getMessage();
         }

@@ -51,7 +51,10 @@ public class ReplRunner implements ShellRunner {
         LineReader reader = lineReader();
         session.setTerminalWidth(terminal::getWidth);
         // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
-        terminal.handle(Terminal.Signal.INT, signal -> session.connection().cancel());
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            session.connection().cancel();
+            session.message("Cancel request sent");
+        });
         String pending = "";
         while (true) {
             reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));

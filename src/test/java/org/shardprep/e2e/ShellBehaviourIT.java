@@ -1,0 +1,190 @@
+package org.shardprep.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.shardprep.TestServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the built jar does with -c, stdin, bad input and lost connections, with psql's exit statuses. */
+class ShellBehaviourIT {
+
+    private static final String DB = TestServer.freshDatabase("e2e_behaviour");
+
+    @Test
+    void commandStringsRunInOrderAndTheLastOneDecidesTheStatus() {
+        JarRun.Result r = JarRun.shardprep(null, "-At", "-c", "select 1", "-c", "select 2", DB);
+        assertThat(r.out()).isEqualTo("1\n2\n");
+        assertThat(r.exitCode()).isZero();
+
+        assertThat(JarRun.shardprep(null, "-c", "select 1/0", DB).exitCode()).isEqualTo(1);
+        JarRun.Result recovered = JarRun.shardprep(null, "-At", "-c", "select 1/0", "-c", "select 3", DB);
+        assertThat(recovered.exitCode()).isZero();
+        assertThat(recovered.err()).isEqualTo("ERROR:  division by zero\n");
+    }
+
+    @Test
+    void backslashCommandsInCommandStrings() {
+        JarRun.Result r = JarRun.shardprep(null, "-c", "\\echo hello world", DB);
+        assertThat(r.out()).isEqualTo("hello world\n");
+        JarRun.Result bad = JarRun.shardprep(null, "-c", "\\foo", DB);
+        assertThat(bad.err()).isEqualTo("invalid command \\foo\n");
+        assertThat(bad.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void timingPrintsPsqlsLine() {
+        JarRun.Result r = JarRun.shardprep(null, "-At", "-c", "\\timing on", "-c", "select 1", DB);
+        assertThat(r.out()).matches("(?s)Timing is on\\.\n1\nTime: \\d+\\.\\d{3} ms\n");
+    }
+
+    @Test
+    void pipedStdinRunsAsAScriptWithoutPrefix() {
+        JarRun.Result r = JarRun.shardprep("select 1 as a;\nselect 1/0;\nselect 2 as b;\n", "-At", DB);
+        assertThat(r.out()).isEqualTo("1\n2\n");
+        assertThat(r.err()).isEqualTo("ERROR:  division by zero\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void fileDashIsStdinWithPsqlsPrefix() {
+        JarRun.Result r = JarRun.shardprep("select 1/0;\n", "-f", "-", DB);
+        assertThat(r.err()).isEqualTo("shardprep:<stdin>:1: ERROR:  division by zero\n");
+    }
+
+    @Test
+    void onErrorStopStopsAScriptWithStatusThree() {
+        JarRun.Result r = JarRun.shardprep("select 1 as a;\nselect 1/0;\nselect 2 as b;\n", "-At", "-v", "ON_ERROR_STOP=1", DB);
+        assertThat(r.out()).isEqualTo("1\n");
+        assertThat(r.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void unterminatedQuoteAtTheEndOfAFileIsRefusedNamingFileAndLine() throws IOException {
+        Path dir = Files.createTempDirectory("e2e");
+        Path script = dir.resolve("broken.sql");
+        Files.writeString(script, "create table before_quote(a int);\nselect 'this quote\nnever ends;\n");
+        JarRun.Result r = JarRun.shardprep(null, "-f", script.toString(), DB);
+        assertThat(r.out()).isEqualTo("CREATE TABLE\n");
+        assertThat(r.err()).isEqualTo("shardprep:" + script + ":2: error: unterminated quoted string at end of input; nothing was sent\n");
+        // nothing of the broken statement reached the server: the session's last statement was the CREATE
+        JarRun.Result check = JarRun.shardprep(null, "-At", "-c", "select count(*) from before_quote", DB);
+        assertThat(check.out()).isEqualTo("0\n");
+    }
+
+    @Test
+    void unterminatedCommentToo() throws IOException {
+        Path script = Files.createTempDirectory("e2e").resolve("comment.sql");
+        Files.writeString(script, "select 1;\n/* open\ncomment\n");
+        JarRun.Result r = JarRun.shardprep(null, "-At", "-v", "ON_ERROR_STOP=1", "-f", script.toString(), DB);
+        assertThat(r.err()).isEqualTo("shardprep:" + script + ":2: error: unterminated /* comment at end of input; nothing was sent\n");
+        assertThat(r.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void statementWithoutSemicolonAtEndOfFileIsSentAsPsqlDoes() {
+        JarRun.Result r = JarRun.shardprep("select 41 + 1", "-At", DB);
+        assertThat(r.out()).isEqualTo("42\n");
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndStatusTwo() {
+        JarRun.Result r = JarRun.shardprep(null, "--bogus");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("shardprep: error: unrecognized option '--bogus'");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedConninfoIsOneLineAndStatusTwo() {
+        JarRun.Result r = JarRun.shardprep(null, "-c", "select 1", "host=localhost port=x");
+        assertThat(r.err()).isEqualTo("shardprep: error: invalid integer value \"x\" for connection option \"port\"\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+        JarRun.Result quote = JarRun.shardprep(null, "-c", "select 1", "host='localhost");
+        assertThat(quote.err().lines()).hasSize(1);
+        assertThat(quote.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void refusedConnectionIsStatusTwoWithoutStackTrace() {
+        JarRun.Result r = JarRun.shardprep(null, "-c", "select 1", "host=127.0.0.1 port=1 user=x dbname=x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("shardprep: error: connection to server at \"127.0.0.1\", port 1 failed");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void lostConnectionInAScriptStopsWithStatusTwo() {
+        JarRun.Result r = JarRun.shardprep("select pg_terminate_backend(pg_backend_pid());\nselect 2;\n", "-f", "-", DB);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("""
+                shardprep:<stdin>:1: FATAL:  terminating connection due to administrator command
+                shardprep:<stdin>:1: server closed the connection unexpectedly
+                \tThis probably means the server terminated abnormally
+                \tbefore or while processing the request.
+                shardprep:<stdin>:1: error: connection to server was lost
+                """);
+    }
+
+    @Test
+    void noticesArriveWhileALongStatementRuns() {
+        // the first notice must be on stderr before the statement ends: run it with a sleep after the notice
+        // and check the order in which the two streams were written via -o into one file is not enough, so
+        // use psql's own trick: \echo after. The notice is printed before the DO's tag.
+        JarRun.Result r = JarRun.shardprep(null, "-c",
+                "do $$ begin raise notice 'first'; perform pg_sleep(0.2); raise notice 'second'; end $$", DB);
+        assertThat(r.err()).isEqualTo("NOTICE:  first\nNOTICE:  second\n");
+        assertThat(r.out()).isEqualTo("DO\n");
+    }
+
+    @Test
+    void embeddedServerIsTheDefaultAndKeepsItsData() throws IOException {
+        Path home = Files.createTempDirectory("home");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        List<String> base = List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString());
+        JarRun.Result first = JarRun.run(concat(base, "-At", "-c", "create table kept(a int)",
+                "-c", "select current_database() || ' ' || current_user"), null, env);
+        assertThat(first.err()).isEmpty();
+        assertThat(first.out()).isEqualTo("CREATE TABLE\ncitus citus\n");
+        assertThat(home.resolve(".shardprep/embedded/PG_VERSION")).exists();
+
+        JarRun.Result second = JarRun.run(concat(base, "-At", "-c", "select count(*) from kept"), null, env);
+        assertThat(second.out()).isEqualTo("0\n");
+        assertThat(second.exitCode()).isZero();
+    }
+
+    @Test
+    void secondShellOnTheSameEmbeddedDirectoryIsRefused() throws Exception {
+        Path dir = Files.createTempDirectory("emb").resolve("data");
+        List<String> base = List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "--embedded-dir", dir.toString());
+        Process holder = new ProcessBuilder(concat(base, "-c", "select pg_sleep(8)")).start();
+        try {
+            // wait until the first one holds the directory (its server answers)
+            long deadline = System.currentTimeMillis() + 30_000;
+            JarRun.Result second;
+            do {
+                Thread.sleep(300);
+                second = JarRun.run(concat(base, "-c", "select 1"), null, Map.of());
+            } while (second.exitCode() == 0 && System.currentTimeMillis() < deadline);
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.err()).isEqualTo("shardprep: error: the embedded server in \"" + dir
+                    + "\" is in use by another shardprep; close that shell, or use --embedded-dir DIR for a second server\n");
+        } finally {
+            holder.waitFor();
+        }
+        // and the first one left a clean cluster behind: it starts again
+        JarRun.Result again = JarRun.run(concat(base, "-At", "-c", "select 1"), null, Map.of());
+        assertThat(again.out()).isEqualTo("1\n");
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+}

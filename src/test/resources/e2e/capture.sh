@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Captures psql's output for the end-to-end scripts into expected/, the files ExpectedOutputIT compares with.
+# Usage: capture.sh CONNINFO-OF-A-SCRATCH-SERVER   (run from the repository root; psql on PATH)
+# Each case runs on a fresh database e2e_capture. Messages are normalised from "psql:" to "shardprep:".
+set -euo pipefail
+conn="$1"
+dir=src/test/resources/e2e
+mkdir -p "$dir/expected"
+variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "stop:-v ON_ERROR_STOP=1")
+for script in basics exercise_schema large on_error_stop; do
+  for v in "${variants[@]}"; do
+    name="${v%%:*}"; flags="${v#*:}"
+    if [ "$script" = large ] && [ "$name" != aligned ] && [ "$name" != csv ]; then continue; fi
+    psql -X -q "$conn" -c 'drop database if exists e2e_capture with (force)' -c 'create database e2e_capture' >/dev/null
+    out="$dir/expected/$script.$name"
+    set +e
+    # shellcheck disable=SC2086
+    psql -X $flags -f "$dir/$script.sql" "$conn dbname=e2e_capture" >"$out.out" 2>"$out.err"
+    echo $? >"$out.status"
+    set -e
+    sed -i 's/^psql:/shardprep:/' "$out.err"
+  done
+done

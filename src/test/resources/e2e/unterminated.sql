@@ -1,0 +1,3 @@
+select 1 as fine;
+select 'this quote
+never ends;
