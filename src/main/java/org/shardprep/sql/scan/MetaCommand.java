@@ -28,6 +28,16 @@ public record MetaCommand(String name, String rawArgs, int line) {
         return MetaCommandSyntax.firstArgMode(name) == ArgMode.WHOLE_LINE;
     }
 
+    /**
+     * Arguments as psql lexes them, plus the error psql reports, if any. psql goes on with the arguments before
+     * the failing one (e.g. {@code \echo a 'b} prints {@code a} and reports "unterminated quoted string").
+     *
+     * @param values the arguments, see {@link #args(VariableLookup, boolean)}
+     * @param error  null, or psql's message for an unterminated quote or a failing backquoted command
+     */
+    public record ParsedArgs(List<String> values, String error) {
+    }
+
     /** Same as {@link #args(VariableLookup, boolean)} without stripping trailing semicolons. */
     public List<String> args(VariableLookup vars) {
         return args(vars, false);
@@ -43,48 +53,54 @@ public record MetaCommand(String name, String rawArgs, int line) {
      * {@code \w} a first argument starting with {@code |} is the rest of the line.
      *
      * @param stripSemicolons drop unquoted trailing {@code ;} from each argument (psql does for e.g. {@code \d})
-     * @throws IllegalArgumentException for an unterminated quote or a failing backquoted command (psql prints
-     *                                  an error and goes on without that argument / output)
+     * @throws IllegalArgumentException for an unterminated quote or a failing backquoted command; use
+     *                                  {@link #parseArgs} to go on like psql does
      */
     public List<String> args(VariableLookup vars, boolean stripSemicolons) {
+        ParsedArgs parsed = parseArgs(vars, stripSemicolons);
+        if (parsed.error() != null) {
+            throw new IllegalArgumentException(parsed.error());
+        }
+        return parsed.values();
+    }
+
+    /** Like {@link #args(VariableLookup, boolean)}, but returns the arguments before an error with the error. */
+    public ParsedArgs parseArgs(VariableLookup vars, boolean stripSemicolons) {
         List<String> out = new ArrayList<>();
         ArgMode mode = MetaCommandSyntax.firstArgMode(name);
         if (mode == ArgMode.WHOLE_LINE) {
-            String arg = rawArgs.strip();
-            if (!arg.isEmpty()) {
+            if (!rawArgs.isBlank()) {
                 out.add(rawArgs.stripLeading());
             }
-            return out;
+            return new ParsedArgs(List.copyOf(out), null);
         }
         SlashArgLexer lexer = new SlashArgLexer(rawArgs, 0, rawArgs.length(), vars, true);
         boolean optionList = MetaCommandSyntax.takesOptionList(name);
-        while (true) {
-            SlashArgLexer.Arg arg = lexer.next(mode, stripSemicolons);
-            if (arg == null) {
-                return out;
-            }
-            if (arg.unterminated()) {
-                throw new IllegalArgumentException("\\" + name + ": unterminated quoted string");
-            }
-            out.add(arg.value());
-            if (optionList && arg.value().startsWith("(")) {
-                // \g (opt=val ...) file: options up to one ending in ')', then the file name (or |pipe)
-                String option = arg.value();
-                while (!option.endsWith(")")) {
-                    SlashArgLexer.Arg next = lexer.next(ArgMode.NORMAL, false);
-                    if (next == null) {
-                        return out;
-                    }
-                    if (next.unterminated()) {
-                        throw new IllegalArgumentException("\\" + name + ": unterminated quoted string");
-                    }
-                    option = next.value();
-                    out.add(option);
+        boolean inOptions = false;
+        try {
+            while (true) {
+                SlashArgLexer.Arg arg = lexer.next(inOptions ? ArgMode.NORMAL : mode, stripSemicolons && !inOptions);
+                if (arg == null) {
+                    return new ParsedArgs(List.copyOf(out), null);
                 }
-                optionList = false;
-                continue;
+                if (arg.unterminated()) {
+                    return new ParsedArgs(List.copyOf(out), "unterminated quoted string");
+                }
+                out.add(arg.value());
+                if (optionList && !inOptions && arg.value().startsWith("(")) {
+                    // \g (opt=val ...) file: options up to one ending in ')', then the file name (or |pipe)
+                    optionList = false;
+                    inOptions = !arg.value().endsWith(")");
+                    continue;
+                }
+                if (inOptions) {
+                    inOptions = !arg.value().endsWith(")");
+                    continue;
+                }
+                mode = ArgMode.NORMAL;
             }
-            mode = ArgMode.NORMAL;
+        } catch (IllegalArgumentException e) {
+            return new ParsedArgs(List.copyOf(out), e.getMessage());
         }
     }
 }

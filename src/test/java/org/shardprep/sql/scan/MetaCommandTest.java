@@ -98,6 +98,15 @@ class MetaCommandTest {
     }
 
     @Test
+    void parseArgsKeepsArgumentsBeforeAnError() {
+        // psql 15: \echo a 'b  prints "a" and reports "unterminated quoted string" (checked)
+        MetaCommand.ParsedArgs parsed = only("\\echo a 'b").parseArgs(null, false);
+        assertThat(parsed.values()).containsExactly("a");
+        assertThat(parsed.error()).isEqualTo("unterminated quoted string");
+        assertThat(only("\\echo a b").parseArgs(null, false)).isEqualTo(new MetaCommand.ParsedArgs(List.of("a", "b"), null));
+    }
+
+    @Test
     void trailingSemicolonsCanBeStripped() {
         MetaCommand c = only("\\d orders; 'x;' a;;");
         assertThat(c.args(null, true)).containsExactly("orders", "x;", "a");
