@@ -67,7 +67,7 @@ public final class ShardprepApplication {
 
         boolean interactive = !opts.hasActions() && System.console() != null;
         Map<String, String> env = System.getenv();
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = ShardprepHome.userHome();
         ConnectionRequest request = ConnectionRequest.fromCommandLine(opts.host, opts.port, opts.user, opts.dbname,
                 opts.positionals, w -> err.println("shardprep: warning: " + w));
         SessionConnector connector = new SessionConnector(PasswordPrompt.console(), opts.forcePasswordPrompt, opts.neverPrompt);

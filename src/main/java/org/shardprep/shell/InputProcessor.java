@@ -55,6 +55,8 @@ public final class InputProcessor {
             String line;
             while (!stop && (line = reader.readLine()) != null) {
                 location.setLine(++lineNo);
+                // psql's MainLoop drops an empty line outside quotes and comments before it echoes anything
+                if (line.isEmpty() && !insideQuoteOrComment()) continue;
                 if (session.variables().echo().equals("all")) {
                     session.out().println(line);
                     session.out().flush();
@@ -66,6 +68,13 @@ public final class InputProcessor {
         } finally {
             session.enter(previous);
         }
+    }
+
+    private boolean insideQuoteOrComment() {
+        return switch (scanner.openState()) {
+            case SINGLE_QUOTE, DOUBLE_QUOTE, DOLLAR_QUOTE, COMMENT -> true;
+            default -> false;
+        };
     }
 
     /** -c: one string, run through the same scanner; the status is that of its last command, as psql's. */
@@ -109,7 +118,7 @@ public final class InputProcessor {
         } catch (UnterminatedInputException e) {
             ScriptLocation loc = session.location();
             String where = loc.name() == null ? "" : "shardprep:" + loc.name() + ":" + e.line() + ": ";
-            session.message(where + "error: " + e.getMessage() + " at end of input; nothing was sent");
+            session.message(where + "error: " + e.reason() + " at end of input; nothing was sent");
             scanner.resetBuffer();
             commandDone(false);
         }
@@ -127,6 +136,7 @@ public final class InputProcessor {
             MetaCommandResult result = metaCommands.execute(command, scanner);
             if (result == MetaCommandResult.QUIT) {
                 stop = true;
+                scanner.stopLine();
             } else {
                 commandDone(result == MetaCommandResult.OK);
             }

@@ -25,7 +25,12 @@ public final class MetaCommands {
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
-        List<String> args = command.args(session.variables());
+        MetaCommand.ParsedArgs parsed = command.parseArgs(session.variables(), false);
+        if (parsed.error() != null) {
+            // psql reports a bad argument (unterminated quote, failing backtick) and runs with those before it
+            session.message(session.location().prefix() + parsed.error());
+        }
+        List<String> args = parsed.values();
         return switch (command.name()) {
             case "q", "quit" -> MetaCommandResult.QUIT;
             case "conninfo" -> print(connectionInfo.describe());

@@ -84,7 +84,7 @@ public class ReplRunner implements ShellRunner {
     }
 
     private LineReader lineReader() {
-        Path history = Path.of(System.getProperty("user.home"), ".shardprep", "history");
+        Path history = org.shardprep.ShardprepHome.stateDir().resolve("history");
         try {
             Files.createDirectories(history.getParent());
         } catch (java.io.IOException ignored) {

@@ -1,0 +1,18 @@
+package org.shardprep;
+
+import java.nio.file.Path;
+
+/** Where shardprep keeps its state: under the user's home, which is $HOME when set (as libpq's "~"). */
+public final class ShardprepHome {
+    private ShardprepHome() {}
+
+    public static Path userHome() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+    /** ~/.shardprep: the embedded server's data, history, and later jobs and caches. */
+    public static Path stateDir() {
+        return userHome().resolve(".shardprep");
+    }
+}
