@@ -32,6 +32,9 @@ public final class ShardprepApplication {
 
     public static final String VERSION = "0.1.0";
 
+    /** Held so the setting sticks: pgjdbc logs through java.util.logging straight to stderr otherwise. */
+    private static final java.util.logging.Logger PGJDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     private ShardprepApplication() {}
 
     public static void main(String[] args) {
@@ -47,6 +50,7 @@ public final class ShardprepApplication {
     }
 
     static int run(String[] args) {
+        PGJDBC_LOG.setLevel(java.util.logging.Level.OFF);   // its failures reach the user through our messages
         PrintStream err = new PrintStream(new FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         CommandLineOptions opts;
         try {

@@ -98,10 +98,37 @@ public final class ConnectionFailureMessage {
         if (msg != null && msg.startsWith("The server does not support SSL")) {
             return "server does not support SSL, but SSL was required";
         }
+        if (msg != null && msg.contains("could not be verified by hostnameverifier")) {
+            // pgjdbc: "The hostname X could not be verified by hostnameverifier PgjdbcHostnameVerifier."
+            String host = msg.replaceFirst("^The hostname (\\S+) could not.*$", "$1");
+            return "SSL error: server certificate does not match host name \"" + host + "\"";
+        }
+        String ssl = sslReason(e);
+        if (ssl != null) return ssl;
         if (se != null && se.getMessage() != null) {
             return se.getMessage();
         }
         return msg == null ? e.getClass().getSimpleName() : firstLine(msg);
+    }
+
+    /** JSSE's handshake failures in libpq's words, without Java class names. */
+    private static String sslReason(Throwable e) {
+        if (find(e, javax.net.ssl.SSLException.class) == null) return null;
+        if (find(e, java.security.cert.CertPathBuilderException.class) != null
+                || find(e, java.security.cert.CertPathValidatorException.class) != null) {
+            return "SSL error: certificate verify failed";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("hostname") && m.contains("verif")) {
+                return "SSL error: server certificate does not match host name";
+            }
+        }
+        javax.net.ssl.SSLException ssl = find(e, javax.net.ssl.SSLException.class);
+        String m = ssl.getMessage() == null ? "handshake failed" : ssl.getMessage();
+        // JSSE prefixes messages with exception class names ("...: sun.security...Exception: text"): keep the text
+        int cut = m.lastIndexOf("Exception: ");
+        return "SSL error: " + (cut >= 0 ? m.substring(cut + "Exception: ".length()) : m);
     }
 
     private static String firstLine(String s) {

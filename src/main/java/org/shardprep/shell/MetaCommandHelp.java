@@ -20,6 +20,7 @@ final class MetaCommandHelp {
 
             Formatting / timing
               \\timing [on|off]       toggle timing of commands
+              \\x [on|off|auto]       toggle expanded output
 
             Variables
               \\set [NAME [VALUE]]    set internal variable, or list all if no parameters

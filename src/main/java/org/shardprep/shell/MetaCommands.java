@@ -43,6 +43,7 @@ public final class MetaCommands {
                 yield quietPrint("Query buffer reset (cleared).");
             }
             case "timing" -> timing(args);
+            case "x" -> expanded(args);
             case "set" -> set(args);
             case "unset" -> unset(args);
             case "?" -> print(MetaCommandHelp.TEXT);
@@ -61,8 +62,10 @@ public final class MetaCommands {
         return session.variables().quiet() ? MetaCommandResult.OK : print(text);
     }
 
+    /** psql's pg_log_error: "error: " appears only in a named script's messages (terse logging elsewhere). */
     private MetaCommandResult error(String message) {
-        session.message(session.location().prefix() + message);
+        ScriptLocation where = session.location();
+        session.message(where.prefix() + (where.name() != null ? "error: " : "") + message);
         return MetaCommandResult.ERROR;
     }
 
@@ -112,11 +115,34 @@ public final class MetaCommands {
         } else {
             Boolean on = Variables.parseBoolean(args.get(0));
             if (on == null) {
-                return error("unrecognized value \"" + args.get(0) + "\" for \"\\timing\": Boolean expected");
+                error("unrecognized value \"" + args.get(0) + "\" for \"\\timing\": Boolean expected");
+                quietPrint(session.timing() ? "Timing is on." : "Timing is off.");   // psql reports the state anyway
+                return MetaCommandResult.ERROR;
             }
             session.setTiming(on);
         }
         return quietPrint(session.timing() ? "Timing is on." : "Timing is off.");
+    }
+
+    /** \x [on|off|auto]: psql's expanded display switch. */
+    private MetaCommandResult expanded(List<String> args) {
+        PrintOptions options = session.printOptions();
+        if (args.isEmpty()) {
+            options.setExpanded(options.getExpanded() == PrintOptions.Expanded.OFF ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF);
+        } else if (args.get(0).equalsIgnoreCase("auto")) {
+            options.setExpanded(PrintOptions.Expanded.AUTO);
+        } else {
+            Boolean on = Variables.parseBoolean(args.get(0));
+            if (on == null) {
+                return error("unrecognized value \"" + args.get(0) + "\" for \"expanded\"\nAvailable values are: on, off, auto.");
+            }
+            options.setExpanded(on ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF);
+        }
+        return quietPrint(switch (options.getExpanded()) {
+            case ON -> "Expanded display is on.";
+            case AUTO -> "Expanded display is used automatically.";
+            default -> "Expanded display is off.";
+        });
     }
 
     private MetaCommandResult set(List<String> args) {

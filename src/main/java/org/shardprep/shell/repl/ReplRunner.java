@@ -55,6 +55,7 @@ public class ReplRunner implements ShellRunner {
             session.connection().cancel();
             session.message("Cancel request sent");
         });
+        greet();
         String pending = "";
         while (true) {
             reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));
@@ -81,6 +82,18 @@ public class ReplRunner implements ShellRunner {
         }
         exitStatus = processor.exitStatus();
         return true;
+    }
+
+    /** psql's greeting: client and server versions, and where "help" is. */
+    private void greet() {
+        var c = session.connection();
+        session.out().println("shardprep " + org.shardprep.ShardprepApplication.VERSION + " (server " + c.serverVersion()
+                + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");
+        String ssl = c.sslDescription();
+        if (ssl != null) session.out().println(ssl);
+        session.out().println("Type \"help\" for help.");
+        session.out().println();
+        session.out().flush();
     }
 
     private LineReader lineReader() {
