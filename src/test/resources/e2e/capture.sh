@@ -6,7 +6,7 @@ set -euo pipefail
 conn="$1"
 dir=src/test/resources/e2e
 mkdir -p "$dir/expected"
-variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "stop:-v ON_ERROR_STOP=1")
+variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "queries:-e" "quiet:-q" "fieldsep:-A -F , -R ;" "stop:-v ON_ERROR_STOP=1")
 for script in basics exercise_schema large on_error_stop; do
   for v in "${variants[@]}"; do
     name="${v%%:*}"; flags="${v#*:}"

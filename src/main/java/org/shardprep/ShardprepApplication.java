@@ -112,8 +112,11 @@ public final class ShardprepApplication {
 
     private static int runNonInteractive(CommandLineOptions opts, Session session) {
         NonInteractiveRunner runner = new NonInteractiveRunner(session, ShellCommands.NONE);
-        // Ctrl-C in a script: cancel the running statement on the server; the script stops, as psql's does.
-        Signal.handle(new Signal("INT"), signal -> session.connection().cancel());
+        // Ctrl-C in a script: cancel the running statement on the server; the script stops (3), as psql's does.
+        Signal.handle(new Signal("INT"), signal -> {
+            runner.processor().interrupt();
+            session.connection().cancel();
+        });
         List<NonInteractiveRunner.Step> steps = new ArrayList<>();
         for (CommandLineOptions.Action a : opts.actions) {
             steps.add(new NonInteractiveRunner.Step(a.kind() == CommandLineOptions.Action.Kind.FILE, a.value()));

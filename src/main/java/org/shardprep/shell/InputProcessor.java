@@ -25,6 +25,7 @@ public final class InputProcessor {
     private final ShellCommands shellCommands;
     private final StatementScanner scanner = new StatementScanner();
 
+    private volatile boolean interrupted;   // Ctrl-C in a script: psql stops it (status 3)
     private boolean lastFailed;
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
     private int exitStatus = EXIT_OK;
@@ -53,7 +54,7 @@ public final class InputProcessor {
         try {
             int lineNo = 0;
             String line;
-            while (!stop && (line = reader.readLine()) != null) {
+            while (!stop && !stopForInterrupt() && (line = reader.readLine()) != null) {
                 location.setLine(++lineNo);
                 // psql's MainLoop drops an empty line outside quotes and comments before it echoes anything
                 if (line.isEmpty() && !insideQuoteOrComment()) continue;
@@ -68,6 +69,19 @@ public final class InputProcessor {
         } finally {
             session.enter(previous);
         }
+    }
+
+    /** Called from the INT handler of a non-interactive run: the running statement is being cancelled. */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    private boolean stopForInterrupt() {
+        if (interrupted && !session.interactive()) {
+            exitStatus = EXIT_USER;
+            stop = true;
+        }
+        return stop;
     }
 
     private boolean insideQuoteOrComment() {
@@ -145,6 +159,7 @@ public final class InputProcessor {
 
     private void runSql(String sql) {
         QueryOutcome outcome = session.execute(sql);
+        if (stopForInterrupt()) return;
         if (outcome.connectionLost()) {
             handleLostConnection(outcome);
             return;

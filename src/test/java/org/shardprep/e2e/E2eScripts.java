@@ -21,6 +21,9 @@ final class E2eScripts {
             List.of("csv", "--csv"),
             List.of("expanded", "-x"),
             List.of("echo", "-a"),
+            List.of("queries", "-e"),
+            List.of("quiet", "-q"),
+            List.of("fieldsep", "-A", "-F", ",", "-R", ";"),
             List.of("stop", "-v", "ON_ERROR_STOP=1"));
 
     private E2eScripts() {}

@@ -69,6 +69,15 @@ class InteractiveIT {
             screen.await("!!\r\n(1 row)");
             type(keys, "\\echo password=secret\r");
             screen.await("password=secret\r\n");
+            // the server drops the session (a restart looks the same): psql's reset, and the session goes on
+            try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement()) {
+                st.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                        + "where datname = 'e2e_interactive' and application_name = 'shardprep' and pid <> pg_backend_pid()");
+            }
+            type(keys, "select 5 as five;\r");
+            screen.await("The connection to the server was lost. Attempting reset: Succeeded.");
+            type(keys, "select 6 as six;\r");
+            screen.await("six");
             type(keys, "select 'half typed");
             type(keys, "\u0003");                          // Ctrl-C at the prompt clears the line
             type(keys, "select 3 as three;\r");

@@ -132,14 +132,48 @@ class ShellBehaviourIT {
     }
 
     @Test
-    void noticesArriveWhileALongStatementRuns() {
-        // the first notice must be on stderr before the statement ends: run it with a sleep after the notice
-        // and check the order in which the two streams were written via -o into one file is not enough, so
-        // use psql's own trick: \echo after. The notice is printed before the DO's tag.
-        JarRun.Result r = JarRun.shardprep(null, "-c",
-                "do $$ begin raise notice 'first'; perform pg_sleep(0.2); raise notice 'second'; end $$", DB);
-        assertThat(r.err()).isEqualTo("NOTICE:  first\nNOTICE:  second\n");
-        assertThat(r.out()).isEqualTo("DO\n");
+    void noticesArriveWhileALongStatementRuns() throws Exception {
+        Process p = start("-c", "do $$ begin raise notice 'first'; perform pg_sleep(4); raise notice 'second'; end $$", DB);
+        long started = System.nanoTime();
+        try (var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream()))) {
+            assertThat(err.readLine()).isEqualTo("NOTICE:  first");
+            double firstAfter = (System.nanoTime() - started) / 1e9;
+            assertThat(err.readLine()).isEqualTo("NOTICE:  second");
+            double secondAfter = (System.nanoTime() - started) / 1e9;
+            // the first notice came while the DO block was still sleeping, not with the result
+            assertThat(secondAfter - firstAfter).isGreaterThan(3.0);
+        }
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo("DO\n");
+    }
+
+    @Test
+    void ctrlCStopsAScriptLikePsqlWithStatusThree() throws Exception {
+        Process p = start("-f", "-", DB);
+        try (var in = p.getOutputStream()) {
+            in.write("select pg_sleep(60);\nselect 'after' as never;\n".getBytes());
+        }
+        Thread.sleep(2500);   // the JVM is up and the statement runs on the server
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(3);
+        assertThat(new String(p.getErrorStream().readAllBytes()))
+                .isEqualTo("shardprep:<stdin>:1: ERROR:  canceling statement due to user request\n");
+        assertThat(new String(p.getInputStream().readAllBytes())).doesNotContain("never");
+    }
+
+    @Test
+    void fieldSeparatorInUnalignedMode() {
+        JarRun.Result r = JarRun.shardprep(null, "-A", "-F", ",", "-c", "select 1 as a, 'x' as b", DB);
+        assertThat(r.out()).isEqualTo("a,b\n1,x\n(1 row)\n");
+    }
+
+    private static Process start(String... args) throws java.io.IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        return pb.start();
     }
 
     @Test
