@@ -3,18 +3,15 @@ package org.shardprep.connect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * The embedded PostgreSQL that shardprep starts when it is given no connection information: a persistent
@@ -109,13 +106,6 @@ public final class EmbeddedServer implements AutoCloseable {
     /** libpq keywords that reach this server; the embedded server trusts local connections. */
     public String conninfo() {
         return "host=localhost port=" + port() + " dbname=" + DATABASE + " user=" + USER;
-    }
-
-    public Connection connect(String database, String user) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("ApplicationName", "shardprep");
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port() + "/" + database, p);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -136,10 +135,4 @@ public final class QueryRunner {
         return sql.substring(0, end);
     }
 
-    public static String firstWord(String sql) {
-        String s = sql.stripLeading();
-        int i = 0;
-        while (i < s.length() && Character.isLetter(s.charAt(i))) i++;
-        return s.substring(0, i).toLowerCase(Locale.ROOT);
-    }
 }
