@@ -51,6 +51,7 @@ public final class InputProcessor {
      */
     public int runScript(BufferedReader reader, ScriptLocation location) throws IOException {
         ScriptLocation previous = session.enter(location);
+        CopyDataInput previousData = session.setCopyDataInput(CopyDataInput.of(reader, location));
         try {
             int lineNo = 0;
             String line;
@@ -68,6 +69,7 @@ public final class InputProcessor {
             return exitStatus;
         } finally {
             session.enter(previous);
+            session.setCopyDataInput(previousData);
         }
     }
 

@@ -37,6 +37,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private boolean timing;
     private String lastQuery;
     private PrintWriter resultTarget;     // a one-off \g FILE target, else null
+    private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -69,6 +70,22 @@ public final class Session implements QueryOutput, AutoCloseable {
     public ScriptLocation enter(ScriptLocation next) {
         ScriptLocation previous = location;
         location = next;
+        return previous;
+    }
+
+    /** COPY ... FROM STDIN data: the current input source, or the process's standard input. */
+    public CopyDataInput copyDataInput() {
+        if (copyDataInput == null) {
+            copyDataInput = CopyDataInput.of(new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), null);
+        }
+        return copyDataInput;
+    }
+
+    /** Sets the COPY data source and returns the previous one (scripts nest with \i). */
+    public CopyDataInput setCopyDataInput(CopyDataInput input) {
+        CopyDataInput previous = copyDataInput;
+        copyDataInput = input;
         return previous;
     }
 

@@ -6,6 +6,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.shardprep.shell.CopyDataInput;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.scan.OpenState;
@@ -54,6 +55,19 @@ public class ReplRunner implements ShellRunner {
         terminal.handle(Terminal.Signal.INT, signal -> {
             session.connection().cancel();
             session.message("Cancel request sent");
+        });
+        session.setCopyDataInput(new CopyDataInput() {
+            @Override
+            public String readLine() {
+                try {
+                    return reader.readLine(">> ");
+                } catch (UserInterruptException | EndOfFileException e) {
+                    return null;   // Ctrl-C or Ctrl-D ends the data, as EOF does in psql
+                }
+            }
+
+            @Override
+            public boolean interactive() { return true; }
         });
         greet();
         String pending = "";
