@@ -59,10 +59,13 @@ public class ReplRunner implements ShellRunner {
         session.setCopyDataInput(new CopyDataInput() {
             @Override
             public String readLine() {
+                reader.setVariable(LineReader.DISABLE_HISTORY, true);   // data lines are not commands
                 try {
                     return reader.readLine(">> ");
                 } catch (UserInterruptException | EndOfFileException e) {
                     return null;   // Ctrl-C or Ctrl-D ends the data, as EOF does in psql
+                } finally {
+                    reader.setVariable(LineReader.DISABLE_HISTORY, false);
                 }
             }
 
