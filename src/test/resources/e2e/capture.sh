@@ -7,10 +7,11 @@ conn="$1"
 dir=src/test/resources/e2e
 mkdir -p "$dir/expected"
 variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "queries:-e" "quiet:-q" "fieldsep:-A -F , -R ;" "stop:-v ON_ERROR_STOP=1")
-for script in basics exercise_schema large on_error_stop; do
+for script in basics exercise_schema large on_error_stop script_commands; do
   for v in "${variants[@]}"; do
     name="${v%%:*}"; flags="${v#*:}"
     if [ "$script" = large ] && [ "$name" != aligned ] && [ "$name" != csv ]; then continue; fi
+    if [ "$script" = script_commands ] && [ "$name" != aligned ] && [ "$name" != stop ]; then continue; fi
     psql -X -q "$conn" -c 'drop database if exists e2e_capture with (force)' -c 'create database e2e_capture' >/dev/null
     out="$dir/expected/$script.$name"
     set +e

@@ -32,7 +32,7 @@ public final class InputProcessor {
 
     public InputProcessor(Session session, ShellCommands shellCommands) {
         this.session = session;
-        this.metaCommands = new MetaCommands(session);
+        this.metaCommands = new MetaCommands(session, this);
         this.shellCommands = shellCommands;
         scanner.setVariables(session.variables());
     }
@@ -93,6 +93,20 @@ public final class InputProcessor {
         };
     }
 
+    /**
+     * \i: a nested script on a scanner of its own, as psql's process_file. Its \q, ON_ERROR_STOP or lost
+     * connection stops the including input too.
+     */
+    boolean include(BufferedReader reader, ScriptLocation location) throws IOException {
+        InputProcessor nested = new InputProcessor(session, shellCommands);
+        int status = nested.runScript(reader, location);
+        if (nested.stopped()) {
+            stop = true;
+            if (exitStatus == EXIT_OK) exitStatus = status;
+        }
+        return status == EXIT_OK && !nested.lastFailed();
+    }
+
     /** -c: one string, run through the same scanner; the status is that of its last command, as psql's. */
     public int runCommandString(String text) {
         lastFailed = false;
@@ -150,7 +164,11 @@ public final class InputProcessor {
         public void onMetaCommand(MetaCommand command) {
             if (stop) return;
             MetaCommandResult result = metaCommands.execute(command, scanner);
-            if (result == MetaCommandResult.QUIT) {
+            if (result == MetaCommandResult.FATAL) {
+                exitStatus = EXIT_BADCONN;
+                stop = true;
+                scanner.stopLine();
+            } else if (result == MetaCommandResult.QUIT) {
                 stop = true;
                 scanner.stopLine();
             } else {

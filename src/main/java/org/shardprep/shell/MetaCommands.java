@@ -5,9 +5,6 @@ import org.shardprep.sql.render.PrintOptions;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.StatementScanner;
 
-import java.io.FileWriter;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -18,10 +15,16 @@ public final class MetaCommands {
 
     private final Session session;
     private final ConnectionInfo connectionInfo;
+    private final FileCommands files;
+    private final FormatCommands formats;
+    private final ConnectionCommands connections;
 
-    public MetaCommands(Session session) {
+    public MetaCommands(Session session, InputProcessor processor) {
         this.session = session;
         this.connectionInfo = new ConnectionInfo(session);
+        this.files = new FileCommands(session, processor);
+        this.formats = new FormatCommands(session);
+        this.connections = new ConnectionCommands(session);
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
@@ -34,22 +37,71 @@ public final class MetaCommands {
         return switch (command.name()) {
             case "q", "quit" -> MetaCommandResult.QUIT;
             case "conninfo" -> print(connectionInfo.describe());
+            case "c", "connect" -> connect(args);
+            case "encoding" -> format(() -> connections.encoding(args));
             case "echo" -> echo(args);
-            case "g" -> sendBuffer(scanner, args, false);
-            case "gx" -> sendBuffer(scanner, args, true);
+            case "g" -> sendBuffer(scanner, command, args, false);
+            case "gx" -> sendBuffer(scanner, command, args, true);
+            case "o", "out" -> output(command, args);
             case "p", "print" -> print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
             case "r", "reset" -> {
                 scanner.resetBuffer();
                 yield quietPrint("Query buffer reset (cleared).");
             }
             case "timing" -> timing(args);
-            case "x" -> expanded(args);
+            case "pset" -> format(() -> formats.pset(args));
+            case "x" -> format(() -> formats.pset(prepend("expanded", args)));
+            case "t" -> format(() -> formats.pset(prepend("tuples_only", args)));
+            case "a" -> format(formats::toggleAligned);
+            case "f" -> format(() -> formats.pset(prepend("fieldsep", args)));
+            case "C" -> format(() -> formats.pset(prepend("title", args)));
             case "set" -> set(args);
             case "unset" -> unset(args);
+            case "i", "include" -> done(!args.isEmpty() ? files.include(args.get(0), false) : missing(command));
+            case "ir", "include_relative" -> done(!args.isEmpty() ? files.include(args.get(0), true) : missing(command));
+            case "cd" -> done(files.changeDirectory(args));
+            case "!" -> done(files.shell(command.rawArgs()));
             case "?" -> print(MetaCommandHelp.TEXT);
             default -> error("invalid command \\" + command.name()
                     + (session.interactive() ? "\nTry \\? for help." : ""));
         };
+    }
+
+    /** Runs a print-setting change and shows psql's sentence for it (unless QUIET). */
+    private MetaCommandResult format(java.util.function.Supplier<String> change) {
+        try {
+            String message = change.get();
+            return message.isEmpty() ? MetaCommandResult.OK : quietPrint(message);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    /** \c: interactively a failure keeps the old connection; a script cannot go on without the one it asked for. */
+    private MetaCommandResult connect(List<String> args) {
+        try {
+            return quietPrint(connections.reconnect(args));
+        } catch (ConnectionCommands.SessionSwitchException e) {
+            if (session.interactive()) return error(e.getMessage() + "\nPrevious connection kept");
+            error(e.getMessage());
+            return MetaCommandResult.FATAL;
+        }
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static MetaCommandResult done(boolean ok) {
+        return ok ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+    }
+
+    private boolean missing(MetaCommand command) {
+        error("\\" + command.name() + ": missing required argument");
+        return false;
     }
 
     private MetaCommandResult print(String text) {
@@ -82,8 +134,8 @@ public final class MetaCommands {
         return MetaCommandResult.OK;
     }
 
-    /** \g [FILE] and \gx: send the buffer, or the previous query when the buffer is empty. */
-    private MetaCommandResult sendBuffer(StatementScanner scanner, List<String> args, boolean expanded) {
+    /** \g [FILE|\|cmd] and \gx: send the buffer, or the previous query when the buffer is empty. */
+    private MetaCommandResult sendBuffer(StatementScanner scanner, MetaCommand command, List<String> args, boolean expanded) {
         String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
         if (sql == null || sql.isBlank()) {
             scanner.resetBuffer();
@@ -93,20 +145,44 @@ public final class MetaCommands {
         PrintOptions.Expanded savedExpanded = options.getExpanded();
         if (expanded) options.setExpanded(PrintOptions.Expanded.ON);
         try {
-            QueryOutcome outcome;
-            if (args.isEmpty()) {
-                outcome = session.execute(sql);
-            } else {
-                try (PrintWriter file = new PrintWriter(new FileWriter(args.get(0)))) {
-                    outcome = session.executeTo(sql, file);
-                } catch (IOException e) {
-                    return error(args.get(0) + ": " + e.getMessage());
-                }
+            String target = targetSpec(command, args);
+            if (target == null) return done(session.execute(sql).success());
+            try (OutputTarget out = OutputTarget.open(target, session.workingDirectory())) {
+                return done(session.executeTo(sql, out.writer()).success());
+            } catch (java.io.IOException e) {
+                return error(target + ": " + ioReason(e));
             }
-            return outcome.success() ? MetaCommandResult.OK : MetaCommandResult.ERROR;
         } finally {
             options.setExpanded(savedExpanded);
         }
+    }
+
+    /** \o [FILE|\|cmd]: query results go there until the next \o; no argument means stdout again. */
+    private MetaCommandResult output(MetaCommand command, List<String> args) {
+        String target = targetSpec(command, args);
+        if (target == null) {
+            session.setQueryOutput(null);
+            return MetaCommandResult.OK;
+        }
+        try {
+            session.setQueryOutput(OutputTarget.open(target, session.workingDirectory()));
+            return MetaCommandResult.OK;
+        } catch (java.io.IOException e) {
+            return error(target + ": " + ioReason(e));
+        }
+    }
+
+    /** A "|command" takes the rest of the line, as psql; otherwise the first argument names a file. */
+    private static String targetSpec(MetaCommand command, List<String> args) {
+        String raw = command.rawArgs() == null ? "" : command.rawArgs().strip();
+        if (raw.startsWith("|")) return raw;
+        return args.isEmpty() ? null : args.get(0);
+    }
+
+    static String ioReason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "No such file or directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "Permission denied";
+        return e.getMessage();
     }
 
     private MetaCommandResult timing(List<String> args) {
@@ -122,27 +198,6 @@ public final class MetaCommands {
             session.setTiming(on);
         }
         return quietPrint(session.timing() ? "Timing is on." : "Timing is off.");
-    }
-
-    /** \x [on|off|auto]: psql's expanded display switch. */
-    private MetaCommandResult expanded(List<String> args) {
-        PrintOptions options = session.printOptions();
-        if (args.isEmpty()) {
-            options.setExpanded(options.getExpanded() == PrintOptions.Expanded.OFF ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF);
-        } else if (args.get(0).equalsIgnoreCase("auto")) {
-            options.setExpanded(PrintOptions.Expanded.AUTO);
-        } else {
-            Boolean on = Variables.parseBoolean(args.get(0));
-            if (on == null) {
-                return error("unrecognized value \"" + args.get(0) + "\" for \"expanded\"\nAvailable values are: on, off, auto.");
-            }
-            options.setExpanded(on ? PrintOptions.Expanded.ON : PrintOptions.Expanded.OFF);
-        }
-        return quietPrint(switch (options.getExpanded()) {
-            case ON -> "Expanded display is on.";
-            case AUTO -> "Expanded display is used automatically.";
-            default -> "Expanded display is off.";
-        });
     }
 
     private MetaCommandResult set(List<String> args) {

@@ -2,6 +2,7 @@ package org.shardprep.shell;
 
 import org.shardprep.connect.EmbeddedServer;
 import org.shardprep.connect.SessionConnector;
+import org.postgresql.core.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
@@ -35,8 +36,11 @@ public final class Session implements QueryOutput, AutoCloseable {
     private IntSupplier terminalWidth = () -> 0;
     private ScriptLocation location = new ScriptLocation(null);
     private boolean timing;
+    private FormatCommands.Pager pager = FormatCommands.Pager.ON;
     private String lastQuery;
     private PrintWriter resultTarget;     // a one-off \g FILE target, else null
+    private OutputTarget queryOutput;     // \o FILE or \o |cmd, else null (stdout)
+    private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
@@ -48,6 +52,7 @@ public final class Session implements QueryOutput, AutoCloseable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        publishConnectionVariables();
     }
 
     public SessionConnection connection() { return connection; }
@@ -89,31 +94,126 @@ public final class Session implements QueryOutput, AutoCloseable {
         return previous;
     }
 
+    /** The directory relative file names are resolved against; \cd changes it. */
+    public java.nio.file.Path workingDirectory() { return workingDirectory; }
+
+    public void setWorkingDirectory(java.nio.file.Path dir) { workingDirectory = dir; }
+
+    public java.nio.file.Path resolve(String fileName) {
+        return workingDirectory.resolve(FileCommands.expandHome(fileName));
+    }
+
+    /** \o: send query results to a target from now on (null: back to stdout); the previous one is closed. */
+    public void setQueryOutput(OutputTarget target) {
+        if (queryOutput != null) queryOutput.close();
+        queryOutput = target;
+    }
+
+    FormatCommands.Pager pager() { return pager; }
+
+    void setPager(FormatCommands.Pager pager) { this.pager = pager; }
+
     public boolean timing() { return timing; }
 
     public void setTiming(boolean on) { timing = on; }
 
     public String lastQuery() { return lastQuery; }
 
-    /** Runs one SQL text as psql's SendQuery: echo, execute, timing. */
+    /** Runs one SQL text as psql's SendQuery: echo, implicit BEGIN and savepoint, execute, timing. */
     public QueryOutcome execute(String sql) {
         String echo = variables.echo();
         if (echo.equals("queries")) {
             out.println(sql);
             out.flush();
         }
+        String refusal = ClientEncodingGuard.check(sql);
+        if (refusal != null) {
+            message(location.prefix() + refusal);
+            return QueryOutcome.refused(refusal);
+        }
+        if (!variables.isOn("AUTOCOMMIT") && idle() && !ImplicitTransaction.mustNotBegin(sql)) internal("BEGIN");
+        boolean savepoint = onErrorRollback() && connection.transactionState() == TransactionState.OPEN
+                && !ImplicitTransaction.isTransactionControl(sql);
+        if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
         long start = System.nanoTime();
         QueryOutcome outcome = runner.execute(sql, this);
         double ms = (System.nanoTime() - start) / 1_000_000.0;
+        if (savepoint && !outcome.connectionLost()) {
+            TransactionState after = connection.transactionState();
+            if (after == TransactionState.FAILED) internal("ROLLBACK TO " + ImplicitTransaction.SAVEPOINT);
+            else if (after == TransactionState.OPEN) internal("RELEASE " + ImplicitTransaction.SAVEPOINT);
+        }
         lastQuery = sql;
+        recordOutcome(outcome);
         if (!outcome.success() && echo.equals("errors")) {
             err.println(location.prefix() + "STATEMENT:  " + sql);
         }
         if (timing && !outcome.connectionLost()) {
-            results().println(formatTiming(ms));
-            results().flush();
+            out.println(formatTiming(ms));   // psql prints timing on stdout, not into \o or \g targets
+            out.flush();
         }
         return outcome;
+    }
+
+    private boolean idle() { return connection.transactionState() == TransactionState.IDLE; }
+
+    /** ON_ERROR_ROLLBACK: on, or "interactive" at the prompt only. */
+    private boolean onErrorRollback() {
+        String v = variables.get("ON_ERROR_ROLLBACK");
+        if (v == null) return false;
+        if (v.equalsIgnoreCase("interactive")) return interactive;
+        return Boolean.TRUE.equals(Variables.parseBoolean(v));
+    }
+
+    /** Statements psql itself sends around the user's: their failure is the user's statement's business. */
+    private void internal(String sql) {
+        try (java.sql.Statement st = connection.jdbc().createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException ignored) {
+            // the user's statement reports what is wrong with the connection or transaction
+        }
+    }
+
+    /** psql's ERROR, SQLSTATE, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
+    private void recordOutcome(QueryOutcome outcome) {
+        variables.set("ERROR", outcome.success() ? "false" : "true");
+        String state = outcome.success() ? "00000" : outcome.sqlState();
+        variables.set("SQLSTATE", state);
+        if (!outcome.success()) {
+            variables.set("LAST_ERROR_MESSAGE", outcome.errorMessage());
+            variables.set("LAST_ERROR_SQLSTATE", state);
+        }
+    }
+
+    /** psql's connection variables, set at every (re)connection. */
+    public void publishConnectionVariables() {
+        variables.set("DBNAME", connection.database());
+        variables.set("USER", connection.user());
+        variables.set("HOST", connection.host());
+        variables.set("PORT", String.valueOf(connection.port()));
+        String encoding = connection.protocol().getParameterStatus("client_encoding");
+        variables.set("ENCODING", encoding == null ? "UTF8" : encoding);
+        variables.set("SERVER_VERSION_NAME", connection.serverVersion());
+        variables.set("SERVER_VERSION_NUM", String.valueOf(connection.serverVersionNum()));
+        variables.set("VERSION_NAME", org.shardprep.ShardprepApplication.VERSION);
+        variables.set("VERSION", "shardprep " + org.shardprep.ShardprepApplication.VERSION);
+    }
+
+    /**
+     * \c: opens a connection with the settings and, if it works, makes it the session's. Returns null, or why
+     * it failed (the old connection stays then).
+     */
+    public String switchConnection(org.shardprep.connect.ConnectionSettings settings) {
+        try {
+            SessionConnection fresh = connector.open(settings);
+            connection.close();
+            connection = fresh;
+            runner = new QueryRunner(fresh);
+            publishConnectionVariables();
+            return null;
+        } catch (SessionConnector.ConnectException e) {
+            return e.getMessage();
+        }
     }
 
     /** Runs a query with its results sent somewhere else once (\g FILE). */
@@ -128,15 +228,7 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     /** psql's "Attempting reset": a new connection with the same settings after the server went away. */
     public boolean reset() {
-        try {
-            SessionConnection fresh = connector.open(connection.settings());
-            connection.close();
-            connection = fresh;
-            runner = new QueryRunner(fresh);
-            return true;
-        } catch (SessionConnector.ConnectException e) {
-            return false;
-        }
+        return switchConnection(connection.settings()) == null;
     }
 
     /** psql's PrintTiming. */
@@ -161,7 +253,10 @@ public final class Session implements QueryOutput, AutoCloseable {
     // ---- QueryOutput: how the runner prints for this session
 
     @Override
-    public PrintWriter results() { return resultTarget != null ? resultTarget : out; }
+    public PrintWriter results() {
+        if (resultTarget != null) return resultTarget;
+        return queryOutput != null ? queryOutput.writer() : out;
+    }
 
     @Override
     public void message(String text) {
@@ -207,6 +302,7 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     @Override
     public void close() {
+        setQueryOutput(null);
         out.flush();
         connection.close();
     }

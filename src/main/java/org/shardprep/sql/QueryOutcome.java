@@ -6,6 +6,23 @@ import java.sql.SQLException;
 public record QueryOutcome(boolean success, SQLException error, boolean connectionLost) {
     public static final QueryOutcome OK = new QueryOutcome(true, null, false);
 
+    /** A statement the shell refused to send (the message was shown already). */
+    public static QueryOutcome refused(String message) {
+        return new QueryOutcome(false, new SQLException(message, "22023"), false);
+    }
+
+    public String sqlState() {
+        return error == null || error.getSQLState() == null ? "" : error.getSQLState();
+    }
+
+    /** The primary message, as psql's LAST_ERROR_MESSAGE holds it. */
+    public String errorMessage() {
+        if (error instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            return p.getServerErrorMessage().getMessage();
+        }
+        return error == null ? "" : error.getMessage();
+    }
+
     /** @param connectionClosed whether the connection is closed now (a FATAL from the server closes it) */
     public static QueryOutcome failed(SQLException e, boolean connectionClosed) {
         String state = e.getSQLState();

@@ -12,7 +12,7 @@ final class E2eScripts {
 
     static final Path DIR = Path.of("src", "test", "resources", "e2e");
 
-    static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop");
+    static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands");
 
     /** Variant name -> extra flags. */
     static final List<List<String>> VARIANTS = List.of(
@@ -32,11 +32,18 @@ final class E2eScripts {
         List<Arguments> all = new ArrayList<>();
         for (String s : SCRIPTS) {
             for (List<String> v : VARIANTS) {
-                if (s.equals("large") && !(v.get(0).equals("aligned") || v.get(0).equals("csv"))) continue;
+                if (!wanted(s, v.get(0))) continue;
                 all.add(Arguments.of(s, v.get(0), v.subList(1, v.size())));
             }
         }
         return all.stream();
+    }
+
+    /** The big result only in two formats; the script-commands script changes formats itself. */
+    private static boolean wanted(String script, String variant) {
+        if (script.equals("large")) return variant.equals("aligned") || variant.equals("csv");
+        if (script.equals("script_commands")) return variant.equals("aligned") || variant.equals("stop");
+        return true;
     }
 
     /** psql and shardprep name themselves in script messages; the rest must be identical. */

@@ -1,0 +1,2 @@
+select 1 as from_inner;
+\ir includes/deeper.sql
