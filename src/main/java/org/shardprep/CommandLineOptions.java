@@ -116,7 +116,7 @@ public final class CommandLineOptions {
             case 'U' -> user = value;
             case 'v' -> {
                 int eq = value.indexOf('=');
-                if (eq < 0) variables.put(value, "");   // psql: -v NAME unsets; an empty value is the closest we keep
+                if (eq < 0) variables.put(value, null);   // psql: -v NAME without "=" unsets NAME
                 else variables.put(value.substring(0, eq), value.substring(eq + 1));
             }
             case 'F' -> fieldSeparator = value;

@@ -114,8 +114,7 @@ public final class ShardprepApplication {
         NonInteractiveRunner runner = new NonInteractiveRunner(session, ShellCommands.NONE);
         // Ctrl-C in a script: cancel the running statement on the server; the script stops (3), as psql's does.
         Signal.handle(new Signal("INT"), signal -> {
-            runner.processor().interrupt();
-            session.connection().cancel();
+            if (session.interrupt()) session.message("Cancel request sent");
         });
         List<NonInteractiveRunner.Step> steps = new ArrayList<>();
         for (CommandLineOptions.Action a : opts.actions) {
@@ -126,7 +125,9 @@ public final class ShardprepApplication {
 
     /** Flags that are really variables or print settings, applied as psql applies them. */
     private static void apply(CommandLineOptions opts, Session session) {
-        opts.variables.forEach(session.variables()::set);
+        opts.variables.forEach((name, value) -> {
+            if (value == null) session.variables().unset(name); else session.variables().set(name, value);
+        });
         if (opts.quiet) session.variables().set("QUIET", "on");
         if (opts.echoAll) session.variables().set("ECHO", "all");
         else if (opts.echoQueries) session.variables().set("ECHO", "queries");

@@ -25,7 +25,6 @@ public final class InputProcessor {
     private final ShellCommands shellCommands;
     private final StatementScanner scanner = new StatementScanner();
 
-    private volatile boolean interrupted;   // Ctrl-C in a script: psql stops it (status 3)
     private boolean lastFailed;
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
     private int exitStatus = EXIT_OK;
@@ -73,13 +72,9 @@ public final class InputProcessor {
         }
     }
 
-    /** Called from the INT handler of a non-interactive run: the running statement is being cancelled. */
-    public void interrupt() {
-        interrupted = true;
-    }
-
+    /** Ctrl-C in a script (Session.interrupt): psql stops the script, status 3. */
     private boolean stopForInterrupt() {
-        if (interrupted && !session.interactive()) {
+        if (session.interrupted() && !session.interactive()) {
             exitStatus = EXIT_USER;
             stop = true;
         }

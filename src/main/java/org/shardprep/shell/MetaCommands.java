@@ -18,6 +18,7 @@ public final class MetaCommands {
     private final FileCommands files;
     private final FormatCommands formats;
     private final ConnectionCommands connections;
+    private final WatchCommand watcher;
 
     public MetaCommands(Session session, InputProcessor processor) {
         this.session = session;
@@ -25,6 +26,7 @@ public final class MetaCommands {
         this.files = new FileCommands(session, processor);
         this.formats = new FormatCommands(session);
         this.connections = new ConnectionCommands(session);
+        this.watcher = new WatchCommand(session);
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
@@ -43,6 +45,7 @@ public final class MetaCommands {
             case "g" -> sendBuffer(scanner, command, args, false);
             case "gx" -> sendBuffer(scanner, command, args, true);
             case "o", "out" -> output(command, args);
+            case "watch" -> watch(scanner, args);
             case "p", "print" -> print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
             case "r", "reset" -> {
                 scanner.resetBuffer();
@@ -155,6 +158,13 @@ public final class MetaCommands {
         } finally {
             options.setExpanded(savedExpanded);
         }
+    }
+
+    /** \watch [SECONDS]: the buffer, or the previous query, again and again until Ctrl-C. */
+    private MetaCommandResult watch(StatementScanner scanner, List<String> args) {
+        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+        if (sql == null || sql.isBlank()) return error("\\watch cannot be used with an empty query");
+        return done(watcher.run(sql, WatchCommand.interval(args.isEmpty() ? null : args.get(0))));
     }
 
     /** \o [FILE|\|cmd]: query results go there until the next \o; no argument means stdout again. */

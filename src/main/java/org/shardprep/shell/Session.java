@@ -34,8 +34,12 @@ public final class Session implements QueryOutput, AutoCloseable {
     private final PrintStream err;
     private final boolean interactive;
     private IntSupplier terminalWidth = () -> 0;
+    private IntSupplier terminalHeight = () -> 0;
     private ScriptLocation location = new ScriptLocation(null);
     private boolean timing;
+    private volatile boolean interrupted;        // Ctrl-C since the last command began
+    private volatile boolean statementRunning;
+    private boolean watching;                    // \watch repeats a query: psql 15 does not page it
     private FormatCommands.Pager pager = FormatCommands.Pager.ON;
     private String lastQuery;
     private PrintWriter resultTarget;     // a one-off \g FILE target, else null
@@ -68,6 +72,8 @@ public final class Session implements QueryOutput, AutoCloseable {
     public PrintStream err() { return err; }
 
     public void setTerminalWidth(IntSupplier width) { this.terminalWidth = width; }
+
+    public void setTerminalHeight(IntSupplier height) { this.terminalHeight = height; }
 
     public ScriptLocation location() { return location; }
 
@@ -113,6 +119,26 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     void setPager(FormatCommands.Pager pager) { this.pager = pager; }
 
+    /**
+     * Ctrl-C: cancels the running statement on the server (psql's cancel request) and marks the session
+     * interrupted, which stops \watch and, in a script, the script. Returns whether a statement was running.
+     */
+    public boolean interrupt() {
+        interrupted = true;
+        if (statementRunning) {
+            connection.cancel();
+            return true;
+        }
+        return false;
+    }
+
+    public boolean interrupted() { return interrupted; }
+
+    void setWatching(boolean on) { watching = on; }
+
+    /** The REPL starts each command with a clean slate. */
+    public void clearInterrupt() { interrupted = false; }
+
     public boolean timing() { return timing; }
 
     public void setTiming(boolean on) { timing = on; }
@@ -136,7 +162,21 @@ public final class Session implements QueryOutput, AutoCloseable {
                 && !ImplicitTransaction.isTransactionControl(sql);
         if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
         long start = System.nanoTime();
-        QueryOutcome outcome = runner.execute(sql, this);
+        QueryOutcome outcome;
+        PagedOutput paged = pagerApplies() ? new PagedOutput(out, terminalHeight.getAsInt() - 1,
+                PagedOutput.pagerCommand(), pager == FormatCommands.Pager.ALWAYS) : null;
+        if (paged != null) resultTarget = new PrintWriter(paged);
+        statementRunning = true;
+        try {
+            outcome = runner.execute(sql, this);
+        } finally {
+            statementRunning = false;
+            if (paged != null) {
+                resultTarget.flush();
+                paged.close();
+                resultTarget = null;
+            }
+        }
         double ms = (System.nanoTime() - start) / 1_000_000.0;
         if (savepoint && !outcome.connectionLost()) {
             TransactionState after = connection.transactionState();
@@ -153,6 +193,12 @@ public final class Session implements QueryOutput, AutoCloseable {
             out.flush();
         }
         return outcome;
+    }
+
+    /** psql pages results at a terminal only, when they go to stdout, and not while \watch repeats. */
+    private boolean pagerApplies() {
+        return interactive && pager != FormatCommands.Pager.OFF && resultTarget == null && queryOutput == null
+                && terminalHeight.getAsInt() > 2 && !watching;
     }
 
     private boolean idle() { return connection.transactionState() == TransactionState.IDLE; }

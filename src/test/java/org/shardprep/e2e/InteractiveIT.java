@@ -93,6 +93,36 @@ class InteractiveIT {
         assertThat(history).doesNotContain("password=secret").doesNotContain("half typed");
     }
 
+    @Test
+    void longResultsGoThroughThePagerShortOnesDoNot() throws Exception {
+        Path home = Files.createTempDirectory("home");
+        String cmd = "stty cols 120 rows 20; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath()
+                + " \"" + db.replace("\"", "\\\"") + "\"";
+        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("TERM", "xterm");
+        pb.environment().put("PAGER", "sed 's/^/PAGED:/'");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        Screen screen = new Screen(p.getInputStream());
+        try (OutputStream keys = p.getOutputStream()) {
+            screen.await("e2e_interactive=#");
+            type(keys, "select g as tall from generate_series(1, 40) g;\r");
+            screen.await("PAGED:(40 rows)");
+            type(keys, "select 7 as short;\r");
+            screen.await("(1 row)");
+            type(keys, "\\pset pager off\r");
+            screen.await("Pager usage is off.");
+            type(keys, "select g as unpaged from generate_series(1, 40) g;\r");
+            screen.await("(40 rows)\r\n");
+            type(keys, "\u0004");
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String text = screen.text();
+        assertThat(text).contains("PAGED: tall").doesNotContain("PAGED: short").doesNotContain("PAGED: unpaged");
+    }
+
     private static void type(OutputStream keys, String text) throws IOException, InterruptedException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();

@@ -158,8 +158,58 @@ class ShellBehaviourIT {
         assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(3);
         assertThat(new String(p.getErrorStream().readAllBytes()))
-                .isEqualTo("shardprep:<stdin>:1: ERROR:  canceling statement due to user request\n");
+                .isEqualTo("Cancel request sent\nshardprep:<stdin>:1: ERROR:  canceling statement due to user request\n");
         assertThat(new String(p.getInputStream().readAllBytes())).doesNotContain("never");
+    }
+
+    @Test
+    void ctrlCEndsWatchAndTheScriptGoesOnAsPsql() throws Exception {
+        Process p = start("-X", "-f", "-", DB);
+        try (var in = p.getOutputStream()) {
+            in.write("select 1 as a \\watch 0.3\nselect 2 as after_watch;\n".getBytes());
+        }
+        Thread.sleep(3000);
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).matches("(?s)\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} \\(every 0.3s\\)\n\n a \n---\n 1\n\\(1 row\\)\n\n.*");
+        assertThat(out).contains("(every 0.3s)").endsWith(" after_watch \n-------------\n           2\n(1 row)\n\n");
+        assertThat(out.split("\\(every 0.3s\\)", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void reconnectWithBackslashC() {
+        JarRun.Result r = JarRun.shardprep(null, "-At", "-c", "\\c postgres", "-c", "select current_database()",
+                "-c", "\\c e2e_behaviour", "-c", "select current_database()", DB);
+        assertThat(r.out()).isEqualTo("You are now connected to database \"postgres\" as user \"" + TestServer.keywords().get("user")
+                + "\".\npostgres\nYou are now connected to database \"e2e_behaviour\" as user \"" + TestServer.keywords().get("user")
+                + "\".\ne2e_behaviour\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void failedReconnectStopsAScriptWithStatusTwo() {
+        JarRun.Result r = JarRun.shardprep("\\c nosuchdatabase\nselect 'not reached';\n", "-f", "-", DB);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).doesNotContain("not reached");
+        assertThat(r.err()).startsWith("shardprep:<stdin>:1: error: connection to server at").contains("nosuchdatabase")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void clientEncodingOtherThanUtf8IsRefusedBeforeSending() {
+        JarRun.Result r = JarRun.shardprep(null, "-At", "-c", "SET CLIENT_ENCODING TO 'utf8'", "-c", "set client_encoding = 'LATIN1'",
+                "-c", "show client_encoding", "-c", "\\encoding", "-c", "\\encoding latin1", DB);
+        assertThat(r.out()).isEqualTo("SET\nUTF8\nUTF8\n");
+        assertThat(r.err()).isEqualTo("ERROR:  client encoding \"LATIN1\" is not supported: shardprep talks UTF8 to the server (pgjdbc requires it)\n"
+                + "client encoding \"latin1\" is not supported: shardprep talks UTF8 to the server (pgjdbc requires it)\n");
+    }
+
+    @Test
+    void minusVWithoutValueUnsets() {
+        JarRun.Result r = JarRun.shardprep(null, "-v", "x=1", "-v", "x", "-c", "\\echo :x", DB);
+        assertThat(r.out()).isEqualTo(":x\n");
     }
 
     @Test

@@ -51,10 +51,10 @@ public class ReplRunner implements ShellRunner {
         InputProcessor processor = new InputProcessor(session, commands);
         LineReader reader = lineReader();
         session.setTerminalWidth(terminal::getWidth);
+        session.setTerminalHeight(terminal::getHeight);
         // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
         terminal.handle(Terminal.Signal.INT, signal -> {
-            session.connection().cancel();
-            session.message("Cancel request sent");
+            if (session.interrupt()) session.message("Cancel request sent");
         });
         session.setCopyDataInput(new CopyDataInput() {
             @Override
@@ -87,6 +87,7 @@ public class ReplRunner implements ShellRunner {
                 terminal.writer().println("\\q");
                 break;
             }
+            session.clearInterrupt();
             for (String line : text.split("\n", -1)) {
                 processor.processLine(line);
                 if (processor.stopped()) break;
