@@ -28,7 +28,13 @@ public final class JarRun {
     }
 
     public static Result run(List<String> command, String stdin, Map<String, String> extraEnv) {
+        return run(command, stdin, extraEnv, null);
+    }
+
+    /** @param directory the working directory, or null for this one */
+    public static Result run(List<String> command, String stdin, Map<String, String> extraEnv, Path directory) {
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (directory != null) pb.directory(directory.toFile());
         // the user's PG* variables must not steer a test; HOME points at a scratch directory
         pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
         pb.environment().putAll(extraEnv);
