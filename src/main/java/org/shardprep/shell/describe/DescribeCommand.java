@@ -38,11 +38,15 @@ public final class DescribeCommand {
     /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
     public MetaCommandResult execute(String name, List<String> args) {
         String pattern = args.isEmpty() ? null : args.get(0);
-        if (!name.startsWith("df")) {
-            for (String extra : args.subList(Math.min(1, args.size()), args.size())) {
-                warn("\\" + name + ": extra argument \"" + extra + "\" ignored");
-            }
+        MetaCommandResult result = run(name, pattern);
+        // psql reads leftover arguments after the command ran (\df would take them as argument types)
+        for (String extra : args.subList(Math.min(1, args.size()), args.size())) {
+            warn("\\" + name + ": extra argument \"" + extra + "\" ignored");
         }
+        return result;
+    }
+
+    private MetaCommandResult run(String name, String pattern) {
         boolean verbose = name.indexOf('+') >= 0;
         boolean system = name.indexOf('S') >= 0;
         SessionConnection connection = session.connection();
@@ -87,7 +91,7 @@ public final class DescribeCommand {
                             }
                         }
                     }
-                    return print(new TableContent("List of schemas", schemas.columns(), schemas.rows(), footers, true));
+                    return print(new TableContent("List of schemas", schemas.columns(), schemas.rows(), footers, true, true));
                 }
                 case 'u', 'g' -> {
                     sql = queries.roles(pattern, verbose, system);
@@ -113,6 +117,10 @@ public final class DescribeCommand {
             // as psql's PSQLexec: the server's message, with the position in the query we sent
             session.message(session.location().prefix() + QueryRunner.describe(e, sql == null ? "" : sql, 0,
                     session.verbosity()));
+            return MetaCommandResult.ERROR;
+        } catch (RuntimeException e) {
+            // an answer we did not expect from the catalog: one line, never a stack trace
+            error("\\" + name + ": " + e);
             return MetaCommandResult.ERROR;
         }
     }
@@ -163,6 +171,7 @@ public final class DescribeCommand {
     private MetaCommandResult print(TableContent table) {
         PrintOptions options = session.printOptions().copy().setTitle(table.title()).setFooters(table.footers());
         if (table.nullsAsEmpty()) options.setNullDisplay("");
+        if (!table.expandable()) options.setExpanded(PrintOptions.Expanded.OFF);
         ResultPrinter printer = ResultPrinter.create(options, session.results(), session.terminalWidth());
         printer.start(table.columns());
         printer.rows(table.rows());

@@ -42,7 +42,7 @@ final class RoleList {
         }
         List<ColumnInfo> columns = headers.stream().map(h -> new ColumnInfo(h, ColumnInfo.TEXT)).toList();
         // psql prints this table without a "(N rows)" footer
-        return new TableContent("List of roles", columns, rows, List.of(), true);
+        return new TableContent("List of roles", columns, rows, List.of(), true, true);
     }
 
     private static int parseInt(String s) {

@@ -123,7 +123,8 @@ final class TableDescription {
         if (verbose && !rel.options.isEmpty()) footers.add("Options: " + rel.options);
 
         List<ColumnInfo> columns = headers.stream().map(h -> new ColumnInfo(h, ColumnInfo.TEXT)).toList();
-        return new TableContent(title(rel, schema, name), columns, rows, footers, true);
+        // describeOneTableDetails turns expanded display off for this layout
+        return new TableContent(title(rel, schema, name), columns, rows, footers, true, false);
     }
 
     private static String title(Relation rel, String schema, String name) {
@@ -156,7 +157,7 @@ final class TableDescription {
         }
         String title = (rel.persistence == 'u' ? "Unlogged sequence" : "Sequence") + " \"" + schema + "." + name + "\"";
         // printQuery with pset's options: the null display is not cleared here
-        return new TableContent(title, seq.columns(), seq.rows(), footers, false);
+        return new TableContent(title, seq.columns(), seq.rows(), footers, false, true);
     }
 
     private void partitionOf(String oid, boolean verbose, List<String> footers) throws SQLException {
@@ -283,7 +284,8 @@ final class TableDescription {
                 line.append(" (").append(String.join(", ", kinds)).append(')');
             }
             line.append(" ON ").append(r.get(i, 4)).append(" FROM ").append(r.get(i, 1));
-            if (!r.isNull(i, 8) && !r.get(i, 8).equals("-1")) line.append("; STATISTICS ").append(r.get(i, 8));
+            // psql 15 predates a NULL stxstattarget (PostgreSQL 17): it prints "; STATISTICS " for it
+            if (!r.get(i, 8).equals("-1")) line.append("; STATISTICS ").append(r.get(i, 8));
             footers.add(line.toString());
         }
     }
