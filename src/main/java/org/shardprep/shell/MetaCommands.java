@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.describe.DescribeCommand;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.render.PrintOptions;
 import org.shardprep.sql.scan.MetaCommand;
@@ -65,7 +66,8 @@ public final class MetaCommands {
             case "cd" -> done(files.changeDirectory(args));
             case "!" -> done(files.shell(command.rawArgs()));
             case "?" -> print(MetaCommandHelp.TEXT);
-            default -> error("invalid command \\" + command.name()
+            default -> DescribeCommand.handles(command.name()) ? new DescribeCommand(session).execute(command.name(), args)
+                    : error("invalid command \\" + command.name()
                     + (session.interactive() ? "\nTry \\? for help." : ""));
         };
     }

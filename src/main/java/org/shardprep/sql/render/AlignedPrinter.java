@@ -86,8 +86,10 @@ final class AlignedPrinter implements ResultPrinter {
         if (border == 2) {
             horizontalLine(sb);
         }
-        if (!opt.isTuplesOnly() && opt.isFooter()) {
-            sb.append(Footer.rows(totalRows)).append('\n');
+        if (!opt.isTuplesOnly()) {
+            for (String footer : Footer.withDefault(opt, totalRows)) {
+                sb.append(footer).append('\n');
+            }
         }
         sb.append('\n');
         out.print(sb);

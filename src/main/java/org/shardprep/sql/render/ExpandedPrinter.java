@@ -63,15 +63,26 @@ final class ExpandedPrinter implements ResultPrinter {
         StringBuilder sb = new StringBuilder();
         if (record == 0) {
             // psql: no cells at all, print just the default footer
-            if (!opt.isTuplesOnly() && opt.isFooter()) {
-                sb.append(Footer.rows(totalRows)).append('\n');
+            if (!opt.isTuplesOnly()) {
+                for (String footer : Footer.withDefault(opt, totalRows)) {
+                    sb.append(footer).append('\n');
+                }
             }
             sb.append('\n');
         } else {
             if (border == 2) {
                 recordLine(sb, 0);
             }
-            // psql prints no default "(N rows)" footer in expanded mode
+            // psql prints no default "(N rows)" footer in expanded mode, only custom ones after a blank line
+            List<String> footers = opt.getFooters();
+            if (!opt.isTuplesOnly() && footers != null && !footers.isEmpty()) {
+                if (border < 2) {
+                    sb.append('\n');
+                }
+                for (String footer : footers) {
+                    sb.append(footer).append('\n');
+                }
+            }
             sb.append('\n');
         }
         out.print(sb);

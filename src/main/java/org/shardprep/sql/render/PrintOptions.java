@@ -1,5 +1,6 @@
 package org.shardprep.sql.render;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,7 @@ public final class PrintOptions {
     private String nullDisplay = "";
     private boolean footer = true;
     private String title;
+    private List<String> footers;
 
     public PrintOptions() {
     }
@@ -41,6 +43,7 @@ public final class PrintOptions {
         c.nullDisplay = nullDisplay;
         c.footer = footer;
         c.title = title;
+        c.footers = footers;
         return c;
     }
 
@@ -89,11 +92,19 @@ public final class PrintOptions {
     public String getTitle() { return title; }
     public PrintOptions setTitle(String title) { this.title = title; return this; }
 
+    /**
+     * psql's printTableAddFooter lines, printed after the table in place of the default "(N rows)" footer
+     * (\d TABLE's "Indexes:" ...). null = the default footer, which {@link #isFooter()} switches; custom
+     * footers print whatever {@code \pset footer} says, as in psql, but never with tuples-only.
+     */
+    public List<String> getFooters() { return footers; }
+    public PrintOptions setFooters(List<String> footers) { this.footers = footers == null ? null : List.copyOf(footers); return this; }
+
     @Override
     public String toString() {
         return "PrintOptions[format=" + format + ", expanded=" + expanded + ", border=" + border
                 + ", tuplesOnly=" + tuplesOnly + ", fieldSeparator=" + fieldSeparator
                 + ", recordSeparator=" + recordSeparator + ", csvFieldSeparator=" + csvFieldSeparator
-                + ", nullDisplay=" + nullDisplay + ", footer=" + footer + ", title=" + title + "]";
+                + ", nullDisplay=" + nullDisplay + ", footer=" + footer + ", title=" + title + ", footers=" + footers + "]";
     }
 }

@@ -55,7 +55,15 @@ final class UnalignedExpandedPrinter implements ResultPrinter {
 
     @Override
     public void finish(long totalRows) {
-        // psql prints no default footer in expanded mode
+        // psql prints no default footer in expanded mode; custom ones follow an empty record
+        List<String> footers = opt.getFooters();
+        if (!opt.isTuplesOnly() && footers != null && !footers.isEmpty()) {
+            StringBuilder sb = new StringBuilder(opt.getRecordSeparator());
+            for (String footer : footers) {
+                sb.append(opt.getRecordSeparator()).append(footer);
+            }
+            out.print(sb);
+        }
         if (needRecordSep) {
             out.print(UnalignedPrinter.terminator(opt));
         }

@@ -64,12 +64,14 @@ final class UnalignedPrinter implements ResultPrinter {
     @Override
     public void finish(long totalRows) {
         StringBuilder sb = new StringBuilder();
-        if (!opt.isTuplesOnly() && opt.isFooter()) {
-            if (needRecordSep) {
-                sb.append(opt.getRecordSeparator());
+        if (!opt.isTuplesOnly()) {
+            for (String footer : Footer.withDefault(opt, totalRows)) {
+                if (needRecordSep) {
+                    sb.append(opt.getRecordSeparator());
+                }
+                sb.append(footer);
+                needRecordSep = true;
             }
-            sb.append(Footer.rows(totalRows));
-            needRecordSep = true;
         }
         if (needRecordSep) {
             sb.append(terminator(opt));

@@ -1,0 +1,193 @@
+package org.shardprep.shell.describe;
+
+import org.shardprep.shell.MetaCommandResult;
+import org.shardprep.shell.ScriptLocation;
+import org.shardprep.shell.Session;
+import org.shardprep.sql.QueryRunner;
+import org.shardprep.sql.SessionConnection;
+import org.shardprep.sql.render.PrintOptions;
+import org.shardprep.sql.render.ResultPrinter;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The describe commands psql 15 dispatches in exec_command_d and friends: {@code \d[S+] [PATTERN]},
+ * {@code \dt \di \ds \dv \dm \dE} (and combinations, with S and +), {@code \df[anptw][S+]}, {@code \dn[S+]},
+ * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}. Output and messages are psql's; a failing
+ * catalog query prints the server's error as psql would.
+ */
+public final class DescribeCommand {
+
+    private static final Pattern NAMES = Pattern.compile(
+            "d[S+]*|d[tivmsE][tivmsES+]*|df[anptwS+]*|dn[S+]*|d[ug][S+]*|dx[S+]*|l\\+?|list\\+?");
+
+    private final Session session;
+
+    public DescribeCommand(Session session) {
+        this.session = session;
+    }
+
+    /** Whether {@code name} (without the backslash, e.g. "dt+") is one of the commands this class runs. */
+    public static boolean handles(String name) {
+        return NAMES.matcher(name).matches();
+    }
+
+    /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
+    public MetaCommandResult execute(String name, List<String> args) {
+        String pattern = args.isEmpty() ? null : args.get(0);
+        MetaCommandResult result = run(name, pattern);
+        // psql reads leftover arguments after the command ran (\df would take them as argument types)
+        for (String extra : args.subList(Math.min(1, args.size()), args.size())) {
+            warn("\\" + name + ": extra argument \"" + extra + "\" ignored");
+        }
+        return result;
+    }
+
+    private MetaCommandResult run(String name, String pattern) {
+        boolean verbose = name.indexOf('+') >= 0;
+        boolean system = name.indexOf('S') >= 0;
+        SessionConnection connection = session.connection();
+        DescribeQueries queries = new DescribeQueries(connection.database());
+        String sql = null;
+        try {
+            if (name.startsWith("l")) {
+                sql = queries.databases(pattern, verbose, connection.serverVersionNum());
+                return print(TableContent.query("List of databases", CatalogQuery.run(connection, sql)));
+            }
+            char kind = name.length() > 1 ? name.charAt(1) : '\0';
+            switch (kind) {
+                case '\0', '+', 'S' -> {
+                    if (pattern == null) {
+                        sql = queries.listTables("tvmsE", null, verbose, system);
+                        return listRelations(sql, null);
+                    }
+                    sql = queries.findRelations(pattern, system);
+                    return describeRelations(CatalogQuery.run(connection, sql), pattern, verbose, queries);
+                }
+                case 'f' -> {
+                    String types = name.substring(2);
+                    if (!types.chars().allMatch(c -> "anptwS+".indexOf(c) >= 0)) {
+                        error("\\df only takes [anptwS+] as options");
+                        return MetaCommandResult.OK;   // psql reports it and carries on
+                    }
+                    sql = queries.functions(types, pattern, verbose, system);
+                    return print(TableContent.query("List of functions", CatalogQuery.run(connection, sql)));
+                }
+                case 'n' -> {
+                    sql = queries.schemas(pattern, verbose, system);
+                    CatalogQuery.Result schemas = CatalogQuery.run(connection, sql);
+                    List<String> footers = null;
+                    if (pattern != null) {
+                        sql = queries.schemaPublications(pattern);
+                        CatalogQuery.Result publications = CatalogQuery.run(connection, sql);
+                        if (publications.size() > 0) {
+                            footers = new ArrayList<>();
+                            footers.add("Publications:");
+                            for (int i = 0; i < publications.size(); i++) {
+                                footers.add("    \"" + publications.get(i, 0) + "\"");
+                            }
+                        }
+                    }
+                    return print(new TableContent("List of schemas", schemas.columns(), schemas.rows(), footers, true, true));
+                }
+                case 'u', 'g' -> {
+                    sql = queries.roles(pattern, verbose, system);
+                    return print(RoleList.of(CatalogQuery.run(connection, sql), verbose));
+                }
+                case 'x' -> {
+                    if (!verbose) {
+                        sql = queries.extensions(pattern);
+                        return print(TableContent.query("List of installed extensions", CatalogQuery.run(connection, sql)));
+                    }
+                    sql = queries.findExtensions(pattern);
+                    return extensionContents(CatalogQuery.run(connection, sql), pattern, queries);
+                }
+                default -> {
+                    sql = queries.listTables(name.substring(1), pattern, verbose, system);
+                    return listRelations(sql, pattern);
+                }
+            }
+        } catch (DescribeException e) {
+            error(e.getMessage());
+            return MetaCommandResult.ERROR;
+        } catch (SQLException e) {
+            // as psql's PSQLexec: the server's message, with the position in the query we sent
+            session.message(session.location().prefix() + QueryRunner.describe(e, sql == null ? "" : sql, 0,
+                    session.verbosity()));
+            return MetaCommandResult.ERROR;
+        } catch (RuntimeException e) {
+            // an answer we did not expect from the catalog: one line, never a stack trace
+            error("\\" + name + ": " + e);
+            return MetaCommandResult.ERROR;
+        }
+    }
+
+    /** listTables: nothing found is reported (unless quiet) but is not an error, as in psql 15. */
+    private MetaCommandResult listRelations(String sql, String pattern) throws SQLException {
+        CatalogQuery.Result result = CatalogQuery.run(session.connection(), sql);
+        if (result.size() == 0 && !session.quiet()) {
+            error(pattern != null ? "Did not find any relation named \"" + pattern + "\"." : "Did not find any relations.");
+            return MetaCommandResult.OK;
+        }
+        return print(TableContent.query("List of relations", result));
+    }
+
+    /** describeTableDetails: one table per relation found; none found is an error. */
+    private MetaCommandResult describeRelations(CatalogQuery.Result found, String pattern, boolean verbose,
+                                                DescribeQueries queries) throws SQLException {
+        if (found.size() == 0) {
+            if (!session.quiet()) {
+                error(pattern != null ? "Did not find any relation named \"" + pattern + "\"." : "Did not find any relations.");
+            }
+            return MetaCommandResult.ERROR;
+        }
+        TableDescription description = new TableDescription(session.connection(), queries);
+        for (int i = 0; i < found.size(); i++) {
+            TableContent table = description.describe(found.get(i, 1), found.get(i, 2), found.get(i, 0), verbose);
+            if (table != null) print(table);
+        }
+        return MetaCommandResult.OK;
+    }
+
+    /** listExtensionContents: \dx+. */
+    private MetaCommandResult extensionContents(CatalogQuery.Result found, String pattern, DescribeQueries queries)
+            throws SQLException {
+        if (found.size() == 0) {
+            if (!session.quiet()) {
+                error(pattern != null ? "Did not find any extension named \"" + pattern + "\"." : "Did not find any extensions.");
+            }
+            return MetaCommandResult.ERROR;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            CatalogQuery.Result objects = CatalogQuery.run(session.connection(), queries.extensionObjects(found.get(i, 1)));
+            print(TableContent.query("Objects in extension \"" + found.get(i, 0) + "\"", objects));
+        }
+        return MetaCommandResult.OK;
+    }
+
+    private MetaCommandResult print(TableContent table) {
+        PrintOptions options = session.printOptions().copy().setTitle(table.title()).setFooters(table.footers());
+        if (table.nullsAsEmpty()) options.setNullDisplay("");
+        if (!table.expandable()) options.setExpanded(PrintOptions.Expanded.OFF);
+        ResultPrinter printer = ResultPrinter.create(options, session.results(), session.terminalWidth());
+        printer.start(table.columns());
+        printer.rows(table.rows());
+        printer.finish(table.rows().size());
+        session.results().flush();
+        return MetaCommandResult.OK;
+    }
+
+    /** psql's pg_log_error: "error: " appears only in a named script's messages. */
+    private void error(String message) {
+        ScriptLocation where = session.location();
+        session.message(where.prefix() + (where.name() != null ? "error: " : "") + message);
+    }
+
+    private void warn(String message) {
+        ScriptLocation where = session.location();
+        session.message(where.prefix() + (where.name() != null ? "warning: " : "") + message);
+    }
+}
