@@ -7,7 +7,7 @@ import org.shardprep.connect.SessionStarter;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.shell.repl.LazyCommandShell;
 import org.shardprep.shell.repl.ReplApplication;
 import org.shardprep.sql.render.PrintOptions;
 import sun.misc.Signal;
@@ -111,7 +111,13 @@ public final class ShardprepApplication {
     }
 
     private static int runNonInteractive(CommandLineOptions opts, Session session) {
-        NonInteractiveRunner runner = new NonInteractiveRunner(session, ShellCommands.NONE);
+        try (LazyCommandShell commands = new LazyCommandShell(session)) {
+            return runNonInteractive(opts, session, commands);
+        }
+    }
+
+    private static int runNonInteractive(CommandLineOptions opts, Session session, LazyCommandShell commands) {
+        NonInteractiveRunner runner = new NonInteractiveRunner(session, commands);
         // Ctrl-C in a script: cancel the running statement on the server; the script stops (3), as psql's does.
         Signal.handle(new Signal("INT"), signal -> {
             if (session.interrupt()) session.message("Cancel request sent");

@@ -76,8 +76,7 @@ final class FileCommands {
     }
 
     private boolean fail(String message) {
-        ScriptLocation where = session.location();
-        session.message(where.prefix() + (where.name() != null ? "error: " : "") + message);
+        session.error(message);
         return false;
     }
 }

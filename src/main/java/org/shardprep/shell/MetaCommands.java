@@ -119,10 +119,9 @@ public final class MetaCommands {
         return session.variables().quiet() ? MetaCommandResult.OK : print(text);
     }
 
-    /** psql's pg_log_error: "error: " appears only in a named script's messages (terse logging elsewhere). */
+    /** A backslash command failed: psql's pg_log_error wording (Session.error). */
     private MetaCommandResult error(String message) {
-        ScriptLocation where = session.location();
-        session.message(where.prefix() + (where.name() != null ? "error: " : "") + message);
+        session.error(message);
         return MetaCommandResult.ERROR;
     }
 

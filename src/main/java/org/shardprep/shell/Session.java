@@ -304,6 +304,14 @@ public final class Session implements QueryOutput, AutoCloseable {
         return queryOutput != null ? queryOutput.writer() : out;
     }
 
+    /**
+     * A shell-side error (not the server's), as psql's pg_log_error prints it: "shardprep:FILE:LINE: error: "
+     * in a named script, the bare message elsewhere.
+     */
+    public void error(String message) {
+        message(location.prefix() + (location.name() != null ? "error: " : "") + message);
+    }
+
     @Override
     public void message(String text) {
         out.flush();

@@ -53,7 +53,7 @@ public class CommandShell extends Shell implements ShellCommands {
             @Override public List<String> words() { return words; }
         });
         if (result instanceof Throwable t) {
-            session.message("ERROR:  " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            session.error(CommandFailure.describe(t));
             return false;
         }
         if (result != null && result != NO_INPUT) results.handle(result);

@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.shell.ResultHandlerService;
+import org.springframework.shell.command.annotation.CommandScan;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.config.ShellConversionServiceSupplier;
 import org.springframework.shell.context.ShellContext;
@@ -22,6 +23,7 @@ import java.util.Map;
  * before Spring starts and handed in as a bean, so connecting and booting can overlap.
  */
 @SpringBootApplication(scanBasePackages = "org.shardprep")
+@CommandScan(basePackages = "org.shardprep")
 public class ReplApplication {
 
     @Bean
@@ -45,6 +47,19 @@ public class ReplApplication {
     }
 
     private static int start(Session session, boolean bootOnly) {
+        try (ConfigurableApplicationContext ctx = application(session, bootOnly).run()) {
+            return ctx.getBean(ReplRunner.class).exitStatus();
+        }
+    }
+
+    /** The context without the REPL, for a script that uses one of our commands; the caller closes it. */
+    public static ConfigurableApplicationContext startForCommands(Session session) {
+        // no terminal to read: JLine would warn that it falls back to a dumb one
+        System.setProperty("org.jline.terminal.dumb", "true");
+        return application(session, true).run();
+    }
+
+    private static SpringApplication application(Session session, boolean bootOnly) {
         SpringApplication app = new SpringApplication(ReplApplication.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -52,9 +67,7 @@ public class ReplApplication {
         props.put("shardprep.boot-only", String.valueOf(bootOnly));
         app.setDefaultProperties(props);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("session", session));
-        try (ConfigurableApplicationContext ctx = app.run()) {
-            return ctx.getBean(ReplRunner.class).exitStatus();
-        }
+        return app;
     }
 
     static Map<String, Object> properties() {

@@ -1,0 +1,147 @@
+package org.shardprep.dataset;
+
+import org.shardprep.ShardprepHome;
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.TablePrinter;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** load-all and create-schema: the exercise's "Create tables" and "Ingest data" steps as commands. */
+@Command
+public class LoadAllCommand {
+
+    private final Session session;
+
+    public LoadAllCommand(Session session) {
+        this.session = session;
+    }
+
+    @Command(command = "create-schema", description = "Create the exercise's four tables (stores, products, orders, line_items)")
+    public void createSchema() {
+        try (var s = session.connection().jdbc().createStatement()) {
+            s.execute(TailspinSchema.DDL);
+        } catch (SQLException e) {
+            throw new CommandError(e.getMessage().replaceFirst("^ERROR: ", ""));
+        }
+        say("CREATE TABLE stores, products, orders, line_items");
+    }
+
+    @Command(command = "load-all", description = "Create the schema and bulk-load the data set (generated, a directory, a zip, or a URL)")
+    public void loadAll(
+            @Option(longNames = "from", description = "directory, zip file or http(s) URL of the data set (default: the generated set)") String from,
+            @Option(longNames = "scale", defaultValue = "1", description = "scale of the generated data set (1 = the exercise's size)") double scale,
+            @Option(longNames = "jobs", defaultValue = "0", description = "files loaded at once (default: the number of cores, at least 2)") int jobs,
+            @Option(longNames = "fresh", description = "replace tables that already hold rows") boolean fresh,
+            @Option(longNames = "yes", description = "do not ask before replacing tables") boolean yes) {
+        int parallel = jobs > 0 ? jobs : Math.max(2, Runtime.getRuntime().availableProcessors());
+        Set<String> replace = checkExistingTables(fresh, yes);
+        Path path = sourcePath(from, scale);
+        try (DataSource source = DataSource.open(path)) {
+            source.requireAllTables();
+            LoadProgress progress = new LoadProgress(source);
+            ProgressDisplay display = new ProgressDisplay(session, progress);
+            BulkLoader.Result result;
+            session.clearInterrupt();
+            try {
+                result = new BulkLoader(session.connection().settings(), session::interrupted)
+                        .load(source, progress, parallel, replace, display::refresh);
+            } catch (LoadFailure e) {
+                display.clear();
+                throw new CommandError(e.getMessage() + "; nothing was loaded, the database is as it was");
+            }
+            display.clear();
+            summarize(result);
+            checkCounts(result, from == null ? ExpectedCounts.forScale(scale) : ExpectedCounts.exerciseIfMatching(result.rows()));
+        } catch (IOException e) {
+            throw new CommandError(e.getMessage());
+        }
+    }
+
+    /** Tables with rows are replaced only with --fresh, and only once the user agreed (or said --yes). */
+    private Set<String> checkExistingTables(boolean fresh, boolean yes) {
+        Map<String, Long> existing;
+        try {
+            existing = BulkLoader.existingRows(session.connection().jdbc());
+        } catch (SQLException e) {
+            throw new CommandError(e.getMessage());
+        }
+        Set<String> withRows = new TreeSet<>();
+        existing.forEach((t, n) -> { if (n > 0) withRows.add(t + " (" + n + " rows)"); });
+        if (!withRows.isEmpty()) {
+            if (!fresh) {
+                throw new CommandError("tables already hold rows: " + String.join(", ", withRows)
+                        + "; load-all --fresh replaces them");
+            }
+            if (!yes) {
+                if (!session.interactive() || System.console() == null) {
+                    throw new CommandError("load-all --fresh would drop tables with rows (" + String.join(", ", withRows)
+                            + "); add --yes to confirm in a script");
+                }
+                String answer = System.console().readLine("Drop %s and load again? [y/N] ", String.join(", ", withRows));
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+                    throw new CommandError("load-all cancelled; nothing changed");
+                }
+            }
+        }
+        return existing.keySet();
+    }
+
+    private Path sourcePath(String from, double scale) {
+        if (from == null) return GeneratedDataCache.ensure(session, scale);
+        if (from.startsWith("http://") || from.startsWith("https://")) {
+            return Download.fetch(session, from, ShardprepHome.stateDir().resolve("data").resolve("downloads"));
+        }
+        return session.resolve(from);
+    }
+
+    private void summarize(BulkLoader.Result result) {
+        TablePrinter table = new TablePrinter().column("table", TablePrinter.TEXT).column("rows", TablePrinter.INT8)
+                .column("seconds", TablePrinter.NUMERIC).column("rows/s", TablePrinter.INT8);
+        result.rows().forEach((t, n) -> {
+            double secs = result.seconds().get(t);
+            table.row(t, n, String.format(Locale.ROOT, "%.1f", secs), secs > 0 ? Math.round(n / secs) : n);
+        });
+        table.print(session);
+        say(String.format(Locale.ROOT, "Loaded %,d rows in %.1f s (keys, sequences and ANALYZE included).",
+                result.rows().values().stream().mapToLong(Long::longValue).sum(), result.totalSeconds()));
+    }
+
+    /** The exercise's own check: the four counts, from the database, against what was expected. */
+    private void checkCounts(BulkLoader.Result result, Map<String, Long> expected) {
+        List<String> wrong = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        try (var s = session.connection().jdbc().createStatement()) {
+            for (String t : TailspinSchema.TABLES) {
+                long n;
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+                long want = expected != null ? expected.get(t) : result.rows().get(t);
+                if (n != want) wrong.add(t + " has " + n + ", expected " + want);
+                if (line.length() > 0) line.append(", ");
+                line.append(t).append(' ').append(n);
+            }
+        } catch (SQLException e) {
+            throw new CommandError(e.getMessage());
+        }
+        if (!wrong.isEmpty()) throw new CommandError("counts differ: " + String.join("; ", wrong));
+        say("Counts: " + line + (expected != null ? " (as expected)" : ""));
+    }
+
+    private void say(String text) {
+        if (session.variables().quiet()) return;
+        session.out().println(text);
+        session.out().flush();
+    }
+}
