@@ -159,6 +159,7 @@ public final class InputProcessor {
 
     private void runSql(String sql) {
         QueryOutcome outcome = session.execute(sql);
+        session.statementRan(sql);
         if (stopForInterrupt()) return;
         if (outcome.connectionLost()) {
             handleLostConnection(outcome);

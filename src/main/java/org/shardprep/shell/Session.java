@@ -37,6 +37,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private boolean timing;
     private String lastQuery;
     private PrintWriter resultTarget;     // a one-off \g FILE target, else null
+    private Runnable catalogChangeListener = () -> { };
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -97,6 +98,14 @@ public final class Session implements QueryOutput, AutoCloseable {
             results().flush();
         }
         return outcome;
+    }
+
+    /** Who hears that a statement may have changed the catalog (completion's cached names). */
+    public void setCatalogChangeListener(Runnable listener) { this.catalogChangeListener = listener; }
+
+    /** Called after a statement ran: DDL (see {@link CatalogChanges}) tells the catalog change listener. */
+    public void statementRan(String sql) {
+        if (CatalogChanges.mayChange(sql)) catalogChangeListener.run();
     }
 
     /** Runs a query with its results sent somewhere else once (\g FILE). */
