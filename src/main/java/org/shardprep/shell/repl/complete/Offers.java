@@ -20,10 +20,21 @@ final class Offers {
     private final List<Candidate> out;
     private final Set<String> seen = new HashSet<>();
 
+    private boolean insideOpenQuote;
+
     Offers(String lead, String partial, List<Candidate> out) {
         this.lead = lead;
         this.partial = partial;
         this.out = out;
+    }
+
+    /**
+     * The word was opened with a quote JLine's parser took off (TAB after {@code "Od}): JLine puts the quotes
+     * back around what is inserted, so a quoted name goes in without its own.
+     */
+    Offers insideOpenQuote() {
+        insideOpenQuote = true;
+        return this;
     }
 
     String partial() { return partial; }
@@ -41,7 +52,9 @@ final class Offers {
     /** {@code complete} false for a prefix of more to type (schema., directory/, function(). */
     void add(String name, boolean complete) {
         if (!matches(name) || !seen.add(name)) return;
-        out.add(new Candidate(lead + name, name, null, null, null, null, complete));
+        String value = insideOpenQuote && name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+                ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+        out.add(new Candidate(lead + value, name, null, null, null, null, complete));
     }
 
     void addAll(Collection<String> names) {

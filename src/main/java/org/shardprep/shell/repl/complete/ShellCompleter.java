@@ -2,6 +2,7 @@ package org.shardprep.shell.repl.complete;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.shardprep.shell.repl.complete.SqlTokens.Kind;
@@ -60,6 +61,7 @@ public final class ShellCompleter implements Completer {
         String word = line.word() == null ? "" : line.word();
         String typed = word.substring(0, Math.max(0, Math.min(line.wordCursor(), word.length())));
         List<Token> tokens = SqlTokens.of(text);
+        boolean openQuote = openQuote(line, text, cursor, typed);
 
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
@@ -69,7 +71,7 @@ public final class ShellCompleter implements Completer {
             }
             boolean argsOfPrevious = t.kind() == Kind.META_ARGUMENTS && t.start() < cursor && cursor <= t.end();
             if (argsOfPrevious) {
-                metaArguments(tokens.get(k - 1).text(text), text.substring(t.start(), cursor), typed, candidates);
+                metaArguments(tokens.get(k - 1).text(text), text.substring(t.start(), cursor), typed, openQuote, candidates);
                 return;
             }
         }
@@ -92,18 +94,33 @@ public final class ShellCompleter implements Completer {
             return;
         }
         StatementContext at = StatementContext.at(text, cursor);
-        String lead = typed.endsWith(at.partial) ? typed.substring(0, typed.length() - at.partial.length()) : "";
-        sql.complete(at, new Offers(lead, at.partial, candidates));
+        // the identifier being completed is the end of the parser's word; the rest of that word stays as it is
+        String own = openQuote && at.partial.startsWith("\"") ? at.partial.substring(1) : at.partial;
+        String lead = typed.endsWith(own) ? typed.substring(0, typed.length() - own.length()) : "";
+        Offers offers = new Offers(lead, at.partial, candidates);
+        if (openQuote) offers.insideOpenQuote();
+        sql.complete(at, offers);
+    }
+
+    /** True when JLine's parser took an opening quote off the word being completed ("Od -> Od). */
+    private static boolean openQuote(ParsedLine line, String text, int cursor, String typed) {
+        if (!(line instanceof CompletingParsedLine c)) return false;
+        int rawStart = cursor - c.rawWordCursor();
+        if (rawStart < 0 || rawStart >= text.length()) return false;
+        char first = text.charAt(rawStart);
+        return (first == '"' || first == '\'') && !typed.startsWith(String.valueOf(first));
     }
 
     /** \d sto, \i src/te, \copy stores from da ... */
-    private void metaArguments(String command, String argumentText, String typed, List<Candidate> candidates) {
+    private void metaArguments(String command, String argumentText, String typed, boolean openQuote,
+                               List<Candidate> candidates) {
         String name = command.substring(1);
         String base = name.replaceAll("\\+$", "");
         if (base.length() > 1 && base.startsWith("d") && base.endsWith("S")) base = base.substring(0, base.length() - 1);
         String[] words = argumentText.strip().isEmpty() ? new String[0] : argumentText.strip().split("\\s+");
         int index = argumentText.endsWith(" ") || argumentText.endsWith("\t") ? words.length : Math.max(0, words.length - 1);
         Offers offers = new Offers("", typed, candidates);
+        if (openQuote) offers.insideOpenQuote();
         String relationKinds = MetaCommandNames.relationKinds(base);
         if (relationKinds != null) {
             if (index == 0) relationNames(relationKinds, offers);

@@ -6,6 +6,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,7 +145,8 @@ class CompletionTest {
 
     @Test
     void quotedNamesAreOfferedQuoted() {
-        assertThat(complete("select * from \"Od")).containsExactly("\"Odd Name\"");
+        // after an opening quote JLine's parser takes off (and puts back), the name goes without its quotes
+        assertThat(complete("select * from \"Od")).containsExactly("Odd Name");
         assertThat(complete("select * from od")).containsExactly("\"Odd Name\"");
         assertThat(complete("select  from \"Odd Name\"", 7)).contains("\"Mixed Col\"", "plain");
     }
@@ -278,6 +281,31 @@ class CompletionTest {
             processor.processLine("rollback;");
         }
         assertThat(complete("select * from in_t")).isEmpty();   // ROLLBACK also makes the names stale
+    }
+
+    /** What readLine returns for keys typed on a terminal, TAB included: JLine's own insertion of a candidate. */
+    private static String typed(String keys) throws Exception {
+        try (Terminal t = new DumbTerminal("typing", "xterm",
+                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                StandardCharsets.UTF_8)) {
+            LineReader r = LineReaderBuilder.builder().terminal(t).parser(parser).completer(completer)
+                    .option(LineReader.Option.CASE_INSENSITIVE, true).build();
+            return r.readLine("> ");
+        }
+    }
+
+    @Test
+    void tabInsertsTheCompletion() throws Exception {
+        assertThat(typed("select * from line\t;\r")).isEqualTo("select * from line_items ;");
+        assertThat(typed("SELECT * FROM LINE\t;\r")).isEqualTo("SELECT * FROM line_items ;");
+        assertThat(typed("select * from stores s where s.na\t= 'x';\r")).isEqualTo("select * from stores s where s.name = 'x';");
+        assertThat(typed("select * from od\t;\r")).isEqualTo("select * from \"Odd Name\" ;");
+        assertThat(typed("select * from \"Od\t;\r")).isEqualTo("select * from \"Odd Name\" ;");
+        assertThat(typed("\\d line\t\r")).isEqualTo("\\d line_items ");
+        assertThat(typed("\\d \"Od\t\r")).isEqualTo("\\d \"Odd Name\" ");
+        assertThat(typed("\\i src/tes\t\r")).isEqualTo("\\i src/test/");
+        assertThat(typed("\\i src/te\t\r")).startsWith("\\i src/te");
+        assertThat(typed("del\tstores;\r")).isEqualTo("delete from stores;");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.shardprep.shell.repl.complete;
 
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,8 +81,8 @@ class SqlHighlighterTest {
     @Test
     void noColorMeansNoEscapes() throws Exception {
         String sql = "select 'x' from stores -- c";
-        try (Terminal t = TerminalBuilder.builder().system(false).type("xterm-256color")
-                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+        try (Terminal t = new ExternalTerminal("colour", "xterm-256color", new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
             assertThat(SqlHighlighter.forTerminal(t, Map.of()).colours()).isTrue();
             assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).contains("\u001b[");
             SqlHighlighter noColor = SqlHighlighter.forTerminal(t, Map.of("NO_COLOR", "1"));
@@ -98,8 +99,8 @@ class SqlHighlighterTest {
             assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
         }
         // TERM=dumb on a stream terminal
-        try (Terminal t = TerminalBuilder.builder().system(false).type("dumb")
-                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build()) {
+        try (Terminal t = new ExternalTerminal("plain", "dumb", new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
             assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
         }
     }
