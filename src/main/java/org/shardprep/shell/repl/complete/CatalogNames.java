@@ -97,13 +97,32 @@ public final class CatalogNames {
             if (c == null || c.isClosed() || c.transactionState() == TransactionState.FAILED) return Snapshot.EMPTY;
             Snapshot s = snapshot;
             if (s == null || loadedFrom != c) {
-                s = load(c.jdbc());
+                s = c.transactionState() == TransactionState.OPEN ? loadInsideTransaction(c.jdbc()) : load(c.jdbc());
                 snapshot = s;
                 loadedFrom = c;
             }
             return s;
         } catch (SQLException | RuntimeException e) {
             return Snapshot.EMPTY;   // completion offers nothing rather than fail the line being typed
+        }
+    }
+
+    /**
+     * Inside the user's transaction the reads run under a savepoint: should one fail (a statement_timeout,
+     * say), the user's transaction goes on as if nothing had been asked.
+     */
+    private static Snapshot loadInsideTransaction(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("savepoint shardprep_completion");
+            try {
+                Snapshot s = load(c);
+                st.execute("release savepoint shardprep_completion");
+                return s;
+            } catch (SQLException e) {
+                st.execute("rollback to savepoint shardprep_completion");
+                st.execute("release savepoint shardprep_completion");
+                throw e;
+            }
         }
     }
 

@@ -309,6 +309,27 @@ class CompletionTest {
     }
 
     @Test
+    void aFailingCatalogReadLeavesTheUsersTransactionAlone() throws Exception {
+        InputProcessor processor = new InputProcessor(session, ShellCommands.NONE);
+        try (Connection other = TestServer.connect(DB); Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("lock table pg_catalog.pg_proc in access exclusive mode");   // the functions read waits ...
+            processor.processLine("begin;");
+            processor.processLine("set local statement_timeout = '300ms';");       // ... and fails
+            processor.processLine("create temp table mine (x int);");
+            catalog.markStale();
+            assertThat(complete("select * from line")).isEmpty();
+            assertThat(session.connection().transactionState()).isEqualTo(org.postgresql.core.TransactionState.OPEN);
+            other.rollback();
+            processor.processLine("insert into mine values (1);");
+            assertThat(processor.lastFailed()).isFalse();
+        } finally {
+            processor.processLine("rollback;");
+        }
+        assertThat(complete("select * from line")).containsExactly("line_items");
+    }
+
+    @Test
     void neverThrows() {
         for (String line : List.of("\"", "'", "$", "$$", "\\", "select .", ".", "select x.", ":", ":'", "/*", "e'",
                 "u&", "\\copy", "\\copy \"", "select * from \"a\"\"", "select (((", "\\d \"", "\\i /nonexistent/dir/")) {
