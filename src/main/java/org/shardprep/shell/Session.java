@@ -46,6 +46,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private OutputTarget queryOutput;     // \o FILE or \o |cmd, else null (stdout)
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
+    private Runnable catalogChangeListener = () -> { };
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -184,6 +185,7 @@ public final class Session implements QueryOutput, AutoCloseable {
             else if (after == TransactionState.OPEN) internal("RELEASE " + ImplicitTransaction.SAVEPOINT);
         }
         lastQuery = sql;
+        statementRan(sql);
         recordOutcome(outcome);
         if (!outcome.success() && echo.equals("errors")) {
             err.println(location.prefix() + "STATEMENT:  " + sql);
@@ -260,6 +262,14 @@ public final class Session implements QueryOutput, AutoCloseable {
         } catch (SessionConnector.ConnectException e) {
             return e.getMessage();
         }
+    }
+
+    /** Who hears that a statement may have changed the catalog (completion's cached names). */
+    public void setCatalogChangeListener(Runnable listener) { this.catalogChangeListener = listener; }
+
+    /** Called after a statement ran: DDL (see {@link CatalogChanges}) tells the catalog change listener. */
+    private void statementRan(String sql) {
+        if (CatalogChanges.mayChange(sql)) catalogChangeListener.run();
     }
 
     /** Runs a query with its results sent somewhere else once (\g FILE). */

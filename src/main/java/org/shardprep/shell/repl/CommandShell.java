@@ -10,6 +10,7 @@ import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.exit.ExitCodeMappings;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.ShellCommands;
+import org.shardprep.shell.repl.complete.CommandOptionNames;
 
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,11 @@ public class CommandShell extends Shell implements ShellCommands {
     @Override
     public Collection<String> names() {
         return catalog.getRegistrations().keySet();
+    }
+
+    /** A command's --long and -s options as registered, for completion. */
+    public Collection<String> optionNames(String command) {
+        return new CommandOptionNames(catalog).apply(command);
     }
 
     @Override

@@ -9,6 +9,9 @@ import org.jline.terminal.Terminal;
 import org.shardprep.shell.CopyDataInput;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.Session;
+import org.shardprep.shell.repl.complete.CatalogNames;
+import org.shardprep.shell.repl.complete.ShellCompleter;
+import org.shardprep.shell.repl.complete.SqlHighlighter;
 import org.shardprep.sql.scan.OpenState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -121,11 +124,17 @@ public class ReplRunner implements ShellRunner {
         } catch (java.io.IOException ignored) {
             // no history file then; the shell works without one
         }
+        CatalogNames catalogNames = new CatalogNames(session::connection);
+        session.setCatalogChangeListener(catalogNames::markStale);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("shardprep")
                 .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings()))
                 .history(new PasswordSafeHistory())
+                .completer(new ShellCompleter(catalogNames, commands::names, commands::optionNames,
+                        () -> session.variables().all().keySet(), session::workingDirectory))
+                .highlighter(SqlHighlighter.forTerminal(terminal, System.getenv()))
+                .option(LineReader.Option.CASE_INSENSITIVE, true)   // LINE<TAB> finds line_items, as in psql
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 500)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
