@@ -280,7 +280,7 @@ public final class BulkLoader {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    fail("load interrupted");
+                    fail("load cancelled");
                 }
             }
             tick.run();

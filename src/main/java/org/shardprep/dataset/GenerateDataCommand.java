@@ -1,0 +1,43 @@
+package org.shardprep.dataset;
+
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** generate-data: the Tailspin data set in the exercise's CSV layout, deterministic for a seed. */
+@Command
+public class GenerateDataCommand {
+
+    private final Session session;
+
+    public GenerateDataCommand(Session session) {
+        this.session = session;
+    }
+
+    @Command(command = "generate-data", description = "Write the Tailspin data set in the exercise's CSV layout")
+    public void generateData(
+            @Option(longNames = "scale", defaultValue = "1", description = "1 = the exercise's counts (442 stores ... 4,002,959 line items)") double scale,
+            @Option(longNames = "out", required = true, description = "directory to write stores.csv, products.csv, orders_*.csv, line_items_*.csv") String out,
+            @Option(longNames = "seed", defaultValue = "20230101", description = "same seed, same bytes") long seed) {
+        Path dir = session.resolve(out);
+        long start = System.nanoTime();
+        GenerationSummary s;
+        try {
+            s = GeneratedDataCache.generate(session, scale, seed, dir);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandError(e.getMessage());
+        }
+        if (!session.variables().quiet()) {
+            session.out().println(String.format(Locale.ROOT,
+                    "Wrote %d stores, %d products, %d orders, %d line items (%.1f MB in %d files) to %s in %.1f s.",
+                    s.stores(), s.products(), s.orders(), s.lineItems(), s.totalBytes() / 1_048_576.0, s.files().size(), dir,
+                    (System.nanoTime() - start) / 1e9));
+            session.out().flush();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.shardprep.dataset;
+
+import org.shardprep.ShardprepHome;
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * `load-all` without --from: the generated data set of that scale, made once under ~/.shardprep/data and
+ * reused. It is written to a temporary directory and renamed when complete, so a set cut off half-way is
+ * never taken for a whole one.
+ */
+final class GeneratedDataCache {
+    private GeneratedDataCache() {}
+
+    static Path directory(double scale) {
+        return ShardprepHome.stateDir().resolve("data").resolve("scale-" + scaleName(scale));
+    }
+
+    static String scaleName(double scale) {
+        return scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale);
+    }
+
+    static Path ensure(Session session, double scale) {
+        Path dir = directory(scale);
+        if (Files.isDirectory(dir)) return dir;
+        try {
+            Files.createDirectories(dir.getParent());
+            Path partial = Files.createTempDirectory(dir.getParent(), "generating-");
+            try {
+                generate(session, scale, DataGenerator.DEFAULT_SEED, partial);
+                Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                deleteQuietly(partial);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new CommandError("cannot generate the data set in " + dir + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(e.getMessage());
+        }
+    }
+
+    /** Generates with a one-line progress display at a terminal. */
+    static GenerationSummary generate(Session session, double scale, long seed, Path out) throws IOException {
+        ExerciseCounts expected = ExerciseCounts.forScale(scale);
+        AtomicLong rows = new AtomicLong();
+        AtomicLong lastShown = new AtomicLong();
+        long total = expected.totalRows();
+        boolean live = session.interactive();
+        GenerationSummary summary = DataGenerator.generate(scale, seed, out, (table, n, bytes) -> {
+            long done = rows.addAndGet(n);
+            long now = System.nanoTime();
+            long last = lastShown.get();
+            if (live && now - last > 200_000_000L && lastShown.compareAndSet(last, now)) {
+                synchronized (session) {
+                    session.out().print(String.format(Locale.ROOT, "\r\033[2Kgenerating scale %s: %3d%% (%,d rows)",
+                            scaleName(scale), 100 * done / Math.max(1, total), done));
+                    session.out().flush();
+                }
+            }
+        });
+        if (live) {
+            session.out().print("\r\033[2K");
+            session.out().flush();
+        }
+        return summary;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
