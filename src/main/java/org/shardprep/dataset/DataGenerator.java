@@ -1,7 +1,6 @@
 package org.shardprep.dataset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +106,7 @@ public final class DataGenerator {
         }
         try {
             Files.createDirectories(outDir);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("output directory " + outDir + " cannot be created: " + e.getMessage(), e);
         }
         if (!Files.isWritable(outDir)) {
