@@ -29,13 +29,8 @@ public final class LazyCommandShell implements ShellCommands, AutoCloseable {
     @Override
     public boolean run(String line) {
         if (shell == null) {
-            // JLine's terminal takes SIGINT when Spring Shell builds it: Ctrl-C must stay ours (Session.interrupt)
-            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-            sun.misc.SignalHandler ours = sun.misc.Signal.handle(interrupt, sun.misc.SignalHandler.SIG_IGN);
-            sun.misc.Signal.handle(interrupt, ours);
-            context = ReplApplication.startForCommands(session);
-            shell = context.getBean(CommandShell.class);   // (the terminal is made here: beans are lazy)
-            sun.misc.Signal.handle(interrupt, ours);
+            context = ReplApplication.startForCommands(session);   // its terminal leaves SIGINT to us
+            shell = context.getBean(CommandShell.class);
         }
         return shell.run(line);
     }

@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.shell.ResultHandlerService;
+import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.annotation.CommandScan;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.config.ShellConversionServiceSupplier;
@@ -36,6 +37,17 @@ public class ReplApplication {
         return shell;
     }
 
+    /**
+     * When Spring is started only to run our commands in a script, JLine must not take SIGINT: Ctrl-C stays
+     * with the script runner (Session.interrupt), which cancels what runs and stops the script as psql does.
+     */
+    @Bean
+    TerminalCustomizer scriptTerminalSignals(@org.springframework.beans.factory.annotation.Value("${shardprep.script-commands:false}") boolean scriptCommands) {
+        return builder -> {
+            if (scriptCommands) builder.nativeSignals(false).signalHandler(Terminal.SignalHandler.SIG_DFL);
+        };
+    }
+
     /** Boots the context, runs the REPL (through {@link ReplRunner}), and returns psql's exit status. */
     public static int run(Session session) {
         return start(session, false);
@@ -56,7 +68,9 @@ public class ReplApplication {
     public static ConfigurableApplicationContext startForCommands(Session session) {
         // no terminal to read: JLine would warn that it falls back to a dumb one
         System.setProperty("org.jline.terminal.dumb", "true");
-        return application(session, true).run();
+        SpringApplication app = application(session, true);
+        app.setDefaultProperties(withScriptCommands());
+        return app.run();
     }
 
     private static SpringApplication application(Session session, boolean bootOnly) {
@@ -68,6 +82,13 @@ public class ReplApplication {
         app.setDefaultProperties(props);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("session", session));
         return app;
+    }
+
+    private static Map<String, Object> withScriptCommands() {
+        Map<String, Object> p = properties();
+        p.put("shardprep.boot-only", "true");
+        p.put("shardprep.script-commands", "true");
+        return p;
     }
 
     static Map<String, Object> properties() {
