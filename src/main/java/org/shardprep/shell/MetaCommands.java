@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.copy.SlashCopyCommand;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.render.PrintOptions;
 import org.shardprep.sql.scan.MetaCommand;
@@ -34,6 +35,7 @@ public final class MetaCommands {
         return switch (command.name()) {
             case "q", "quit" -> MetaCommandResult.QUIT;
             case "conninfo" -> print(connectionInfo.describe());
+            case "copy" -> new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
             case "echo" -> echo(args);
             case "g" -> sendBuffer(scanner, args, false);
             case "gx" -> sendBuffer(scanner, args, true);

@@ -5,6 +5,8 @@ import org.shardprep.connect.SessionConnector;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
+import org.shardprep.shell.copy.SessionCopyEndpoint;
+import org.shardprep.sql.copy.CopyEndpoint;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.PrintOptions;
@@ -38,6 +40,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private String lastQuery;
     private PrintWriter resultTarget;     // a one-off \g FILE target, else null
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
+    private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -126,6 +129,16 @@ public final class Session implements QueryOutput, AutoCloseable {
         }
     }
 
+    /** Runs a client-side COPY with its data going to or from {@code endpoint} (psql's pset.copyStream). */
+    public QueryOutcome executeCopy(String sql, CopyEndpoint endpoint) {
+        copyEndpoint = endpoint;
+        try {
+            return execute(sql);
+        } finally {
+            copyEndpoint = null;
+        }
+    }
+
     /** psql's "Attempting reset": a new connection with the same settings after the server went away. */
     public boolean reset() {
         try {
@@ -162,6 +175,11 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     @Override
     public PrintWriter results() { return resultTarget != null ? resultTarget : out; }
+
+    @Override
+    public CopyEndpoint copyEndpoint() {
+        return copyEndpoint != null ? copyEndpoint : new SessionCopyEndpoint(this);
+    }
 
     @Override
     public void message(String text) {
