@@ -32,7 +32,7 @@ public final class MetaCommands {
             session.message(session.location().prefix() + parsed.error());
         }
         List<String> args = parsed.values();
-        return switch (command.name()) {
+        return switch (command.dispatchName()) {
             case "q", "quit" -> MetaCommandResult.QUIT;
             case "conninfo" -> print(connectionInfo.describe());
             case "copy" -> new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
