@@ -28,7 +28,13 @@ public final class JarRun {
     }
 
     public static Result run(List<String> command, String stdin, Map<String, String> extraEnv) {
+        return run(command, stdin, extraEnv, null);
+    }
+
+    /** As {@link #run(List, String, Map)}, in working directory {@code dir} (null: this one). */
+    public static Result run(List<String> command, String stdin, Map<String, String> extraEnv, Path dir) {
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (dir != null) pb.directory(dir.toFile());
         // the user's PG* variables must not steer a test; HOME points at a scratch directory
         pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
         pb.environment().putAll(extraEnv);
