@@ -10,6 +10,7 @@ create table t (a int, b text);
 \copy t from program 'exit 3'
 \copy t to program 'cat > /dev/null; exit 2'
 \copy t from program 'no_such_command_here'
+\copy (select generate_series(1, 100000)) to program 'head -1 > /dev/null'
 \copy
 \copy t
 \copy t frm x

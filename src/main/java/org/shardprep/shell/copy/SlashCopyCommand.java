@@ -92,7 +92,7 @@ public final class SlashCopyCommand {
             error.accept("could not execute command \"" + copy.file() + "\": " + reason(e));
             return false;
         }
-        Closeable stream = copy.from() ? process.getInputStream() : new BufferedOutputStream(process.getOutputStream(), 1 << 16);
+        Closeable stream = copy.from() ? process.getInputStream() : new BufferedOutputStream(new ProgramStdin(process), 1 << 16);
         boolean ok = session.executeCopy(copy.sql(), endpoint(stream)).success();
         try {
             stream.close();   // a program still writing gets SIGPIPE, as under psql's pclose
@@ -112,6 +112,31 @@ public final class SlashCopyCommand {
             return false;
         }
         return ok;
+    }
+
+    /** A program's standard input; once the program has gone, Java says "Stream closed" where psql says EPIPE. */
+    private static final class ProgramStdin extends FilterOutputStream {
+        ProgramStdin(Process process) {
+            super(process.getOutputStream());
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new IOException("Broken pipe", e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new IOException("Broken pipe", e);
+            }
+        }
     }
 
     /** An endpoint that only knows one direction: the one \copy opened. */

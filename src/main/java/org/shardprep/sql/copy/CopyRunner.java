@@ -33,25 +33,26 @@ public final class CopyRunner {
         try {
             CopyManager copy = new CopyManager(connection.jdbc());
             long rows;
+            String writeFailure = null;
             if (direction == CopyStatement.Direction.FROM_STDIN) {
                 rows = copy.copyIn(sql, new DeferredSource(endpoint));
             } else {
                 WriteFailureGuard sink = new WriteFailureGuard(endpoint.sink());
                 rows = copy.copyOut(sql, sink);
                 sink.flush();
-                if (sink.failure() != null) {
-                    // psql keeps reading from the server and says so once the COPY is over
-                    reportWarnings(sql, output);
-                    output.message(output.messagePrefix() + "could not write COPY data: " + sink.failure());
-                    return new QueryOutcome(false, null, false);
-                }
+                writeFailure = sink.failure();
             }
             reportWarnings(sql, output);
+            if (writeFailure != null) {
+                // psql reads on to the end of the COPY, says what went wrong, prints the tag and counts a failure
+                clientError(output, "could not write COPY data: " + writeFailure);
+            }
             boolean tagAfterData = direction == CopyStatement.Direction.TO_STDOUT && endpoint.sinkIsQueryOutput();
             if (!output.quiet() && !tagAfterData) {
                 output.results().println("COPY " + rows);
                 output.results().flush();
             }
+            if (writeFailure != null) return new QueryOutcome(false, null, false);
             return QueryOutcome.OK;
         } catch (SQLException e) {
             reportWarnings(sql, output);
@@ -60,9 +61,15 @@ public final class CopyRunner {
         } catch (IOException e) {
             // the data source failed (CopyManager has ended the COPY with CopyFail) or the sink could not open
             String what = e instanceof DeferredSource.SourceFailure ? "could not read COPY data: " : "could not write COPY data: ";
-            output.message(output.messagePrefix() + what + e.getMessage());
+            clientError(output, what + e.getMessage());
             return new QueryOutcome(false, null, connection.isClosed());
         }
+    }
+
+    /** psql's pg_log_error: "error: " after the script position, nothing before it at the terminal. */
+    private static void clientError(QueryOutput output, String text) {
+        String prefix = output.messagePrefix();
+        output.message(prefix + (prefix.isEmpty() ? "" : "error: ") + text);
     }
 
     /** Notices raised while the COPY ran (triggers, for one) arrive as connection warnings. */
