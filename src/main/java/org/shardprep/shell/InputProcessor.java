@@ -52,10 +52,9 @@ public final class InputProcessor {
         ScriptLocation previous = session.enter(location);
         CopyDataInput previousData = session.setCopyDataInput(CopyDataInput.of(reader, location));
         try {
-            int lineNo = 0;
             String line;
             while (!stop && !stopForInterrupt() && (line = reader.readLine()) != null) {
-                location.setLine(++lineNo);
+                location.setLine(location.line() + 1);   // COPY data lines read by the command count too
                 // psql's MainLoop drops an empty line outside quotes and comments before it echoes anything
                 if (line.isEmpty() && !insideQuoteOrComment()) continue;
                 if (session.variables().echo().equals("all")) {

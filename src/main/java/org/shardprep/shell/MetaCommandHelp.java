@@ -16,6 +16,7 @@ final class MetaCommandHelp {
               \\r                     reset (clear) the query buffer
 
             Input/Output
+              \\copy ...              perform SQL COPY with data stream to the client host
               \\echo [-n] [STRING]    write string to standard output (-n for no newline)
 
             Formatting / timing

@@ -1,6 +1,7 @@
 package org.shardprep.shell;
 
 import org.shardprep.shell.describe.DescribeCommand;
+import org.shardprep.shell.copy.SlashCopyCommand;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.render.PrintOptions;
 import org.shardprep.sql.scan.MetaCommand;
@@ -37,11 +38,12 @@ public final class MetaCommands {
             session.message(session.location().prefix() + parsed.error());
         }
         List<String> args = parsed.values();
-        return switch (command.name()) {
+        return switch (command.dispatchName()) {
             case "q", "quit" -> MetaCommandResult.QUIT;
             case "conninfo" -> print(connectionInfo.describe());
             case "c", "connect" -> connect(args);
             case "encoding" -> format(() -> connections.encoding(args));
+            case "copy" -> new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
             case "echo" -> echo(args);
             case "g" -> sendBuffer(scanner, command, args, false);
             case "gx" -> sendBuffer(scanner, command, args, true);

@@ -6,6 +6,8 @@ import org.postgresql.core.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
+import org.shardprep.shell.copy.SessionCopyEndpoint;
+import org.shardprep.sql.copy.CopyEndpoint;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.PrintOptions;
@@ -47,6 +49,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
+    private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -282,6 +285,16 @@ public final class Session implements QueryOutput, AutoCloseable {
         }
     }
 
+    /** Runs a client-side COPY with its data going to or from {@code endpoint} (psql's pset.copyStream). */
+    public QueryOutcome executeCopy(String sql, CopyEndpoint endpoint) {
+        copyEndpoint = endpoint;
+        try {
+            return execute(sql);
+        } finally {
+            copyEndpoint = null;
+        }
+    }
+
     /** psql's "Attempting reset": a new connection with the same settings after the server went away. */
     public boolean reset() {
         return switchConnection(connection.settings()) == null;
@@ -320,6 +333,11 @@ public final class Session implements QueryOutput, AutoCloseable {
      */
     public void error(String message) {
         message(location.prefix() + (location.name() != null ? "error: " : "") + message);
+    }
+
+    @Override
+    public CopyEndpoint copyEndpoint() {
+        return copyEndpoint != null ? copyEndpoint : new SessionCopyEndpoint(this);
     }
 
     @Override

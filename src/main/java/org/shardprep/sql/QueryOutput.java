@@ -30,6 +30,9 @@ public interface QueryOutput {
         each fetched chunk on its own then), 0 for the printer's default. */
     int printChunkRows();
 
+    /** Where client-side COPY data comes from and goes to (psql's copyStream); null: no COPY here. */
+    default org.shardprep.sql.copy.CopyEndpoint copyEndpoint() { return null; }
+
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
 }

@@ -5,6 +5,9 @@ import org.postgresql.core.Query;
 import org.postgresql.core.QueryExecutor;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
+import org.shardprep.sql.copy.CopyEndpoint;
+import org.shardprep.sql.copy.CopyRunner;
+import org.shardprep.sql.copy.CopyStatement;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 
@@ -35,6 +38,9 @@ public final class QueryRunner {
 
     public QueryOutcome execute(String sql, QueryOutput output) {
         String statement = stripTrailingSemicolon(sql);
+        CopyStatement.Direction copy = CopyStatement.clientSide(statement);   // data through the client: CopyManager
+        CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
+        if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
         try {
             if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
                 return executeWithCursor(sql, statement, output);

@@ -6,7 +6,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.shardprep.shell.CopyDataInput;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.repl.complete.CatalogNames;
@@ -59,22 +58,7 @@ public class ReplRunner implements ShellRunner {
         terminal.handle(Terminal.Signal.INT, signal -> {
             if (session.interrupt()) session.message("Cancel request sent");
         });
-        session.setCopyDataInput(new CopyDataInput() {
-            @Override
-            public String readLine() {
-                reader.setVariable(LineReader.DISABLE_HISTORY, true);   // data lines are not commands
-                try {
-                    return reader.readLine(">> ");
-                } catch (UserInterruptException | EndOfFileException e) {
-                    return null;   // Ctrl-C or Ctrl-D ends the data, as EOF does in psql
-                } finally {
-                    reader.setVariable(LineReader.DISABLE_HISTORY, false);
-                }
-            }
-
-            @Override
-            public boolean interactive() { return true; }
-        });
+        session.setCopyDataInput(new TerminalCopyDataInput(terminal));
         greet();
         String pending = "";
         while (true) {

@@ -23,6 +23,11 @@ public record MetaCommand(String name, String rawArgs, int line) {
         return MetaCommandSyntax.isKnown(name);
     }
 
+    /** The name as psql dispatches it: {@code \copy} in any case is {@code copy}. */
+    public String dispatchName() {
+        return MetaCommandSyntax.isCopy(name) ? "copy" : name;
+    }
+
     /** Whether the command always takes the raw rest of its line ({@code \!}, {@code \copy}, {@code \h}, ...). */
     public boolean isWholeLine() {
         return MetaCommandSyntax.firstArgMode(name) == ArgMode.WHOLE_LINE;

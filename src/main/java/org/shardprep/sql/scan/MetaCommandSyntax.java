@@ -33,7 +33,7 @@ final class MetaCommandSyntax {
 
     /** Whether psql 15 knows the command (an unknown one is an error and psql discards the rest of its line). */
     static boolean isKnown(String name) {
-        return KNOWN.contains(name) || (!name.isEmpty() && name.charAt(0) == 'd');
+        return KNOWN.contains(name) || isCopy(name) || (!name.isEmpty() && name.charAt(0) == 'd');
     }
 
     /**
@@ -41,10 +41,15 @@ final class MetaCommandSyntax {
      * "invalid command" and throws the rest of the line away.
      */
     static ArgMode firstArgMode(String name) {
-        if (!isKnown(name) || WHOLE_LINE.contains(name)) {
+        if (!isKnown(name) || WHOLE_LINE.contains(name) || isCopy(name)) {
             return ArgMode.WHOLE_LINE;
         }
         return FILEPIPE.contains(name) ? ArgMode.FILEPIPE : ArgMode.NORMAL;
+    }
+
+    /** psql matches {@code \copy} in any case ({@code \COPY}, as the exercise writes it); every other name exactly. */
+    static boolean isCopy(String name) {
+        return name.equalsIgnoreCase("copy");
     }
 
     /** {@code \g} and {@code \gx} accept {@code (option=value ...)} before the file name. */

@@ -1,0 +1,255 @@
+package org.shardprep.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shardprep.TestServer;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code \copy} and client-side COPY against psql 15: the same script in the same working directory (the
+ * exercise's relative file names), each tool on a fresh database, byte for byte. Plus what psql cannot be
+ * compared on here: a 200 MB load in a 64 MB heap, and the terminal's ">> " data entry.
+ */
+class CopyIT {
+
+    private static final Path SCRIPTS = Path.of("src", "test", "resources", "e2e", "copy").toAbsolutePath();
+
+    static Stream<Arguments> cases() {
+        List<Arguments> all = new ArrayList<>();
+        for (String script : List.of("exercise_load", "roundtrip", "bad_input")) {
+            all.add(Arguments.of(script, "plain", List.of()));
+            all.add(Arguments.of(script, "echo", List.of("-e")));
+            all.add(Arguments.of(script, "quiet", List.of("-q")));
+            all.add(Arguments.of(script, "stop", List.of("-v", "ON_ERROR_STOP=1")));
+        }
+        all.add(Arguments.of("roundtrip", "all", List.of("-a")));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void sameAsPsql(String script, String variant, List<String> flags) throws IOException {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        Path dir = dataDirectory();
+        Files.copy(SCRIPTS.resolve(script + ".sql"), dir.resolve(script + ".sql"));
+
+        List<String> psqlCmd = new ArrayList<>(List.of(psql, "-X"));
+        psqlCmd.addAll(flags);
+        psqlCmd.addAll(List.of("-f", script + ".sql", TestServer.freshDatabase(database(script, variant, "psql"))));
+        JarRun.Result expected = JarRun.run(psqlCmd, null, Map.of(), dir);
+
+        Path outputs = dataDirectory();   // same files, untouched by psql's run
+        Files.copy(SCRIPTS.resolve(script + ".sql"), outputs.resolve(script + ".sql"));
+        JarRun.Result actual = JarRun.run(shardprep(flags, "-f", script + ".sql",
+                TestServer.freshDatabase(database(script, variant, "sp"))), null, Map.of(), outputs);
+
+        assertThat(actual.out()).isEqualTo(expected.out());
+        assertThat(actual.err()).isEqualTo(E2eScripts.normalize(expected.err()));
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+    }
+
+    @Test
+    void pstdinReadsTheProcessStdinWhileTheScriptIsAFile() throws IOException {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        Path dir = dataDirectory();
+        Files.writeString(dir.resolve("p.sql"), "create table t (a int, b text);\n\\copy t from pstdin\n"
+                + "\\copy t to pstdout with csv\nselect count(*) from t;\n");
+        String stdin = "1\tone\n2\ttwo\n\\.\nnot read\n";
+        JarRun.Result expected = JarRun.run(List.of(psql, "-X", "-f", "p.sql", TestServer.freshDatabase("e2e_copy_pstdin_psql")),
+                stdin, Map.of(), dir);
+        JarRun.Result actual = JarRun.run(shardprep(List.of(), "-f", "p.sql", TestServer.freshDatabase("e2e_copy_pstdin_sp")),
+                stdin, Map.of(), dir);
+        assertThat(actual.out()).isEqualTo(expected.out()).contains("COPY 2");
+        assertThat(actual.err()).isEqualTo(E2eScripts.normalize(expected.err()));
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+    }
+
+    /** Streaming, not buffering: 200 MB through a 64 MB heap. */
+    @Test
+    void twoHundredMegabytesThroughA64MbHeap() throws Exception {
+        Path dir = Files.createTempDirectory("copy-big");
+        Path big = dir.resolve("big.csv");
+        long rows = 0;
+        String filler = "x".repeat(90);
+        try (BufferedWriter w = Files.newBufferedWriter(big)) {
+            while (Files.size(big) < 200L * 1024 * 1024 || rows % 10000 != 0) {
+                for (int i = 0; i < 10000; i++) {
+                    rows++;
+                    w.write(rows + "," + filler + "\n");
+                }
+                w.flush();
+            }
+        }
+        String db = TestServer.freshDatabase("e2e_copy_big");
+        try (var c = TestServer.connect("e2e_copy_big"); var st = c.createStatement()) {
+            st.execute("create table big (id bigint, filler text)");
+        }
+        List<String> cmd = List.of(JarRun.javaBinary(), "-Xmx64m", "-jar", JarRun.JAR.toAbsolutePath().toString(),
+                "-X", "-c", "\\copy big from big.csv with csv", db);
+        JarRun.Result r = JarRun.run(cmd, null, Map.of(), dir);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("COPY " + rows + "\n");
+        assertThat(r.exitCode()).isZero();
+        try (var c = TestServer.connect("e2e_copy_big"); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from big")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(rows);
+        }
+        Files.delete(big);
+    }
+
+    /** At the terminal: psql's instructions, the ">> " prompt, Tab as data, and =!# after a failed COPY. */
+    @Test
+    void dataTypedAtTheTerminal() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        String db = TestServer.freshDatabase("e2e_copy_tty");
+        try (var c = TestServer.connect("e2e_copy_tty"); var st = c.createStatement()) {
+            st.execute("create table t (a int, b text)");
+        }
+        String cmd = "stty cols 160 rows 50; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath() + " \"" + db + "\"";
+        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("HOME", Files.createTempDirectory("home").toString());
+        pb.environment().put("TERM", "xterm");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        Screen screen = new Screen(p.getInputStream());
+        try (OutputStream keys = p.getOutputStream()) {
+            screen.await("e2e_copy_tty=#");
+            type(keys, "\\copy t from stdin\r");
+            screen.await("Enter data to be copied followed by a newline.\r\n"
+                    + "End with a backslash and a period on a line by itself, or an EOF signal.\r\n");
+            screen.await(">> ");
+            type(keys, "1\tone\r");
+            type(keys, "\\.\r");
+            screen.await("COPY 1");
+            type(keys, "begin;\r");
+            screen.await("e2e_copy_tty=*#");
+            type(keys, "copy t from stdin;\r");
+            screen.await(">> ");
+            type(keys, "x\tbad\r");
+            type(keys, "\u0004");                          // Ctrl-D ends the data
+            screen.await("invalid input syntax for type integer: \"x\"");
+            screen.await("e2e_copy_tty=!#");
+            type(keys, "rollback;\r");
+            screen.await("ROLLBACK");
+            type(keys, "select b from t;\r");
+            screen.await("(1 row)");
+            type(keys, "\u0004");
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(screen.text()).contains(" one\r\n").doesNotContain("Exception");
+    }
+
+    private static List<String> shardprep(List<String> flags, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(JarRun.javaBinary(), "-XX:TieredStopAtLevel=1", "-jar",
+                JarRun.JAR.toAbsolutePath().toString(), "-X"));
+        cmd.addAll(flags);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String database(String script, String variant, String tool) {
+        return ("e2e_copy_" + script + "_" + variant + "_" + tool).toLowerCase();
+    }
+
+    /** The exercise's CSV layout, small: stores.csv with a header row; products, orders_*, line_items_* without. */
+    private static Path dataDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("copy-data");
+        StringBuilder stores = new StringBuilder("store_id,name,category\n");
+        for (int i = 1; i <= 12; i++) stores.append(i).append(",\"Store ").append(i).append(", Inc.\",Toys\n");
+        Files.writeString(dir.resolve("stores.csv"), stores);
+        StringBuilder products = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            products.append(i).append(',').append(i % 12 + 1).append(",Product ").append(i)
+                    .append(",\"A \"\"nice\"\" toy, é\",").append(i * 1.25).append('\n');
+        }
+        Files.writeString(dir.resolve("products.csv"), products);
+        int order = 1;
+        int item = 1;
+        for (int part = 1; part <= 3; part++) {
+            StringBuilder orders = new StringBuilder();
+            for (int i = 0; i < 25; i++, order++) {
+                orders.append(order).append(',').append(order % 12 + 1).append(",shipped,\"1 Main St, Town\",2 Side St,2023-01-")
+                        .append(String.format("%02d", order % 28 + 1)).append(" 10:00:00\n");
+            }
+            Files.writeString(dir.resolve("orders_" + part + ".csv"), orders);
+        }
+        for (int part = 1; part <= 2; part++) {
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < 60; i++, item++) {
+                items.append(item).append(',').append(item % 40 + 1).append(',').append(item % 75 + 1).append(',')
+                        .append(item % 3 + 1).append(',').append(item * 0.5).append('\n');
+            }
+            Files.writeString(dir.resolve("line_items_" + part + ".csv"), items);
+        }
+        return dir;
+    }
+
+    private static void type(OutputStream keys, String text) throws IOException, InterruptedException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        Thread.sleep(150);
+    }
+
+    /** Everything the terminal showed, read in the background. */
+    private static final class Screen {
+        private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
+
+        Screen(InputStream in) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        synchronized (seen) {
+                            seen.write(buf, 0, n);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the terminal closed
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String text() {
+            synchronized (seen) {
+                return seen.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        void await(String expected) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!text().contains(expected)) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the terminal never showed \"" + expected + "\"; it showed:\n" + text());
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}
