@@ -32,7 +32,7 @@ class ExerciseBlocksIT {
         JarRun.Result actual = JarRun.run(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toAbsolutePath().toString(),
                 "-X", "-f", SCRIPT.toString(), TestServer.freshDatabase("e2e_exercise_sp")), null, Map.of(), exerciseDirectory());
 
-        assertThat(withoutTimes(actual.out())).isEqualTo(withoutTimes(expected.out()));
+        assertThat(comparable(actual.out())).isEqualTo(comparable(expected.out()));
         assertThat(actual.err()).isEqualTo(E2eScripts.normalize(expected.err()));
         assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
     }
@@ -44,8 +44,10 @@ class ExerciseBlocksIT {
         assertThat(r.out()).contains("COPY 6\n", "COPY 24\n", "COPY 60\n", "COPY 114\n");
         assertThat(r.out()).contains(" count \n-------\n     6\n", " count \n-------\n    24\n", " count \n-------\n    60\n",
                 " count \n-------\n   114\n");
-        // after the key swap the primary keys include store_id (\d line_items)
-        assertThat(r.out()).contains("\"line_items_pkey\" PRIMARY KEY, btree (store_id, line_item_id)");
+        // orders and products got their new keys; without pg_cron nothing ran backfill_batch, so the
+        // line_items swap fails on the NULLs and rolls back, exactly as it does in psql on such a server
+        assertThat(r.out()).contains("\"orders_pkey\" PRIMARY KEY, btree (store_id, order_id)");
+        assertThat(r.err()).contains("ERROR:  column \"store_id\" of relation \"line_items\" contains null values");
         assertThat(r.out()).contains("Time: ");
     }
 
@@ -56,7 +58,12 @@ class ExerciseBlocksIT {
         return dir;
     }
 
-    private static String withoutTimes(String out) {
-        return out.replaceAll("Time: \\d+\\.\\d{3} ms( \\([^)]*\\))?", "Time: N ms");
+    /**
+     * Without what cannot repeat: measured times, and the NULL count after create_orders(20000), which adds
+     * 1 to 3 line items an order at random (the sample's own counts are all below 1000).
+     */
+    private static String comparable(String out) {
+        return out.replaceAll("Time: \\d+\\.\\d{3} ms( \\([^)]*\\))?", "Time: N ms")
+                .replaceAll("( count \n-------\n) +\\d{4,}\n", "$1 N\n");
     }
 }
