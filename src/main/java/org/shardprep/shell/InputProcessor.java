@@ -40,6 +40,9 @@ public final class InputProcessor {
 
     public boolean stopped() { return stop; }
 
+    /** The user changed their mind about quitting (background work was still running). */
+    public void resume() { stop = false; }
+
     public boolean lastFailed() { return lastFailed; }
 
     public int exitStatus() { return exitStatus; }

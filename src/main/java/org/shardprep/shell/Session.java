@@ -49,6 +49,9 @@ public final class Session implements QueryOutput, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
+    private java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
+    private final BackgroundWork background = new BackgroundWork();
+    private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
@@ -267,6 +270,45 @@ public final class Session implements QueryOutput, AutoCloseable {
         }
     }
 
+    /**
+     * A line from background work (scheduler, order load, backfill): printed above the prompt without
+     * breaking the line being typed (the REPL sets that up), or straight to stdout in scripts.
+     */
+    public void notice(String line) {
+        java.util.function.Consumer<String> sink = noticeSink;
+        if (sink != null) {
+            sink.accept(line);
+        } else {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+
+    public void setNoticeSink(java.util.function.Consumer<String> sink) { this.noticeSink = sink; }
+
+    public BackgroundWork background() { return background; }
+
+    /**
+     * Connections for background work, never the session's own (which belongs to what the user types):
+     * a small HikariCP pool on the session's server and database, made on first use.
+     */
+    public synchronized javax.sql.DataSource pool() {
+        if (pool == null || !pool.getJdbcUrl().equals(connection.settings().jdbcUrl())) {
+            if (pool != null) pool.close();
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(connection.settings().jdbcUrl());
+            config.setDataSourceProperties(connection.settings().jdbcProperties());
+            config.setMaximumPoolSize(8);
+            config.setMinimumIdle(0);
+            config.setPoolName("shardprep-background");
+            config.setInitializationFailTimeout(-1);   // a server that is down fails the job, not the shell
+            pool = new com.zaxxer.hikari.HikariDataSource(config);
+        }
+        return pool;
+    }
+
     /** Who hears that a statement may have changed the catalog (completion's cached names). */
     public void setCatalogChangeListener(Runnable listener) { this.catalogChangeListener = listener; }
 
@@ -384,6 +426,10 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     @Override
     public void close() {
+        background.stopAll();
+        synchronized (this) {
+            if (pool != null) pool.close();
+        }
         setQueryOutput(null);
         out.flush();
         connection.close();

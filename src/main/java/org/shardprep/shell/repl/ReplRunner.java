@@ -59,6 +59,9 @@ public class ReplRunner implements ShellRunner {
             if (session.interrupt()) session.message("Cancel request sent");
         });
         session.setCopyDataInput(new TerminalCopyDataInput(terminal));
+        session.setNoticeSink(line -> {
+            reader.printAbove(line);   // background output without breaking the line being typed
+        });
         greet();
         String pending = "";
         while (true) {
@@ -72,6 +75,7 @@ public class ReplRunner implements ShellRunner {
                 continue;
             } catch (EndOfFileException e) {
                 terminal.writer().println("\\q");
+                if (!confirmQuit(reader)) continue;
                 break;
             }
             session.clearInterrupt();
@@ -80,12 +84,34 @@ public class ReplRunner implements ShellRunner {
                 if (processor.stopped()) break;
             }
             session.out().flush();
+            if (processor.stopped() && !confirmQuit(reader)) {
+                processor.resume();
+                continue;
+            }
             if (processor.stopped()) break;
             // what is left unfinished goes back into the editor, on a fresh line
             pending = processor.scanner().hasPendingText() ? processor.scanner().takeBuffer().strip() + "\n" : "";
             processor.scanner().resetBuffer();
         }
         exitStatus = processor.exitStatus();
+        return true;
+    }
+
+    /** Leaving with work running in the background: ask, then stop it cleanly (Session.close stops the rest). */
+    private boolean confirmQuit(LineReader reader) {
+        var running = session.background().running();
+        if (running.isEmpty()) return true;
+        String answer;
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            answer = reader.readLine(String.join(", ", running) + " still running; stop and quit? [y/N] ");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+        if (!answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) return false;
+        session.background().stopAll();
         return true;
     }
 
