@@ -51,6 +51,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private Runnable catalogChangeListener = () -> { };
     private java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
     private final BackgroundWork background = new BackgroundWork();
+    private final TimingLog timingLog = new TimingLog();
     private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
 
@@ -192,6 +193,7 @@ public final class Session implements QueryOutput, AutoCloseable {
         }
         lastQuery = sql;
         statementRan(sql);
+        timingLog.record(sql, ms, outcome.success());
         recordOutcome(outcome);
         if (!outcome.success() && echo.equals("errors")) {
             err.println(location.prefix() + "STATEMENT:  " + sql);
@@ -289,6 +291,18 @@ public final class Session implements QueryOutput, AutoCloseable {
     public void setNoticeSink(java.util.function.Consumer<String> sink) { this.noticeSink = sink; }
 
     public BackgroundWork background() { return background; }
+
+    /** What ran and how long it took, for `timing history` and `timing compare`. */
+    public TimingLog timingLog() { return timingLog; }
+
+    /** A shardprep command finished: logged, and timed on screen like a statement when timing is on. */
+    public void commandTimed(String line, double ms, boolean ok) {
+        timingLog.record(line, ms, ok);
+        if (timing) {
+            out.println(formatTiming(ms));
+            out.flush();
+        }
+    }
 
     /**
      * Connections for background work, never the session's own (which belongs to what the user types):

@@ -54,15 +54,20 @@ public class CommandShell extends Shell implements ShellCommands {
         // shell-style words: quotes group, and are removed, as a user of a command line expects
         List<String> words = new DefaultParser().escapeChars(new char[0]).parse(line, line.length()).words()
                 .stream().filter(w -> !w.isEmpty()).toList();
+        long start = System.nanoTime();
         Object result = evaluate(new Input() {
             @Override public String rawText() { return line; }
             @Override public List<String> words() { return words; }
         });
+        boolean ok = !(result instanceof Throwable);
         if (result instanceof Throwable t) {
             session.error(CommandFailure.describe(t));
-            return false;
+        } else if (result != null && result != NO_INPUT) {
+            results.handle(result);
         }
-        if (result != null && result != NO_INPUT) results.handle(result);
-        return true;
+        if (!words.isEmpty() && !words.get(0).equals("timing")) {
+            session.commandTimed(line, (System.nanoTime() - start) / 1e6, ok);
+        }
+        return ok;
     }
 }

@@ -1,0 +1,43 @@
+package org.shardprep.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.shardprep.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** timing: the exercise's "note the time, compare at the end" as commands, through the jar. */
+class TimingIT {
+
+    private static final String DB = TestServer.freshDatabase("e2e_timing");
+
+    @Test
+    void labelsHistoryAndCompare() {
+        JarRun.Result r = JarRun.shardprep("""
+                select pg_sleep(0.4);
+                timing label before
+                select pg_sleep(0.05);
+                timing label after
+                timing compare before after
+                timing history 2
+                """, "-X", "-q", DB);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("(?m)^ before \\| select pg_sleep\\(0\\.4\\);  \\|   0\\.4\\d\\d \\| #{40}$");
+        assertThat(r.out()).containsPattern("(?m)^ after  \\| select pg_sleep\\(0\\.05\\); \\|   0\\.0\\d\\d \\| #{4,9}$");
+        assertThat(r.out()).containsPattern("after took \\d+\\.\\d\\dx less time than before\\.");
+        assertThat(r.out()).containsPattern("(?m)^ 1 \\| before \\| .* \\| t  \\| select pg_sleep\\(0\\.4\\);$");
+    }
+
+    @Test
+    void timingOnShowsCommandsAndStatementsAsPsqlWould() {
+        JarRun.Result r = JarRun.shardprep("timing on\nselect 1;\ncreate-schema\ntiming off\n", "-X", "-At", DB);
+        assertThat(r.out()).matches("(?s)Timing is on\\.\n1\nTime: \\d+\\.\\d{3} ms\nCREATE TABLE stores, products, orders, line_items\n"
+                + "Time: \\d+\\.\\d{3} ms\nTiming is off\\.\n");
+    }
+
+    @Test
+    void unknownEntriesAreOneLine() {
+        JarRun.Result r = JarRun.shardprep(null, "-c", "timing compare a b", DB);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("timing compare: no entry \"a\" (see timing history; label one with timing label NAME)\n");
+    }
+}
