@@ -17,8 +17,8 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs the error cases against a live PostgreSQL 15 through pgjdbc and checks that the formatted
- * real server messages equal the psql captures. Only runs when SHARDPREP_TEST_URL is set, e.g.
- * {@code jdbc:postgresql://localhost:5432/scratch?user=postgres&password=postgres}.
+ * real server messages equal the psql captures. Only runs when SHARDPREP_TEST_URL (a conninfo or URI, as
+ * everywhere in the tests) names a PostgreSQL 15 server: the captures are of 15's messages.
  */
 class MessageFormatterLiveTest {
 
@@ -33,7 +33,11 @@ class MessageFormatterLiveTest {
         Assumptions.assumeTrue(url != null, "SHARDPREP_TEST_URL not set");
         ErrorFixtures.Case c = ErrorFixtures.cases().get(name);
         ServerErrorMessage sem = null;
-        try (Connection conn = DriverManager.getConnection(url); Statement st = conn.createStatement()) {
+        org.shardprep.connect.ConnectionSettings settings = new org.shardprep.connect.ConnectionSettingsResolver(w -> { })
+                .resolve(org.shardprep.connect.ConnectionRequest.ofConnInfo(url), Map.of(), java.nio.file.Path.of("/nonexistent"));
+        try (Connection conn = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
+             Statement st = conn.createStatement()) {
+            Assumptions.assumeTrue(conn.getMetaData().getDatabaseMajorVersion() == 15, "the captures are PostgreSQL 15's");
             try {
                 st.execute(c.query());
                 for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
