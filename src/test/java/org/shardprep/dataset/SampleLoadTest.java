@@ -30,51 +30,13 @@ import org.shardprep.TestServer;
  */
 class SampleLoadTest {
 
-    /** Verbatim from the exercise's "Create tables in the database". */
-    static final String EXERCISE_TABLES = """
-            CREATE TABLE stores
-            (
-                store_id bigserial PRIMARY KEY,
-                name text,
-                category text
-            );
-
-            CREATE TABLE products
-            (
-                product_id bigserial PRIMARY KEY,
-                store_id bigint REFERENCES stores (store_id),
-                name text,
-                description text,
-                price numeric
-            );
-
-            CREATE TABLE orders
-            (
-                order_id bigserial PRIMARY KEY,
-                store_id bigint REFERENCES stores (store_id),
-                status text,
-                billing_address text,
-                shipping_address text,
-                ordered_at timestamp
-            );
-
-            CREATE TABLE line_items
-            (
-                line_item_id bigserial PRIMARY KEY,
-                product_id bigint REFERENCES products (product_id),
-                order_id bigint REFERENCES orders (order_id),
-                quantity bigint,
-                line_amount numeric
-            );
-            """;
-
     @Test
     void sampleLoadsWithTheExercisesTablesAndCopyCommands() throws Exception {
         TestServer.freshDatabase("dataset_sample_load");
         Path dir = SampleDataTest.SAMPLE;
         try (Connection c = TestServer.connect("dataset_sample_load"); Statement s = c.createStatement()) {
             s.execute("SET CLIENT_ENCODING TO 'utf8'");
-            s.execute(EXERCISE_TABLES);
+            s.execute(TailspinSchema.DDL);
             CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
             assertThat(copy.copyIn("COPY stores FROM STDIN WITH CSV HEADER", reader(List.of(dir.resolve("stores.csv"))))).isEqualTo(5);
             assertThat(copy.copyIn("COPY products FROM STDIN WITH CSV", reader(List.of(dir.resolve("products.csv"))))).isEqualTo(100);

@@ -5,11 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -140,47 +136,13 @@ class AuthIT {
 
     @Test
     void passwordPromptWithoutEchoWhenTheServerAsks() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
-        String cmd = "stty cols 160 rows 50; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath()
-                + " -At -c 'select current_user' 'host=localhost port=" + port + " dbname=secured user=secure'";
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
-        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
-        pb.environment().put("HOME", Files.createTempDirectory("home").toString());
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        Thread reader = pump(p.getInputStream(), seen);
-        try (OutputStream keys = p.getOutputStream()) {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!text(seen).contains("Password for user secure: ") && System.currentTimeMillis() < deadline) Thread.sleep(50);
-            assertThat(text(seen)).contains("Password for user secure: ");
-            keys.write("sekret\r".getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        reader.join(5000);
-        assertThat(p.exitValue()).isZero();
-        assertThat(text(seen)).contains("secure").doesNotContain("sekret");
-    }
-
-    private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[1024];
-            try {
-                int n;
-                while ((n = in.read(buf)) > 0) synchronized (sink) { sink.write(buf, 0, n); }
-            } catch (IOException ignored) {
-                // closed
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static String text(ByteArrayOutputStream s) {
-        synchronized (s) {
-            return s.toString(StandardCharsets.UTF_8);
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-At", "-c", "select current_user",
+                "host=localhost port=" + port + " dbname=secured user=secure")) {
+            screen.await("Password for user secure: ");
+            screen.type("sekret\r");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).contains("secure").doesNotContain("sekret");
         }
     }
 

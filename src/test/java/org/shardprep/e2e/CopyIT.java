@@ -8,18 +8,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.shardprep.TestServer;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,44 +118,36 @@ class CopyIT {
     /** At the terminal: psql's instructions, the ">> " prompt, Tab as data, and =!# after a failed COPY. */
     @Test
     void dataTypedAtTheTerminal() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
         String db = TestServer.freshDatabase("e2e_copy_tty");
         try (var c = TestServer.connect("e2e_copy_tty"); var st = c.createStatement()) {
             st.execute("create table t (a int, b text)");
         }
-        String cmd = "stty cols 160 rows 50; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath() + " \"" + db + "\"";
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
-        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
-        pb.environment().put("HOME", Files.createTempDirectory("home").toString());
-        pb.environment().put("TERM", "xterm");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        Screen screen = new Screen(p.getInputStream());
-        try (OutputStream keys = p.getOutputStream()) {
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
             screen.await("e2e_copy_tty=#");
-            type(keys, "\\copy t from stdin\r");
+            screen.type("\\copy t from stdin\r");
             screen.await("Enter data to be copied followed by a newline.\r\n"
                     + "End with a backslash and a period on a line by itself, or an EOF signal.\r\n");
             screen.await(">> ");
-            type(keys, "1\tone\r");
-            type(keys, "\\.\r");
+            screen.type("1\tone\r");
+            screen.type("\\.\r");
             screen.await("COPY 1");
-            type(keys, "begin;\r");
+            screen.type("begin;\r");
             screen.await("e2e_copy_tty=*#");
-            type(keys, "copy t from stdin;\r");
+            screen.type("copy t from stdin;\r");
             screen.await(">> ");
-            type(keys, "x\tbad\r");
-            type(keys, "\u0004");                          // Ctrl-D ends the data
+            screen.type("x\tbad\r");
+            screen.type("\u0004");                          // Ctrl-D ends the data
             screen.await("invalid input syntax for type integer: \"x\"");
             screen.await("e2e_copy_tty=!#");
-            type(keys, "rollback;\r");
+            screen.type("rollback;\r");
             screen.await("ROLLBACK");
-            type(keys, "select b from t;\r");
+            screen.type("select b from t;\r");
             screen.await("(1 row)");
-            type(keys, "\u0004");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).contains(" one\r\n").doesNotContain("Exception");
         }
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(screen.text()).contains(" one\r\n").doesNotContain("Exception");
     }
 
     private static List<String> shardprep(List<String> flags, String... args) {
@@ -208,48 +195,4 @@ class CopyIT {
         return dir;
     }
 
-    private static void type(OutputStream keys, String text) throws IOException, InterruptedException {
-        keys.write(text.getBytes(StandardCharsets.UTF_8));
-        keys.flush();
-        Thread.sleep(150);
-    }
-
-    /** Everything the terminal showed, read in the background. */
-    private static final class Screen {
-        private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
-
-        Screen(InputStream in) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[4096];
-                try {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        synchronized (seen) {
-                            seen.write(buf, 0, n);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the terminal closed
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        String text() {
-            synchronized (seen) {
-                return seen.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        void await(String expected) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!text().contains(expected)) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("the terminal never showed \"" + expected + "\"; it showed:\n" + text());
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
 }
