@@ -4,6 +4,7 @@ import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.PasswordPrompt;
 import org.shardprep.connect.SessionConnector;
 import org.shardprep.connect.SessionStarter;
+import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
 import org.shardprep.shell.Session;
@@ -112,6 +113,7 @@ public final class ShardprepApplication {
 
     private static int runNonInteractive(CommandLineOptions opts, Session session) {
         try (LazyCommandShell commands = new LazyCommandShell(session)) {
+            ClientScheduling.attach(session, commands);   // the database's saved jobs run again; pg_cron SQL hook
             return runNonInteractive(opts, session, commands);
         }
     }

@@ -12,5 +12,10 @@ public final class ShellCommandNames {
     public static final Set<String> ALL = Set.of(
             "create-schema",
             "generate-data",
-            "load-all");
+            "job",
+            "job-runs",
+            "jobs",
+            "load-all",
+            "schedule",
+            "unschedule");
 }

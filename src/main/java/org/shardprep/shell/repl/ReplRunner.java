@@ -51,6 +51,7 @@ public class ReplRunner implements ShellRunner {
             return true;
         }
         InputProcessor processor = new InputProcessor(session, commands);
+        org.shardprep.schedule.ClientScheduling.attach(session, commands);   // saved jobs run again; pg_cron SQL hook
         LineReader reader = lineReader();
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
