@@ -41,9 +41,12 @@ public final class JobStore {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: a script on a database without jobs never loads Jackson (startup time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
 
@@ -69,7 +72,7 @@ public final class JobStore {
 
     public Saved load() throws IOException {
         if (!Files.exists(file)) return Saved.empty();
-        Saved s = JSON.readValue(file.toFile(), Saved.class);
+        Saved s = Json.MAPPER.readValue(file.toFile(), Saved.class);
         return new Saved(s.nextJobId(), s.nextRunId(), s.jobs() == null ? List.of() : s.jobs(), s.runs() == null ? List.of() : s.runs());
     }
 
@@ -78,7 +81,7 @@ public final class JobStore {
         if (runs.size() > KEPT_RUNS) runs = new ArrayList<>(runs.subList(runs.size() - KEPT_RUNS, runs.size()));
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), new Saved(saved.nextJobId(), saved.nextRunId(), saved.jobs(), runs));
+        Json.MAPPER.writeValue(tmp.toFile(), new Saved(saved.nextJobId(), saved.nextRunId(), saved.jobs(), runs));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -51,7 +51,7 @@ final class PgCronSql implements SqlInterceptor {
 
     @Override
     public QueryOutcome intercept(String sql, Session session) {
-        if (!sql.regionMatches(true, sql.length() - sql.stripLeading().length(), "select", 0, 6)) return null;   // cheap test first
+        if (!mentionsCron(sql)) return null;   // the cheap test first: every statement passes here
         Matcher schedule = SCHEDULE.matcher(sql);
         Matcher unschedule = UNSCHEDULE.matcher(sql);
         boolean jobTable = JOB_TABLE.matcher(sql).matches();
@@ -97,6 +97,16 @@ final class PgCronSql implements SqlInterceptor {
         }
         table.print(session);
         return QueryOutcome.OK;
+    }
+
+    private static boolean mentionsCron(String sql) {
+        int at = sql.length() - sql.stripLeading().length();
+        if (!sql.regionMatches(true, at, "select", 0, 6)) return false;
+        for (int i = sql.indexOf('.'); i >= 4; i = sql.indexOf('.', i + 1)) {
+            if (sql.regionMatches(true, i - 4, "cron", 0, 4)) return true;
+            if (i > 200) return false;   // the three forms name cron.* near the start
+        }
+        return false;
     }
 
     private static QueryOutcome error(Session session, String message) {

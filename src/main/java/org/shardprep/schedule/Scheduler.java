@@ -65,6 +65,7 @@ public final class Scheduler {
     private Thread ticker;
     private boolean stopped;
     private boolean anyActive;
+    private boolean touched;   // something to write: a database the shell only visits gets no job file
 
     public Scheduler(JobStore store, Supplier<DataSource> pool, Listener listener) {
         this.store = store;
@@ -96,7 +97,7 @@ public final class Scheduler {
             if (run.status().equals(JobRun.RUNNING)) run = run.finished(false, "the shell ended during the run", run.start());
             runs.add(run);
         }
-        changed();
+        wake();
     }
 
     /** pg_cron's cron.schedule: a new job, or the job of that name with a new schedule and command. */
@@ -173,14 +174,21 @@ public final class Scheduler {
     /** Whether any active job exists (the scheduler counts as background work then). */
     public synchronized boolean anyActive() { return anyActive; }
 
+    /** A change the job file must hear about. */
     private void changed() {
+        touched = true;
+        save();
+        wake();
+    }
+
+    /** The scheduler thread runs while a job is active, and looks again at every change. */
+    private void wake() {
         boolean active = jobs.values().stream().anyMatch(Job::active);
         if (active && ticker == null && !stopped) {
             ticker = new Thread(this::tick, "shardprep-scheduler");
             ticker.setDaemon(true);
             ticker.start();
         }
-        save();
         notifyAll();
         if (active != anyActive) {
             anyActive = active;
@@ -189,6 +197,7 @@ public final class Scheduler {
     }
 
     private void save() {
+        if (!touched) return;
         List<JobStore.SavedJob> saved = jobs.values().stream()
                 .map(j -> new JobStore.SavedJob(j.id(), j.name(), j.schedule().text(), j.command(), j.active())).toList();
         try {
@@ -225,6 +234,7 @@ public final class Scheduler {
 
     /** Starts one run (the caller holds the lock). */
     private void start(Job job) {
+        touched = true;
         job.running = true;
         JobRun run = new JobRun(nextRunId++, job.id(), job.name(), job.command(), JobRun.RUNNING, Instant.now(), null, null);
         runs.add(run);

@@ -182,6 +182,15 @@ class SchedulerTest {
     }
 
     @Test
+    void aDatabaseWithoutJobsGetsNoFile() throws Exception {
+        Scheduler s = scheduler(new Scheduler.Listener() { });
+        s.load();
+        assertThat(s.jobs()).isEmpty();
+        s.stop(Duration.ofSeconds(1));
+        assertThat(home.resolve("jobs.json")).doesNotExist();
+    }
+
+    @Test
     void theFileKeepsTheLastHundredRuns() throws Exception {
         JobStore store = new JobStore(home.resolve("many.json"));
         List<JobStore.SavedRun> runs = new ArrayList<>();
