@@ -114,7 +114,11 @@ public final class ShardprepApplication {
     private static int runNonInteractive(CommandLineOptions opts, Session session) {
         try (LazyCommandShell commands = new LazyCommandShell(session)) {
             ClientScheduling.attach(session, commands);   // the database's saved jobs run again; pg_cron SQL hook
-            return runNonInteractive(opts, session, commands);
+            try {
+                return runNonInteractive(opts, session, commands);
+            } finally {
+                session.background().stopAll();   // jobs end while the commands they may run still exist
+            }
         }
     }
 

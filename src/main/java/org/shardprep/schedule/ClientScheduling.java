@@ -78,9 +78,18 @@ public final class ClientScheduling {
         JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
         String bound = now;
         Scheduler fresh = new Scheduler(store, () -> poolFor(bound), new Scheduler.Listener() {
+            private final Map<Long, String> lastShown = new java.util.concurrent.ConcurrentHashMap<>();
+
+            /** A failure is shown once: again only after a success or with another message (job-runs has them all). */
             @Override
             public void runFailed(JobRun run) {
+                if (run.message().equals(lastShown.put(run.jobId(), run.message()))) return;
                 session.notice("job " + label(run) + " failed: " + run.message());
+            }
+
+            @Override
+            public void runSucceeded(JobRun run) {
+                lastShown.remove(run.jobId());
             }
 
             @Override

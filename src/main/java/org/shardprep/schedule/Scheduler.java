@@ -43,6 +43,7 @@ public final class Scheduler {
     /** What the scheduler tells its owner: failed runs, and whether any job is active (background work). */
     public interface Listener {
         default void runFailed(JobRun run) { }
+        default void runSucceeded(JobRun run) { }
         default void activeChanged(boolean anyActive) { }
     }
 
@@ -292,7 +293,7 @@ public final class Scheduler {
             current.running = false;
             current.queued = false;
         }
-        if (!ok) listener.runFailed(done);
+        if (ok) listener.runSucceeded(done); else listener.runFailed(done);
         if (queued && current != null && current.active() && !stopped) start(current);
         save();
         notifyAll();
