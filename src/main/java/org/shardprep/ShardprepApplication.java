@@ -4,6 +4,7 @@ import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.PasswordPrompt;
 import org.shardprep.connect.SessionConnector;
 import org.shardprep.connect.SessionStarter;
+import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
 import org.shardprep.shell.Session;
@@ -112,7 +113,12 @@ public final class ShardprepApplication {
 
     private static int runNonInteractive(CommandLineOptions opts, Session session) {
         try (LazyCommandShell commands = new LazyCommandShell(session)) {
-            return runNonInteractive(opts, session, commands);
+            ClientScheduling.attach(session, commands);   // the database's saved jobs run again; pg_cron SQL hook
+            try {
+                return runNonInteractive(opts, session, commands);
+            } finally {
+                session.background().stopAll();   // jobs end while the commands they may run still exist
+            }
         }
     }
 

@@ -54,6 +54,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private final TimingLog timingLog = new TimingLog();
     private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
+    private SqlInterceptor interceptor;   // statements the shell answers itself (client-side pg_cron), else null
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -164,6 +165,12 @@ public final class Session implements QueryOutput, AutoCloseable {
         if (refusal != null) {
             message(location.prefix() + refusal);
             return QueryOutcome.refused(refusal);
+        }
+        QueryOutcome answered = interceptor == null ? null : interceptor.intercept(sql, this);
+        if (answered != null) {
+            lastQuery = sql;
+            recordOutcome(answered);
+            return answered;
         }
         if (!variables.isOn("AUTOCOMMIT") && idle() && !ImplicitTransaction.mustNotBegin(sql)) internal("BEGIN");
         boolean savepoint = onErrorRollback() && connection.transactionState() == TransactionState.OPEN
@@ -287,6 +294,9 @@ public final class Session implements QueryOutput, AutoCloseable {
             }
         }
     }
+
+    /** Statements answered by the shell instead of the server (see {@link SqlInterceptor}). */
+    public void setSqlInterceptor(SqlInterceptor interceptor) { this.interceptor = interceptor; }
 
     public void setNoticeSink(java.util.function.Consumer<String> sink) { this.noticeSink = sink; }
 

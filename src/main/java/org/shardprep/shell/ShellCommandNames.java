@@ -12,6 +12,11 @@ public final class ShellCommandNames {
     public static final Set<String> ALL = Set.of(
             "create-schema",
             "generate-data",
+            "job",
+            "job-runs",
+            "jobs",
             "load-all",
-            "timing");
+            "schedule",
+            "timing",
+            "unschedule");
 }

@@ -12,6 +12,11 @@ public interface ShellCommands {
     /** Runs the whole line as a command; false when it failed (for ON_ERROR_STOP and the exit status). */
     boolean run(String line);
 
+    /** Runs the line for a scheduled job: null when it worked, else its error in one line. */
+    default String runForJob(String line) {
+        return run(line) ? null : "the command failed";
+    }
+
     /** The names, for help and completion. */
     java.util.Collection<String> names();
 

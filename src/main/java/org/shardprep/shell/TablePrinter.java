@@ -10,7 +10,7 @@ import java.util.List;
 public final class TablePrinter {
 
     /** PostgreSQL type oids, for psql's alignment: numbers right, text left. */
-    public static final int TEXT = 25, NUMERIC = 1700, INT8 = 20;
+    public static final int TEXT = 25, NUMERIC = 1700, INT8 = 20, INT4 = 23, BOOL = 16;
 
     private final List<ColumnInfo> columns = new ArrayList<>();
     private final List<String[]> rows = new ArrayList<>();

@@ -36,7 +36,9 @@ public class CommandShell extends Shell implements ShellCommands {
 
     @Override
     public boolean isCommand(String firstWord) {
-        return catalog.getRegistrations().containsKey(firstWord);
+        // "job pause" and "job resume" are registered under their whole names
+        var names = catalog.getRegistrations().keySet();
+        return names.contains(firstWord) || names.stream().anyMatch(n -> n.startsWith(firstWord + " "));
     }
 
     @Override
@@ -51,23 +53,36 @@ public class CommandShell extends Shell implements ShellCommands {
 
     @Override
     public boolean run(String line) {
-        // shell-style words: quotes group, and are removed, as a user of a command line expects
-        List<String> words = new DefaultParser().escapeChars(new char[0]).parse(line, line.length()).words()
-                .stream().filter(w -> !w.isEmpty()).toList();
         long start = System.nanoTime();
-        Object result = evaluate(new Input() {
-            @Override public String rawText() { return line; }
-            @Override public List<String> words() { return words; }
-        });
+        Object result = evaluateLine(line);
         boolean ok = !(result instanceof Throwable);
         if (result instanceof Throwable t) {
             session.error(CommandFailure.describe(t));
         } else if (result != null && result != NO_INPUT) {
             results.handle(result);
         }
-        if (!words.isEmpty() && !words.get(0).equals("timing")) {
+        if (!line.strip().startsWith("timing")) {   // timing's own subcommands are not timed
             session.commandTimed(line, (System.nanoTime() - start) / 1e6, ok);
         }
         return ok;
+    }
+
+    /** A scheduled job's command line: its failure is the run's message, not a line on the screen. */
+    @Override
+    public String runForJob(String line) {
+        Object result = evaluateLine(line);
+        if (result instanceof Throwable t) return CommandFailure.describe(t);
+        if (result != null && result != NO_INPUT) results.handle(result);
+        return null;
+    }
+
+    private Object evaluateLine(String line) {
+        // shell-style words: quotes group, and are removed, as a user of a command line expects
+        List<String> words = new DefaultParser().escapeChars(new char[0]).parse(line, line.length()).words()
+                .stream().filter(w -> !w.isEmpty()).toList();
+        return evaluate(new Input() {
+            @Override public String rawText() { return line; }
+            @Override public List<String> words() { return words; }
+        });
     }
 }

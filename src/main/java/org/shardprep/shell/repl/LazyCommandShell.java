@@ -28,11 +28,20 @@ public final class LazyCommandShell implements ShellCommands, AutoCloseable {
 
     @Override
     public boolean run(String line) {
+        return shell().run(line);
+    }
+
+    @Override
+    public String runForJob(String line) {
+        return shell().runForJob(line);
+    }
+
+    private synchronized CommandShell shell() {
         if (shell == null) {
             context = ReplApplication.startForCommands(session);   // its terminal leaves SIGINT to us
             shell = context.getBean(CommandShell.class);
         }
-        return shell.run(line);
+        return shell;
     }
 
     @Override
@@ -41,7 +50,7 @@ public final class LazyCommandShell implements ShellCommands, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (context != null) context.close();
     }
 }

@@ -51,6 +51,7 @@ public class ReplRunner implements ShellRunner {
             return true;
         }
         InputProcessor processor = new InputProcessor(session, commands);
+        org.shardprep.schedule.ClientScheduling.attach(session, commands);   // saved jobs run again; pg_cron SQL hook
         LineReader reader = lineReader();
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
@@ -103,12 +104,15 @@ public class ReplRunner implements ShellRunner {
         if (running.isEmpty()) return true;
         String answer;
         reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        SqlLineParser parser = reader.getParser() instanceof SqlLineParser p ? p : null;
+        if (parser != null) parser.setAnswering(true);   // "y" is an answer, not a statement to continue
         try {
             answer = reader.readLine(String.join(", ", running) + " still running; stop and quit? [y/N] ");
         } catch (UserInterruptException | EndOfFileException e) {
             return false;
         } finally {
             reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            if (parser != null) parser.setAnswering(false);
         }
         if (!answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) return false;
         session.background().stopAll();

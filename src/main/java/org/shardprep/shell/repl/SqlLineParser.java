@@ -21,6 +21,7 @@ public final class SqlLineParser implements Parser {
     private final DefaultParser words = new DefaultParser();
     private final ShellCommands commands;
     private final BooleanSupplier standardConformingStrings;
+    private volatile boolean answering;   // a question (stop and quit? [y/N]): one line, not a statement
 
     public SqlLineParser(ShellCommands commands, BooleanSupplier standardConformingStrings) {
         this.commands = commands;
@@ -31,9 +32,12 @@ public final class SqlLineParser implements Parser {
         words.setEofOnEscapedNewLine(false);
     }
 
+    /** While on, every line is accepted as typed (an answer to a question, not SQL). */
+    public void setAnswering(boolean on) { answering = on; }
+
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
+        if (!answering && (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT)) {
             if (!acceptsAsTyped(line)) {
                 var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean());
                 if (!completeness.complete()) {

@@ -1,0 +1,140 @@
+package org.shardprep.schedule;
+
+import org.shardprep.ShardprepHome;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.ShellCommands;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The scheduler of one session: bound to the database the session is connected to (its jobs come from,
+ * and go to, that database's job file), registered as background work while a job is active, its
+ * failures printed above the prompt, and the pg_cron SQL hook installed on the session.
+ */
+public final class ClientScheduling {
+
+    static final String BACKGROUND_NAME = "scheduled jobs";
+
+    private static final Map<Session, ClientScheduling> BY_SESSION = new WeakHashMap<>();
+
+    private final Session session;
+    private final PgCronSql sql;
+    private volatile ShellCommands commands = ShellCommands.NONE;
+    private Scheduler scheduler;
+    private String boundTo;
+
+    private ClientScheduling(Session session) {
+        this.session = session;
+        this.sql = new PgCronSql(this);
+    }
+
+    /**
+     * Entry point at session start (scripts and the REPL): installs the pg_cron hook, brings back the
+     * database's saved jobs (active ones run again), and lets jobs run shardprep command lines.
+     */
+    public static ClientScheduling attach(Session session, ShellCommands commands) {
+        ClientScheduling cs = of(session);
+        cs.commands = commands;
+        cs.scheduler();
+        return cs;
+    }
+
+    /** The session's scheduling (made on first use). */
+    public static ClientScheduling of(Session session) {
+        synchronized (BY_SESSION) {
+            return BY_SESSION.computeIfAbsent(session, s -> {
+                ClientScheduling cs = new ClientScheduling(s);
+                s.setSqlInterceptor(cs.sql);
+                return cs;
+            });
+        }
+    }
+
+    Session session() { return session; }
+
+    PgCronSql sql() { return sql; }
+
+    /** server host, port and database of the session's connection right now. */
+    String identity() {
+        var c = session.connection();
+        return c.host() + "_" + c.port() + "_" + c.database();
+    }
+
+    /**
+     * The scheduler for the database the session is on. After \c to another database the old one's jobs
+     * stop (they stay in their file and run again when the shell comes back to it).
+     */
+    public synchronized Scheduler scheduler() {
+        String now = identity();
+        if (scheduler != null && now.equals(boundTo) && !scheduler.stopped()) return scheduler;
+        if (scheduler != null) {
+            scheduler.stop(Scheduler.STOP_GRACE);
+            session.background().unregister(BACKGROUND_NAME);
+        }
+        var c = session.connection();
+        JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
+        String bound = now;
+        Scheduler fresh = new Scheduler(store, () -> poolFor(bound), new Scheduler.Listener() {
+            private final Map<Long, String> lastShown = new java.util.concurrent.ConcurrentHashMap<>();
+
+            /** A failure is shown once: again only after a success or with another message (job-runs has them all). */
+            @Override
+            public void runFailed(JobRun run) {
+                if (run.message().equals(lastShown.put(run.jobId(), run.message()))) return;
+                session.notice("job " + label(run) + " failed: " + run.message());
+            }
+
+            @Override
+            public void runSucceeded(JobRun run) {
+                lastShown.remove(run.jobId());
+            }
+
+            @Override
+            public void activeChanged(boolean anyActive) {
+                if (anyActive) session.background().register(BACKGROUND_NAME, () -> stopCurrent());
+                else session.background().unregister(BACKGROUND_NAME);
+            }
+        });
+        fresh.useCommands(new Scheduler.CommandLines() {
+            @Override
+            public boolean isCommand(String line) {
+                String word = ShellCommands.firstWord(line);
+                return !word.isEmpty() && commands.isCommand(word);
+            }
+
+            @Override
+            public String run(String line) {
+                return commands.runForJob(line);
+            }
+        });
+        scheduler = fresh;
+        boundTo = now;
+        try {
+            fresh.load();
+        } catch (IOException e) {
+            session.error("cannot read the saved jobs in " + store.file() + ": " + Scheduler.oneLine(e.getMessage()));
+        }
+        return fresh;
+    }
+
+    private void stopCurrent() {
+        Scheduler s;
+        synchronized (this) { s = scheduler; }
+        if (s != null) s.stop(Scheduler.STOP_GRACE);
+    }
+
+    /** The session's pool, as long as the session is still on the job's database. */
+    private DataSource poolFor(String bound) {
+        if (!bound.equals(identity())) {
+            throw new IllegalStateException("the shell is connected to another database now; the job waits for it to come back");
+        }
+        return session.pool();
+    }
+
+    static String label(JobRun run) {
+        return run.jobName() != null ? run.jobName() : String.valueOf(run.jobId());
+    }
+}

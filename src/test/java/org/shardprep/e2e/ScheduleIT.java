@@ -1,0 +1,211 @@
+package org.shardprep.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shardprep.TestServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The client-side scheduler through the built jar on the embedded server (which has no pg_cron). */
+class ScheduleIT {
+
+    @TempDir Path home;
+
+    private JarRun.Result script(String db, String text, String... flags) throws IOException {
+        Path file = home.resolve("script-" + System.nanoTime() + ".sql");
+        Files.writeString(file, text);
+        List<String> cmd = new ArrayList<>(List.of(JarRun.javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", JarRun.JAR.toString()));
+        cmd.addAll(List.of(flags));
+        cmd.addAll(List.of("-f", file.toString(), TestServer.conninfo(db)));
+        return JarRun.run(cmd, null, Map.of("HOME", home.toString()));
+    }
+
+    @Test
+    void aOneSecondJobTicksWhileTheScriptSleeps() throws IOException {
+        String db = "sched_ticks";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, """
+                create table ticks(t timestamptz);
+                schedule tick '1 seconds' 'insert into ticks values (now())'
+                \\! sleep 3.5
+                jobs
+                job-runs tick
+                unschedule tick
+                select count(*) between 2 and 5 as ticked from ticks;
+                """);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("scheduled job 1 (tick): 1 seconds, next run ");
+        assertThat(r.out()).containsPattern("(?m)^ +1 \\| tick \\| 1 seconds \\| insert into ticks values \\(now\\(\\)\\) \\| t +\\| \\d{4}-\\d\\d-\\d\\d .* \\| client");
+        assertThat(r.out()).containsPattern("(?m)^ +\\d+ \\| tick \\| succeeded \\| .* \\| INSERT 0 1 *$");
+        assertThat(r.out()).contains("unscheduled job 1 (tick)");
+        assertThat(r.out()).contains(" ticked \n--------\n t\n(1 row)");
+    }
+
+    @Test
+    void theExercisesPgCronSqlIsServedByTheClient() throws IOException {
+        String db = "sched_exercise";
+        TestServer.freshDatabase(db);
+        Map<String, String> k = TestServer.keywords();
+        JarRun.Result r = script(db, """
+                SELECT cron.schedule('create_orders', '*/1 * * * *', 'SELECT 1;');
+                SELECT cron.schedule('backfill', '*/1 * * * *', 'SELECT 2;');
+                SELECT * FROM cron.job;
+                SELECT cron.unschedule('backfill');
+                SELECT cron.unschedule('create_orders');
+                SELECT cron.unschedule('create_orders');
+                SELECT * FROM cron.job;
+                """);
+        assertThat(r.out()).startsWith(" schedule \n----------\n        1\n(1 row)\n\n schedule \n----------\n        2\n(1 row)\n");
+        assertThat(r.out()).containsPattern(
+                " jobid \\|  schedule   \\|  command  \\| nodename +\\| nodeport \\| +database +\\| username \\| active \\|    jobname    \n");
+        assertThat(r.out()).containsPattern("(?m)^     1 \\| \\*/1 \\* \\* \\* \\* \\| SELECT 1; \\| " + k.getOrDefault("host", "localhost")
+                + " +\\| +\\d+ \\| " + db + " \\| \\S+ +\\| t +\\| create_orders$");
+        assertThat(r.out()).contains(" unschedule \n------------\n t\n(1 row)");
+        assertThat(r.out()).endsWith("(0 rows)\n\n");
+        // once per session, however many statements
+        assertThat(r.err()).containsOnlyOnce("pg_cron is not installed here; scheduling on the client");
+        assertThat(r.err()).contains(":6: ERROR:  could not find valid entry for job 'create_orders'");
+    }
+
+    @Test
+    void jobsComeBackInTheNextShellOnTheSameDatabase() throws IOException {
+        String db = "sched_persist";
+        TestServer.freshDatabase(db);
+        JarRun.Result first = script(db, "schedule nightly '@daily' 'select 1'\njob pause nightly\nschedule hourly '0 * * * *' 'select 2'\n");
+        assertThat(first.err()).isEmpty();
+        JarRun.Result second = script(db, "jobs\n");
+        assertThat(second.err()).isEmpty();
+        assertThat(second.out()).containsPattern("(?m)^ +1 \\| nightly \\| @daily +\\| select 1 \\| f +\\| +\\| +\\| client");
+        assertThat(second.out()).containsPattern("(?m)^ +2 \\| hourly +\\| 0 \\* \\* \\* \\* \\| select 2 \\| t +\\| \\d{4}-");
+        try (var files = Files.list(home.resolve(".shardprep").resolve("jobs"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith("_" + db + ".json");
+        }
+        // another database has jobs of its own
+        String other = "sched_persist_other";
+        TestServer.freshDatabase(other);
+        assertThat(script(other, "jobs\n").out()).contains("(0 rows)");
+    }
+
+    @Test
+    void badInputIsOneLineAndSchedulesNothing() throws IOException {
+        String db = "sched_bad";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, """
+                schedule a '61 * * * *' 'select 1'
+                schedule a '0 seconds' 'select 1'
+                schedule a '1 seconds' ''
+                unschedule nope
+                job pause nope
+                job resume nope
+                SELECT cron.schedule('a', '61 * * * *', 'select 1');
+                jobs
+                """);
+        List<String> err = r.err().lines().map(l -> l.replaceFirst("^shardprep:\\S+:(\\d+): ", "$1: ")).toList();
+        assertThat(err).containsExactly(
+                "1: error: invalid schedule: 61 * * * *; nothing was scheduled",
+                "2: error: invalid schedule: 0 seconds (seconds must be 1..59); nothing was scheduled",
+                "3: error: the command is empty; nothing was scheduled",
+                "4: error: no job named nope",
+                "5: error: no job named nope",
+                "6: error: no job named nope",
+                "NOTICE:  pg_cron is not installed here; scheduling on the client",
+                "7: ERROR:  invalid schedule: 61 * * * *");
+        assertThat(r.out()).endsWith("(0 rows)\n\n");
+    }
+
+    @Test
+    void aScriptEndingWithARunningJobStopsIt() throws IOException {
+        String db = "sched_stop";
+        TestServer.freshDatabase(db);
+        long start = System.nanoTime();
+        JarRun.Result r = script(db, "schedule long '1 seconds' 'select pg_sleep(60)'\n\\! sleep 1.5\n");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(r.exitCode()).isZero();
+        assertThat(seconds).as("the script ends instead of waiting for the job").isLessThan(40);
+        // the cancelled run is recorded; the job stays for the next shell
+        JarRun.Result next = script(db, "job-runs long\nunschedule long\n");
+        assertThat(next.out()).containsPattern("(?m)\\| long \\| failed +\\| .*canceling statement due to user request");
+    }
+
+    @Test
+    void aJobCanRunAShardprepCommandAndItsFailureIsShown() throws IOException {
+        String db = "sched_command";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, "schedule cmd '1 seconds' 'job pause nosuchjob'\n\\! sleep 2.5\njob-runs cmd --limit 1\nunschedule cmd\n");
+        assertThat(r.out()).contains("job cmd failed: no job named nosuchjob");
+        assertThat(r.out()).containsPattern("(?m)\\| cmd +\\| failed +\\| .* \\| no job named nosuchjob *$");
+        assertThat(r.out()).contains("(1 row)");
+    }
+
+    @Test
+    void atThePromptJobCommandsRunFailuresShowAboveItAndQuittingAsks() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        String db = "sched_prompt";
+        TestServer.freshDatabase(db);
+        String cmd = "stty cols 200 rows 50; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath() + " \"" + TestServer.conninfo(db).replace("\"", "\\\"") + "\"";
+        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("TERM", "xterm");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        StringBuilder screen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            byte[] buf = new byte[4096];
+            try (var in = p.getInputStream()) {
+                int n;
+                while ((n = in.read(buf)) > 0) synchronized (screen) { screen.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8)); }
+            } catch (IOException ignored) {
+                // the terminal closed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try (var keys = p.getOutputStream()) {
+            await(screen, db + "=#");
+            type(keys, "schedule oops '1 seconds' 'select 1/0'\r");
+            await(screen, "job oops failed: division by zero");
+            type(keys, "job pause oops\r");
+            await(screen, "paused job oops");
+            type(keys, "jobs\r");
+            await(screen, "(1 row)");
+            type(keys, "job resume oops\r");
+            await(screen, "resumed job oops");
+            type(keys, "\\q\r");
+            await(screen, "scheduled jobs still running; stop and quit? [y/N]");
+            type(keys, "y\r");
+        }
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        synchronized (screen) {
+            assertThat(screen.toString()).containsPattern("oops +\\| 1 seconds \\| select 1/0 \\| f ");
+        }
+    }
+
+    private static void type(java.io.OutputStream keys, String text) throws IOException, InterruptedException {
+        keys.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.flush();
+        Thread.sleep(150);
+    }
+
+    private static void await(StringBuilder screen, String expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            synchronized (screen) {
+                if (screen.indexOf(expected) >= 0) return;
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the terminal never showed \"" + expected + "\"; it showed:\n" + screen);
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+}
