@@ -12,5 +12,6 @@ public final class ShellCommandNames {
     public static final Set<String> ALL = Set.of(
             "create-schema",
             "generate-data",
-            "load-all");
+            "load-all",
+            "simulate-orders");
 }
