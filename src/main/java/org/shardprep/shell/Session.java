@@ -299,9 +299,7 @@ public final class Session implements QueryOutput, AutoCloseable {
             if (pool != null) pool.close();
             com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
             config.setJdbcUrl(connection.settings().jdbcUrl());
-            java.util.Properties properties = connection.settings().jdbcProperties();
-            properties.setProperty("reWriteBatchedInserts", "true");   // a batch of INSERTs becomes multi-row INSERTs
-            config.setDataSourceProperties(properties);
+            config.setDataSourceProperties(connection.settings().jdbcProperties());
             config.setMaximumPoolSize(8);
             config.setMinimumIdle(0);
             config.setPoolName("shardprep-background");

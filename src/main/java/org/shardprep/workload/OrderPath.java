@@ -17,13 +17,16 @@ public interface OrderPath {
     static OrderPath open(OrderMode mode, Connection c, int idPrefetch) throws SQLException {
         if (mode == OrderMode.SERVER) return new ServerFunction();
         boolean storeId = CreateOrdersFunction.lineItemsHaveStoreId(c);
-        OrderGenerator generator;
+        return new ClientGenerator(generator(c), new OrderWriter(storeId, idPrefetch));
+    }
+
+    /** A generator over the stores' products as they are now. */
+    static OrderGenerator generator(Connection c) throws SQLException {
         try {
-            generator = new OrderGenerator(StoreProducts.load(c), RandomGenerator.of("L64X128MixRandom"));
+            return new OrderGenerator(StoreProducts.load(c), RandomGenerator.of("L64X128MixRandom"));
         } catch (IllegalStateException e) {
             throw new SQLException(e.getMessage());
         }
-        return new ClientGenerator(generator, new OrderWriter(storeId, idPrefetch));
     }
 
     /** SELECT create_orders(n): the exercise's way, all n orders in the statement's one transaction. */

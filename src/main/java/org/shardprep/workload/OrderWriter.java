@@ -1,24 +1,28 @@
 package org.shardprep.workload;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /**
  * Writes generated orders as the function would (status 'Pending', '123 Main St.', no shipping address,
- * ordered_at today; line items' ids by DEFAULT), one transaction per call, each table's rows as one JDBC batch
- * (pgjdbc's reWriteBatchedInserts turns a batch into multi-row INSERTs).
+ * ordered_at the server's current date; line items' ids from their column default), one transaction per call,
+ * each table's rows as one COPY: the server's cheapest way in (no statement to parse per row or per batch),
+ * about 10% faster than pgjdbc's rewritten multi-row INSERTs in scripts/bench-orders. What remains is the
+ * server's own work per row: index entries and foreign-key checks.
  */
 public final class OrderWriter {
 
-    private static final String INSERT_ORDER = "INSERT INTO orders (order_id, store_id, status, billing_address, "
-            + "shipping_address, ordered_at) VALUES (?, ?, 'Pending', '123 Main St.', null, CURRENT_DATE)";
-    private static final String INSERT_ITEM = "INSERT INTO line_items (line_item_id, product_id, order_id, quantity, "
-            + "line_amount) VALUES (DEFAULT, ?, ?, ?, ?)";
-    private static final String INSERT_ITEM_WITH_STORE = "INSERT INTO line_items (line_item_id, product_id, order_id, "
-            + "quantity, line_amount, store_id) VALUES (DEFAULT, ?, ?, ?, ?, ?)";
+    private static final String COPY_ORDERS = "COPY orders (order_id, store_id, status, billing_address, shipping_address, "
+            + "ordered_at) FROM STDIN";
+    private static final String COPY_ITEMS = "COPY line_items (product_id, order_id, quantity, line_amount) FROM STDIN";
+    private static final String COPY_ITEMS_WITH_STORE = "COPY line_items (product_id, order_id, quantity, line_amount, "
+            + "store_id) FROM STDIN";
 
     private final boolean writeStoreId;
     private final OrderIds ids;
@@ -38,36 +42,31 @@ public final class OrderWriter {
         c.setAutoCommit(false);
         try {
             long[] orderIds = ids.take(c, orders.size());
+            StringBuilder orderRows = new StringBuilder(orders.size() * 48);
+            StringBuilder itemRows = new StringBuilder(orders.size() * 60);
             int items = 0;
-            try (PreparedStatement o = c.prepareStatement(INSERT_ORDER);
-                 PreparedStatement li = c.prepareStatement(writeStoreId ? INSERT_ITEM_WITH_STORE : INSERT_ITEM)) {
-                for (int i = 0; i < orders.size(); i++) {
-                    GeneratedOrder order = orders.get(i);
-                    o.setLong(1, orderIds[i]);
-                    o.setLong(2, order.storeId());
-                    o.addBatch();
-                    for (GeneratedOrder.Item item : order.items()) {
-                        li.setLong(1, item.productId());
-                        li.setLong(2, orderIds[i]);
-                        li.setLong(3, item.quantity());
-                        if (item.lineAmount() == null) li.setNull(4, Types.NUMERIC);
-                        else li.setBigDecimal(4, item.lineAmount());
-                        if (writeStoreId) li.setLong(5, order.storeId());
-                        li.addBatch();
-                        items++;
-                    }
+            for (int i = 0; i < orders.size(); i++) {
+                GeneratedOrder order = orders.get(i);
+                orderRows.append(orderIds[i]).append('\t').append(order.storeId()).append("\tPending\t123 Main St.\t\\N\t")
+                        .append(ids.today()).append('\n');
+                for (GeneratedOrder.Item item : order.items()) {
+                    itemRows.append(item.productId()).append('\t').append(orderIds[i]).append('\t').append(item.quantity())
+                            .append('\t').append(item.lineAmount() == null ? "\\N" : item.lineAmount().toPlainString());
+                    if (writeStoreId) itemRows.append('\t').append(order.storeId());
+                    itemRows.append('\n');
+                    items++;
                 }
-                o.executeBatch();     // orders first: the line items' foreign key needs them
-                li.executeBatch();
             }
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(COPY_ORDERS, new StringReader(orderRows.toString()));    // orders first: the line items' foreign key needs them
+            copy.copyIn(writeStoreId ? COPY_ITEMS_WITH_STORE : COPY_ITEMS, new StringReader(itemRows.toString()));
             c.commit();
             return items;
+        } catch (IOException e) {
+            rollback(c);
+            throw new SQLException(e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is gone; the caller reports the first error
-            }
+            rollback(c);
             throw e;
         } finally {
             try {
@@ -75,6 +74,14 @@ public final class OrderWriter {
             } catch (SQLException ignored) {
                 // as above
             }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the caller reports the first error
         }
     }
 }

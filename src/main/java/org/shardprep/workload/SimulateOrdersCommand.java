@@ -51,25 +51,26 @@ public class SimulateOrdersCommand {
     @Command(command = "run", description = "Create N orders now, by the server function or the client generator")
     public void run(
             @Option(longNames = "orders", required = true, description = "how many orders") int orders,
-            @Option(longNames = "mode", defaultValue = "client", description = "server: SELECT create_orders(N); client: generated in shardprep, written in batches") String mode) {
+            @Option(longNames = "mode", defaultValue = "client", description = "server: SELECT create_orders(N); client: generated in shardprep, written in batches") String mode,
+            @Option(longNames = "jobs", defaultValue = "4", description = "client mode: connections writing at once") int jobs) {
         if (orders < 1) throw new CommandError("--orders must be at least 1");
+        if (jobs < 1 || jobs > 8) throw new CommandError("--jobs must be between 1 and 8");
         OrderMode m = mode(mode);
         session.clearInterrupt();
         long start = System.nanoTime();
-        long items = 0, done = 0;
+        long items, done;
         try (Connection c = session.pool().getConnection()) {
-            OrderPath path = OrderPath.open(m, c, 0);
             if (m == OrderMode.SERVER) {
                 long before = lineItemSequence(c);
-                path.create(c, orders);
+                new OrderPath.ServerFunction().create(c, orders);
                 items = lineItemSequence(c) - before;
                 done = orders;
             } else {
-                while (done < orders && !session.interrupted()) {
-                    int n = (int) Math.min(RUN_BATCH, orders - done);
-                    items += path.create(c, n);
-                    done += n;
-                }
+                ClientRun run = new ClientRun(OrderPath.generator(c), CreateOrdersFunction.lineItemsHaveStoreId(c), orders, RUN_BATCH);
+                c.close();   // back to the pool for the writers
+                ClientRun.Result r = run.run(session.pool(), jobs, session::interrupted);
+                items = r.lineItems();
+                done = r.orders();
             }
         } catch (SQLException e) {
             throw new CommandError(sqlMessage(e));

@@ -34,6 +34,9 @@ class SimulateOrdersIT {
         assertThat(client.out()).contains(" client |   1200 |");
         assertThat(count("orders_run", "orders")).isEqualTo(1300);
         assertThat(count("orders_run", "line_items")).isBetween(114L + 40 + 1200, 114L + 3 * 40 + 3 * 1200);
+        // four writers by default: still each line item a product of its order's store, amount = price × quantity
+        assertThat(count("orders_run", "line_items li JOIN orders o USING (order_id) JOIN products p USING (product_id) "
+                + "WHERE p.store_id <> o.store_id OR li.line_amount <> p.price * li.quantity")).isZero();
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +62,7 @@ class OrderGeneratorTest {
         }
     }
 
-    /** Through OrderPath as simulate-orders run uses it: batches of RUN_BATCH, one transaction each. */
+    /** Through OrderPath as the steady load uses it, in batches of RUN_BATCH, one transaction each. */
     private static void writeOrders(Connection c, int n) throws SQLException {
         OrderPath path = OrderPath.open(OrderMode.CLIENT, c, 0);
         for (int done = 0; done < n; done += SimulateOrdersCommand.RUN_BATCH) {
@@ -92,9 +91,7 @@ class OrderGeneratorTest {
         String conninfo = TestServer.freshDatabase(db);
         ConnectionSettings s = new ConnectionSettingsResolver(w -> {})
                 .resolve(ConnectionRequest.ofConnInfo(conninfo), Map.of(), Path.of("/nonexistent"));
-        Properties p = s.jdbcProperties();
-        p.setProperty("reWriteBatchedInserts", "true");   // as the background pool's connections
-        Connection c = DriverManager.getConnection(s.jdbcUrl(), p);
+        Connection c = DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
         exec(c, TailspinSchema.DDL);
         CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
         try (Reader r = Files.newBufferedReader(SAMPLE.resolve("stores.csv"))) {
