@@ -68,7 +68,13 @@ public class SimulateOrdersCommand {
             } else {
                 ClientRun run = new ClientRun(OrderPath.generator(c), CreateOrdersFunction.lineItemsHaveStoreId(c), orders, RUN_BATCH);
                 c.close();   // back to the pool for the writers
-                ClientRun.Result r = run.run(session.pool(), jobs, session::interrupted);
+                ClientRun.Result r;
+                try {
+                    r = run.run(session.pool(), jobs, session::interrupted);
+                } catch (SQLException e) {
+                    throw new CommandError(sqlMessage(e) + "; " + run.result().orders() + " of " + orders
+                            + " orders were written before (each batch of " + RUN_BATCH + " commits or not at all)");
+                }
                 items = r.lineItems();
                 done = r.orders();
             }
