@@ -17,6 +17,7 @@ public final class ShellCommandNames {
             "jobs",
             "load-all",
             "schedule",
+            "simulate-orders",
             "timing",
             "unschedule");
 }
