@@ -122,6 +122,7 @@ public final class InputProcessor {
             String word = ShellCommands.firstWord(line);
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
                 commandDone(shellCommands.run(line.strip()));
+                stopForInterrupt();   // Ctrl-C during one of our commands stops a script, as during a statement
                 return;
             }
             if (session.interactive() && isWord(line, "quit", "exit")) {

@@ -41,6 +41,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private boolean timing;
     private volatile boolean interrupted;        // Ctrl-C since the last command began
     private volatile boolean statementRunning;
+    private final java.util.Set<java.sql.Connection> foreground = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean watching;                    // \watch repeats a query: psql 15 does not page it
     private FormatCommands.Pager pager = FormatCommands.Pager.ON;
     private String lastQuery;
@@ -134,11 +135,29 @@ public final class Session implements QueryOutput, AutoCloseable {
      */
     public boolean interrupt() {
         interrupted = true;
+        boolean cancelled = false;
+        for (java.sql.Connection c : foreground) {
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+                cancelled = true;
+            } catch (java.sql.SQLException ignored) {
+                // it finished meanwhile
+            }
+        }
         if (statementRunning) {
             connection.cancel();
             return true;
         }
-        return false;
+        return cancelled;
+    }
+
+    /**
+     * A command running a statement in the foreground on a pooled connection (not the session's): Ctrl-C
+     * cancels it too while it is registered. Use in try-with-resources.
+     */
+    public AutoCloseable cancelOnInterrupt(java.sql.Connection c) {
+        foreground.add(c);
+        return () -> foreground.remove(c);
     }
 
     public boolean interrupted() { return interrupted; }

@@ -62,7 +62,13 @@ public class SimulateOrdersCommand {
         try (Connection c = session.pool().getConnection()) {
             if (m == OrderMode.SERVER) {
                 long before = lineItemSequence(c);
-                new OrderPath.ServerFunction().create(c, orders);
+                try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the function
+                    new OrderPath.ServerFunction().create(c, orders);
+                } catch (SQLException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
                 items = lineItemSequence(c) - before;
                 done = orders;
             } else {

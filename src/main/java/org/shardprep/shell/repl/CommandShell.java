@@ -54,7 +54,7 @@ public class CommandShell extends Shell implements ShellCommands {
     @Override
     public boolean run(String line) {
         long start = System.nanoTime();
-        Object result = evaluateLine(line);
+        Object result = evaluateCancellable(line);
         boolean ok = !(result instanceof Throwable);
         if (result instanceof Throwable t) {
             session.error(CommandFailure.describe(t));
@@ -75,6 +75,33 @@ public class CommandShell extends Shell implements ShellCommands {
         if (result != null && result != NO_INPUT) results.handle(result);
         return null;
     }
+
+    /**
+     * While a command runs, Spring Shell takes SIGINT and only interrupts the command's thread, which a
+     * statement blocked on the server never notices: watch for that interrupt and turn it into the session's
+     * Ctrl-C (cancel what runs, on the session's connection or a registered pooled one).
+     */
+    private Object evaluateCancellable(String line) {
+        Thread commandThread = Thread.currentThread();
+        var watch = INTERRUPT_WATCH.scheduleWithFixedDelay(() -> {
+            if (commandThread.isInterrupted() && !session.interrupted() && session.interrupt()) {
+                session.message("Cancel request sent");
+            }
+        }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return evaluateLine(line);
+        } finally {
+            watch.cancel(false);
+            Thread.interrupted();   // the interrupt was for this command only
+        }
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService INTERRUPT_WATCH =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "shardprep-interrupt-watch");
+                t.setDaemon(true);
+                return t;
+            });
 
     private Object evaluateLine(String line) {
         // shell-style words: quotes group, and are removed, as a user of a command line expects
