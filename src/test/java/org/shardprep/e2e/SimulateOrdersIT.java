@@ -104,6 +104,28 @@ class SimulateOrdersIT {
         assertError(db, "simulate-orders install --version 3", "--version must be 1 or 2\n");
     }
 
+    @Test
+    void ctrlCCancelsTheServerFunctionAndStopsTheScript() throws Exception {
+        String db = loaded("orders_cancel");
+        assertThat(JarRun.shardprep(null, "-c", "simulate-orders install --version 1", db).exitCode()).isZero();
+        long before = count("orders_cancel", "orders");
+        ProcessBuilder pb = new ProcessBuilder(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "-c",
+                "simulate-orders run --orders 5000000 --mode server", db);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        Process p = pb.start();
+        long deadline = System.currentTimeMillis() + 30_000;   // until create_orders runs on the server
+        while (count("orders_cancel", "pg_stat_activity where query like 'SELECT create_orders%'") == 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertThat(p.exitValue()).as(err).isEqualTo(3);
+        assertThat(err).startsWith("Cancel request sent\n").contains("canceling statement due to user request");
+        assertThat(count("orders_cancel", "orders")).isEqualTo(before);   // the function's one transaction rolled back
+    }
+
     private static void assertError(String db, String command, String err) {
         JarRun.Result r = JarRun.shardprep(null, "-c", command, db);
         assertThat(r.err()).isEqualTo(err);
