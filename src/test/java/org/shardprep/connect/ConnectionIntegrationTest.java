@@ -32,8 +32,8 @@ class ConnectionIntegrationTest {
 
     @BeforeEach
     void resolve() {
-        String url = System.getenv("SHARDPREP_TEST_URL");
-        assumeTrue(url != null && !url.isBlank(), "SHARDPREP_TEST_URL not set");
+        // the tests' server: SHARDPREP_TEST_URL, or else the embedded one every test JVM starts
+        String url = org.shardprep.TestServer.conninfo(org.shardprep.TestServer.keywords().get("dbname"));
         settings = new ConnectionSettingsResolver(null).resolve(ConnectionRequest.ofConnInfo(url), Map.of(), home);
     }
 
