@@ -125,9 +125,7 @@ public final class ShardprepApplication {
     private static int runNonInteractive(CommandLineOptions opts, Session session, LazyCommandShell commands) {
         NonInteractiveRunner runner = new NonInteractiveRunner(session, commands);
         // Ctrl-C in a script: cancel the running statement on the server; the script stops (3), as psql's does.
-        Signal.handle(new Signal("INT"), signal -> {
-            if (session.interrupt()) session.message("Cancel request sent");
-        });
+        Signal.handle(new Signal("INT"), signal -> session.interrupt());
         List<NonInteractiveRunner.Step> steps = new ArrayList<>();
         for (CommandLineOptions.Action a : opts.actions) {
             steps.add(new NonInteractiveRunner.Step(a.kind() == CommandLineOptions.Action.Kind.FILE, a.value()));

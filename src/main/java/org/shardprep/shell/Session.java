@@ -2,7 +2,6 @@ package org.shardprep.shell;
 
 import org.shardprep.connect.EmbeddedServer;
 import org.shardprep.connect.SessionConnector;
-import org.postgresql.core.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
@@ -53,6 +52,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
     private final BackgroundWork background = new BackgroundWork();
     private final TimingLog timingLog = new TimingLog();
+    private final StatementSender sender = new StatementSender(this);
     private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
     private SqlInterceptor interceptor;   // statements the shell answers itself (client-side pg_cron), else null
@@ -135,20 +135,17 @@ public final class Session implements QueryOutput, AutoCloseable {
      */
     public boolean interrupt() {
         interrupted = true;
-        boolean cancelled = false;
+        boolean running = statementRunning || !foreground.isEmpty();
+        if (running) message("Cancel request sent");   // before the cancel, so before the error it causes (psql's order)
         for (java.sql.Connection c : foreground) {
             try {
                 c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
-                cancelled = true;
             } catch (java.sql.SQLException ignored) {
                 // it finished meanwhile
             }
         }
-        if (statementRunning) {
-            connection.cancel();
-            return true;
-        }
-        return cancelled;
+        if (statementRunning) connection.cancel();
+        return running;
     }
 
     /**
@@ -173,36 +170,19 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     public String lastQuery() { return lastQuery; }
 
-    /** Runs one SQL text as psql's SendQuery: echo, implicit BEGIN and savepoint, execute, timing. */
+    /** Runs one SQL text as psql's SendQuery does (see {@link StatementSender}). */
     public QueryOutcome execute(String sql) {
-        String echo = variables.echo();
-        if (echo.equals("queries")) {
-            out.println(sql);
-            out.flush();
-        }
-        String refusal = ClientEncodingGuard.check(sql);
-        if (refusal != null) {
-            message(location.prefix() + refusal);
-            return QueryOutcome.refused(refusal);
-        }
-        QueryOutcome answered = interceptor == null ? null : interceptor.intercept(sql, this);
-        if (answered != null) {
-            lastQuery = sql;
-            recordOutcome(answered);
-            return answered;
-        }
-        if (!variables.isOn("AUTOCOMMIT") && idle() && !ImplicitTransaction.mustNotBegin(sql)) internal("BEGIN");
-        boolean savepoint = onErrorRollback() && connection.transactionState() == TransactionState.OPEN
-                && !ImplicitTransaction.isTransactionControl(sql);
-        if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
-        long start = System.nanoTime();
-        QueryOutcome outcome;
+        return sender.execute(sql);
+    }
+
+    /** The statement itself: through the pager when it applies, marked as running for Ctrl-C. */
+    QueryOutcome send(String sql) {
         PagedOutput paged = pagerApplies() ? new PagedOutput(out, terminalHeight.getAsInt() - 1,
                 PagedOutput.pagerCommand(), pager == FormatCommands.Pager.ALWAYS) : null;
         if (paged != null) resultTarget = new PrintWriter(paged);
         statementRunning = true;
         try {
-            outcome = runner.execute(sql, this);
+            return runner.execute(sql, this);
         } finally {
             statementRunning = false;
             if (paged != null) {
@@ -211,60 +191,20 @@ public final class Session implements QueryOutput, AutoCloseable {
                 resultTarget = null;
             }
         }
-        double ms = (System.nanoTime() - start) / 1_000_000.0;
-        if (savepoint && !outcome.connectionLost()) {
-            TransactionState after = connection.transactionState();
-            if (after == TransactionState.FAILED) internal("ROLLBACK TO " + ImplicitTransaction.SAVEPOINT);
-            else if (after == TransactionState.OPEN) internal("RELEASE " + ImplicitTransaction.SAVEPOINT);
-        }
+    }
+
+    /** The query \g and \watch repeat, and a chance for the catalog cache to notice DDL. */
+    void rememberQuery(String sql) {
         lastQuery = sql;
         statementRan(sql);
-        timingLog.record(sql, ms, outcome.success());
-        recordOutcome(outcome);
-        if (!outcome.success() && echo.equals("errors")) {
-            err.println(location.prefix() + "STATEMENT:  " + sql);
-        }
-        if (timing && !outcome.connectionLost()) {
-            out.println(formatTiming(ms));   // psql prints timing on stdout, not into \o or \g targets
-            out.flush();
-        }
-        return outcome;
     }
+
+    SqlInterceptor interceptor() { return interceptor; }
 
     /** psql pages results at a terminal only, when they go to stdout, and not while \watch repeats. */
     private boolean pagerApplies() {
         return interactive && pager != FormatCommands.Pager.OFF && resultTarget == null && queryOutput == null
                 && terminalHeight.getAsInt() > 2 && !watching;
-    }
-
-    private boolean idle() { return connection.transactionState() == TransactionState.IDLE; }
-
-    /** ON_ERROR_ROLLBACK: on, or "interactive" at the prompt only. */
-    private boolean onErrorRollback() {
-        String v = variables.get("ON_ERROR_ROLLBACK");
-        if (v == null) return false;
-        if (v.equalsIgnoreCase("interactive")) return interactive;
-        return Boolean.TRUE.equals(Variables.parseBoolean(v));
-    }
-
-    /** Statements psql itself sends around the user's: their failure is the user's statement's business. */
-    private void internal(String sql) {
-        try (java.sql.Statement st = connection.jdbc().createStatement()) {
-            st.execute(sql);
-        } catch (java.sql.SQLException ignored) {
-            // the user's statement reports what is wrong with the connection or transaction
-        }
-    }
-
-    /** psql's ERROR, SQLSTATE, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
-    private void recordOutcome(QueryOutcome outcome) {
-        variables.set("ERROR", outcome.success() ? "false" : "true");
-        String state = outcome.success() ? "00000" : outcome.sqlState();
-        variables.set("SQLSTATE", state);
-        if (!outcome.success()) {
-            variables.set("LAST_ERROR_MESSAGE", outcome.errorMessage());
-            variables.set("LAST_ERROR_SQLSTATE", state);
-        }
     }
 
     /** psql's connection variables, set at every (re)connection. */

@@ -84,9 +84,7 @@ public class CommandShell extends Shell implements ShellCommands {
     private Object evaluateCancellable(String line) {
         Thread commandThread = Thread.currentThread();
         var watch = INTERRUPT_WATCH.scheduleWithFixedDelay(() -> {
-            if (commandThread.isInterrupted() && !session.interrupted() && session.interrupt()) {
-                session.message("Cancel request sent");
-            }
+            if (commandThread.isInterrupted() && !session.interrupted()) session.interrupt();
         }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             return evaluateLine(line);

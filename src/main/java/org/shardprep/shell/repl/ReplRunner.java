@@ -56,9 +56,7 @@ public class ReplRunner implements ShellRunner {
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
         // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
-        terminal.handle(Terminal.Signal.INT, signal -> {
-            if (session.interrupt()) session.message("Cancel request sent");
-        });
+        terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
         session.setCopyDataInput(new TerminalCopyDataInput(terminal));
         session.setNoticeSink(line -> {
             reader.printAbove(line);   // background output without breaking the line being typed
