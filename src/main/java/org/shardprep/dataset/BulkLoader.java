@@ -201,20 +201,11 @@ public final class BulkLoader {
             String detail = p.getServerErrorMessage().getDetail();
             String table = sql.replaceFirst("^ALTER TABLE " + STAGING + "\\.(\\w+).*$", "$1");
             List<DataFile> files = source.files().getOrDefault(table, List.of());
-            String located = BadRowLocator.locate(detail, files, columns(table));
+            String located = BadRowLocator.locate(detail, files, TailspinSchema.columns(table));
             if (located != null) return located;
             return p.getServerErrorMessage().getMessage() + (detail == null ? "" : " (" + detail + ")");
         }
         return message(e);
-    }
-
-    private static List<String> columns(String table) {
-        return switch (table) {
-            case "products" -> List.of("product_id", "store_id", "name", "description", "price");
-            case "orders" -> List.of("order_id", "store_id", "status", "billing_address", "shipping_address", "ordered_at");
-            case "line_items" -> List.of("line_item_id", "product_id", "order_id", "quantity", "line_amount");
-            default -> List.of("store_id", "name", "category");
-        };
     }
 
     /** The exercise's setval(..., MAX(id)) for each table. */

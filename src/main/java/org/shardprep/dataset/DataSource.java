@@ -97,8 +97,6 @@ public final class DataSource implements AutoCloseable {
         return files.get(table).stream().mapToLong(f -> Math.max(0, f.size())).sum();
     }
 
-    public String description() { return description; }
-
     @Override
     public void close() throws IOException {
         if (zip != null) zip.close();

@@ -32,12 +32,9 @@ public class GenerateDataCommand {
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandError(e.getMessage());
         }
-        if (!session.variables().quiet()) {
-            session.out().println(String.format(Locale.ROOT,
-                    "Wrote %d stores, %d products, %d orders, %d line items (%.1f MB in %d files) to %s in %.1f s.",
-                    s.stores(), s.products(), s.orders(), s.lineItems(), s.totalBytes() / 1_048_576.0, s.files().size(), dir,
-                    (System.nanoTime() - start) / 1e9));
-            session.out().flush();
-        }
+        session.info(String.format(Locale.ROOT,
+                "Wrote %d stores, %d products, %d orders, %d line items (%.1f MB in %d files) to %s in %.1f s.",
+                s.stores(), s.products(), s.orders(), s.lineItems(), s.totalBytes() / 1_048_576.0, s.files().size(), dir,
+                (System.nanoTime() - start) / 1e9));
     }
 }

@@ -33,7 +33,7 @@ public class LoadAllCommand {
         } catch (SQLException e) {
             throw new CommandError(e.getMessage().replaceFirst("^ERROR: ", ""));
         }
-        say("CREATE TABLE stores, products, orders, line_items");
+        session.info("CREATE TABLE stores, products, orders, line_items");
     }
 
     @Command(command = "load-all", description = "Create the schema and bulk-load the data set (generated, a directory, a zip, or a URL)")
@@ -112,7 +112,7 @@ public class LoadAllCommand {
             table.row(t, n, String.format(Locale.ROOT, "%.1f", secs), secs > 0 ? Math.round(n / secs) : n);
         });
         table.print(session);
-        say(String.format(Locale.ROOT, "Loaded %,d rows in %.1f s (keys, sequences and ANALYZE included).",
+        session.info(String.format(Locale.ROOT, "Loaded %,d rows in %.1f s (keys, sequences and ANALYZE included).",
                 result.rows().values().stream().mapToLong(Long::longValue).sum(), result.totalSeconds()));
     }
 
@@ -136,12 +136,6 @@ public class LoadAllCommand {
             throw new CommandError(e.getMessage());
         }
         if (!wrong.isEmpty()) throw new CommandError("counts differ: " + String.join("; ", wrong));
-        say("Counts: " + line + (expected != null ? " (as expected)" : ""));
-    }
-
-    private void say(String text) {
-        if (session.variables().quiet()) return;
-        session.out().println(text);
-        session.out().flush();
+        session.info("Counts: " + line + (expected != null ? " (as expected)" : ""));
     }
 }

@@ -1,13 +1,14 @@
 package org.shardprep.dataset;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The exercise's four tables, exactly as its "Create tables" step writes them. */
 public final class TailspinSchema {
     private TailspinSchema() {}
 
-    /** In load order: a table's references come before it. */
-    public static final List<String> TABLES = List.of("stores", "products", "orders", "line_items");
+    /** In load order: a table's references come before it (the generator's own list of the tables). */
+    public static final List<String> TABLES = Arrays.stream(DatasetTable.values()).map(DatasetTable::tableName).toList();
 
     public static final String DDL = """
             CREATE TABLE stores
@@ -70,6 +71,17 @@ public final class TailspinSchema {
         if (name.startsWith("orders")) return "orders";
         if (name.startsWith("line_items")) return "line_items";
         return null;
+    }
+
+    /** The columns as the DDL above declares them: the order of the CSV fields. */
+    public static List<String> columns(String table) {
+        return switch (table) {
+            case "stores" -> List.of("store_id", "name", "category");
+            case "products" -> List.of("product_id", "store_id", "name", "description", "price");
+            case "orders" -> List.of("order_id", "store_id", "status", "billing_address", "shipping_address", "ordered_at");
+            case "line_items" -> List.of("line_item_id", "product_id", "order_id", "quantity", "line_amount");
+            default -> throw new IllegalArgumentException("not a Tailspin table: " + table);
+        };
     }
 
     /** Only stores.csv has a header row (the exercise loads it WITH CSV HEADER). */

@@ -40,14 +40,14 @@ public class ScheduleCommands {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CommandError(e.getMessage() + "; nothing was scheduled");
         }
-        say("scheduled job " + job.id() + " (" + job.name() + "): " + job.schedule().text() + ", next run " + format(scheduler().nextRun(job)));
+        session.info("scheduled job " + job.id() + " (" + job.name() + "): " + job.schedule().text() + ", next run " + format(scheduler().nextRun(job)));
     }
 
     @Command(command = "unschedule", description = "Remove a scheduled job, by name or id, as cron.unschedule")
     public void unschedule(@Option(description = "job name or id", required = true) String job) {
         Job found = scheduler().find(job);
         if (found == null || !scheduler().unschedule(job)) throw new CommandError("no job named " + job);
-        say("unscheduled job " + found.id() + " (" + found.name() + ")");
+        session.info("unscheduled job " + found.id() + " (" + found.name() + ")");
     }
 
     @Command(command = "jobs", description = "The scheduled jobs: the client's and, where pg_cron is installed, the server's")
@@ -88,13 +88,13 @@ public class ScheduleCommands {
     @Command(command = "job pause", description = "Stop a job from running until job resume (pg_cron's active = false)")
     public void pause(@Option(description = "job name or id", required = true) String job) {
         if (!scheduler().setActive(job, false)) throw new CommandError("no job named " + job);
-        say("paused job " + job);
+        session.info("paused job " + job);
     }
 
     @Command(command = "job resume", description = "Let a paused job run again")
     public void resume(@Option(description = "job name or id", required = true) String job) {
         if (!scheduler().setActive(job, true)) throw new CommandError("no job named " + job);
-        say("resumed job " + job);
+        session.info("resumed job " + job);
     }
 
     private static String format(ZonedDateTime t) {
@@ -104,11 +104,5 @@ public class ScheduleCommands {
     private static String duration(Duration d) {
         if (d == null) return null;
         return String.format(Locale.ROOT, "%.3f s", d.toMillis() / 1000.0);
-    }
-
-    private void say(String line) {
-        if (session.quiet()) return;
-        session.out().println(line);
-        session.out().flush();
     }
 }

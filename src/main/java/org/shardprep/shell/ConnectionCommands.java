@@ -10,7 +10,6 @@ import org.shardprep.connect.HostPort;
 import org.shardprep.sql.SessionConnection;
 
 import java.util.List;
-import java.util.Locale;
 
 /** \c and \encoding: changing the session's connection, as psql's do_connect. */
 final class ConnectionCommands {
@@ -88,6 +87,4 @@ final class ConnectionCommands {
     static final class SessionSwitchException extends Exception {
         SessionSwitchException(String message) { super(message); }
     }
-
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }

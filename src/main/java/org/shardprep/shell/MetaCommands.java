@@ -118,7 +118,8 @@ public final class MetaCommands {
     }
 
     private MetaCommandResult quietPrint(String text) {
-        return session.variables().quiet() ? MetaCommandResult.OK : print(text);
+        session.info(text);
+        return MetaCommandResult.OK;
     }
 
     /** A backslash command failed: psql's pg_log_error wording (Session.error). */

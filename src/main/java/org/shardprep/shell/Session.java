@@ -352,6 +352,13 @@ public final class Session implements QueryOutput, AutoCloseable {
         return queryOutput != null ? queryOutput.writer() : out;
     }
 
+    /** A status line of ours ("Timing is on.", a summary): stdout, unless QUIET / -q, as psql's are. */
+    public void info(String line) {
+        if (line.isEmpty() || variables.quiet()) return;
+        out.println(line);
+        out.flush();
+    }
+
     /**
      * A shell-side error (not the server's), as psql's pg_log_error prints it: "shardprep:FILE:LINE: error: "
      * in a named script, the bare message elsewhere.

@@ -24,13 +24,13 @@ public class TimingCommand {
     @Command(command = "on", description = "Show the time of each statement and command (as \\timing on)")
     public void on() {
         session.setTiming(true);
-        say("Timing is on.");
+        session.info("Timing is on.");
     }
 
     @Command(command = "off", description = "Stop showing times (as \\timing off)")
     public void off() {
         session.setTiming(false);
-        say("Timing is off.");
+        session.info("Timing is off.");
     }
 
     @Command(command = "history", description = "The last N timed statements and commands")
@@ -49,7 +49,7 @@ public class TimingCommand {
     @Command(command = "label", description = "Name the latest timed entry, to compare it later")
     public void label(@Option(required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.EXACTLY_ONE) String name) {
         TimingLog.Entry e = session.timingLog().label(name);
-        say(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), shorten(e.text(), 40), e.millis(), name));
+        session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), shorten(e.text(), 40), e.millis(), name));
     }
 
     @Command(command = "compare", description = "Two timed entries (labels or numbers) side by side, with the ratio")
@@ -91,11 +91,5 @@ public class TimingCommand {
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-    }
-
-    private void say(String text) {
-        if (text.isEmpty() || session.variables().quiet()) return;
-        session.out().println(text);
-        session.out().flush();
     }
 }

@@ -66,8 +66,6 @@ public final class SessionConnection implements AutoCloseable {
 
     public int port() { return protocol().getHostSpec().getPort(); }
 
-    public int backendPid() { return protocol().getBackendPID(); }
-
     /** psql's SSL line for \conninfo, from the server's own view of this connection; null without SSL. */
     public String sslDescription() {
         try (var st = connection.createStatement();

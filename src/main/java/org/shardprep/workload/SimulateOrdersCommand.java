@@ -44,7 +44,7 @@ public class SimulateOrdersCommand {
         } catch (SQLException e) {
             throw new CommandError(sqlMessage(e));
         }
-        say("Installed create_orders version " + v + (v == 2 ? " (line items with store_id)" : " (line items without store_id)")
+        session.info("Installed create_orders version " + v + (v == 2 ? " (line items with store_id)" : " (line items without store_id)")
                 + (version == null ? ", chosen because line_items " + (v == 2 ? "has" : "has no") + " store_id" : "") + ".");
     }
 
@@ -127,7 +127,7 @@ public class SimulateOrdersCommand {
             current = load;
             session.background().register(BACKGROUND_NAME, load::stop);
         }
-        say("Order load started: " + r + ", " + m.label() + " mode" + (limit != null ? ", for " + forTime : "")
+        session.info("Order load started: " + r + ", " + m.label() + " mode" + (limit != null ? ", for " + forTime : "")
                 + "; simulate-orders stop ends it.");
     }
 
@@ -152,10 +152,10 @@ public class SimulateOrdersCommand {
         if (load != null) {
             summary(load, "running");
         } else if (previous != null) {
-            say("No order load is running; the last one:");
+            session.info("No order load is running; the last one:");
             summary(previous, "ended");
         } else {
-            say("No order load is running.");
+            session.info("No order load is running.");
         }
     }
 
@@ -179,7 +179,7 @@ public class SimulateOrdersCommand {
                         f(secs > 0 ? s.orders() / secs : 0), s.failed(), f(l.p50()), f(l.p95()), f(l.p99()), f(l.max()),
                         f(s.lag().mean()))
                 .print(session);
-        load.failures().values().forEach(k -> say("failed: " + k.orders() + " orders: " + k.message()));
+        load.failures().values().forEach(k -> session.info("failed: " + k.orders() + " orders: " + k.message()));
     }
 
     private static String f(double v) { return String.format(Locale.ROOT, "%.1f", v); }
@@ -204,11 +204,5 @@ public class SimulateOrdersCommand {
 
     private static String sqlMessage(SQLException e) {
         return FailureKinds.message(e).replaceFirst(" \\(SQLSTATE [0-9A-Z]{5}\\)$", "");
-    }
-
-    private void say(String text) {
-        if (session.variables().quiet()) return;
-        session.out().println(text);
-        session.out().flush();
     }
 }

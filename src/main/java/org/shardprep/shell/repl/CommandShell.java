@@ -61,7 +61,7 @@ public class CommandShell extends Shell implements ShellCommands {
         } else if (result != null && result != NO_INPUT) {
             results.handle(result);
         }
-        if (!line.strip().startsWith("timing")) {   // timing's own subcommands are not timed
+        if (!ShellCommands.firstWord(line).equals("timing")) {   // timing's own subcommands are not timed
             session.commandTimed(line, (System.nanoTime() - start) / 1e6, ok);
         }
         return ok;
