@@ -46,12 +46,15 @@ final class PseudoTerminal implements AutoCloseable {
     static PseudoTerminal shardprep(int rows, Map<String, String> env, String... args) throws IOException {
         List<String> words = new ArrayList<>(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toAbsolutePath().toString()));
         words.addAll(List.of(args));
-        StringBuilder cmd = new StringBuilder("stty cols 160 rows " + rows + "; ");   // script's terminal has no size of its own
+        // script's terminal has no size of its own; exec, so that Ctrl-C reaches the shell alone (dash, the
+        // usual /bin/sh, dies of a SIGINT its child handled, which would turn a clean exit into 130)
+        StringBuilder cmd = new StringBuilder("stty cols 160 rows " + rows + "; exec ");
         for (String w : words) cmd.append('\'').append(w.replace("'", "'\\''")).append("' ");
         ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qfec", cmd.toString(), "/dev/null");
         pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.equals("NO_COLOR"));
         pb.environment().put("HOME", Files.createTempDirectory("home").toString());
         pb.environment().put("TERM", "xterm");
+        pb.environment().put("SHELL", "/bin/sh");   // what script runs the command with, the same everywhere
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         return new PseudoTerminal(pb.start());

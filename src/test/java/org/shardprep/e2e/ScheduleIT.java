@@ -148,64 +148,24 @@ class ScheduleIT {
 
     @Test
     void atThePromptJobCommandsRunFailuresShowAboveItAndQuittingAsks() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
         String db = "sched_prompt";
         TestServer.freshDatabase(db);
-        String cmd = "stty cols 200 rows 50; " + JarRun.javaBinary() + " -jar " + JarRun.JAR.toAbsolutePath() + " \"" + TestServer.conninfo(db).replace("\"", "\\\"") + "\"";
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", cmd, "/dev/null"));
-        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("TERM", "xterm");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        StringBuilder screen = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try (var in = p.getInputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) synchronized (screen) { screen.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8)); }
-            } catch (IOException ignored) {
-                // the terminal closed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try (var keys = p.getOutputStream()) {
-            await(screen, db + "=#");
-            type(keys, "schedule oops '1 seconds' 'select 1/0'\r");
-            await(screen, "job oops failed: division by zero");
-            type(keys, "job pause oops\r");
-            await(screen, "paused job oops");
-            type(keys, "jobs\r");
-            await(screen, "(1 row)");
-            type(keys, "job resume oops\r");
-            await(screen, "resumed job oops");
-            type(keys, "\\q\r");
-            await(screen, "scheduled jobs still running; stop and quit? [y/N]");
-            type(keys, "y\r");
-        }
-        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        synchronized (screen) {
-            assertThat(screen.toString()).containsPattern("oops +\\| 1 seconds \\| select 1/0 \\| f ");
-        }
-    }
-
-    private static void type(java.io.OutputStream keys, String text) throws IOException, InterruptedException {
-        keys.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        keys.flush();
-        Thread.sleep(150);
-    }
-
-    private static void await(StringBuilder screen, String expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            synchronized (screen) {
-                if (screen.indexOf(expected) >= 0) return;
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("the terminal never showed \"" + expected + "\"; it showed:\n" + screen);
-                }
-            }
-            Thread.sleep(50);
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), TestServer.conninfo(db))) {
+            screen.await(db + "=#");
+            screen.type("schedule oops '1 seconds' 'select 1/0'\r");
+            screen.await("job oops failed: division by zero");
+            screen.type("job pause oops\r");
+            screen.await("paused job oops");
+            screen.type("jobs\r");
+            screen.await("(1 row)");
+            screen.type("job resume oops\r");
+            screen.await("resumed job oops");
+            screen.type("\\q\r");
+            screen.await("scheduled jobs still running; stop and quit? [y/N]");
+            screen.type("y\r");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).containsPattern("oops +\\| 1 seconds \\| select 1/0 \\| f ");
         }
     }
 }
