@@ -1,0 +1,67 @@
+package org.shardprep.migrate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shardprep.TestServer;
+import org.shardprep.dataset.TailspinSchema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalog as the key swap sees it, on the exercise's schema before and part-way through its changes. */
+class TableKeysTest {
+
+    private static final String DB = "table_keys";
+
+    @BeforeAll
+    static void schema() throws SQLException {
+        TestServer.freshDatabase(DB);
+        try (Connection c = TestServer.connect(DB); Statement st = c.createStatement()) {
+            st.execute(TailspinSchema.DDL);
+            st.execute("ALTER TABLE line_items ADD COLUMN store_id bigint");
+            st.execute("CREATE UNIQUE INDEX orders_tmp_idx ON orders (store_id, order_id)");
+        }
+    }
+
+    @Test
+    void readsColumnsKeysAndIndexesOfTheExerciseSchema() throws SQLException {
+        try (Connection c = TestServer.connect(DB)) {
+            TableKeys orders = TableKeys.read(c, "orders").orElseThrow();
+            assertThat(orders.name()).isEqualTo("orders");
+            assertThat(orders.columns().keySet()).startsWith("order_id", "store_id");
+            assertThat(orders.column("order_id").orElseThrow()).isEqualTo(new TableKeys.Column("order_id", "bigint", true));
+            assertThat(orders.column("store_id").orElseThrow().notNull()).isFalse();
+            assertThat(orders.primaryKey().orElseThrow()).isEqualTo(new TableKeys.Key("orders_pkey", List.of("order_id"), "orders_pkey"));
+            assertThat(orders.foreignKeys()).extracting(TableKeys.ForeignKey::referencedTable).containsExactly("stores");
+            assertThat(orders.referencedBy()).singleElement().satisfies(fk -> {
+                assertThat(fk.table()).isEqualTo("line_items");
+                assertThat(fk.columns()).containsExactly("order_id");
+                assertThat(fk.referencedColumns()).containsExactly("order_id");
+                assertThat(fk.valid()).isTrue();
+            });
+            assertThat(orders.index("orders_tmp_idx").orElseThrow())
+                    .isEqualTo(new TableKeys.Index("orders_tmp_idx", List.of("store_id", "order_id"), true, true, false));
+
+            TableKeys items = TableKeys.read(c, "public.line_items").orElseThrow();
+            assertThat(items.foreignKeys()).extracting(TableKeys.ForeignKey::referencedTable).containsExactlyInAnyOrder("orders", "products");
+            assertThat(items.referencedBy()).isEmpty();
+            assertThat(items.column("store_id")).isPresent();
+        }
+    }
+
+    @Test
+    void seesNotValidForeignKeysAndUnknownTables() throws SQLException {
+        try (Connection c = TestServer.connect(DB); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE fk_probe (id bigint PRIMARY KEY, store_id bigint)");
+            st.execute("ALTER TABLE fk_probe ADD CONSTRAINT fk_probe_store FOREIGN KEY (store_id) REFERENCES stores NOT VALID");
+            TableKeys probe = TableKeys.read(c, "fk_probe").orElseThrow();
+            assertThat(probe.foreignKeys()).singleElement().satisfies(fk -> assertThat(fk.valid()).isFalse());
+            assertThat(TableKeys.read(c, "no_such_table")).isEmpty();
+            assertThat(TableKeys.read(c, "orders_pkey")).as("an index is not a table").isEmpty();
+        }
+    }
+}
