@@ -121,7 +121,7 @@ public final class InputProcessor {
         if (!scanner.hasPendingText()) {
             String word = ShellCommands.firstWord(line);
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
-                commandDone(shellCommands.run(line.strip()));
+                commandDone(shellCommands.run(ShellCommandLine.interpolate(line.strip(), session.variables())));
                 stopForInterrupt();   // Ctrl-C during one of our commands stops a script, as during a statement
                 return;
             }

@@ -1,7 +1,7 @@
 package org.shardprep.sql.scan;
 
 /** The quoting psql applies to interpolated variables (libpq's PQescapeLiteral / PQescapeIdentifier). */
-final class SqlQuoting {
+public final class SqlQuoting {
     private SqlQuoting() {
     }
 
@@ -9,7 +9,7 @@ final class SqlQuoting {
      * {@code :'name'}: like PQescapeLiteral, doubles {@code '} and {@code \}; if the value has a backslash the
      * result is {@code  E'...'} with a leading space (so it is right under either standard_conforming_strings).
      */
-    static String literal(String value) {
+    public static String literal(String value) {
         boolean backslash = value.indexOf('\\') >= 0;
         StringBuilder sb = new StringBuilder(value.length() + 4);
         if (backslash) {
@@ -27,7 +27,7 @@ final class SqlQuoting {
     }
 
     /** {@code :"name"}: like PQescapeIdentifier, doubles {@code "}. */
-    static String identifier(String value) {
+    public static String identifier(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
