@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +72,23 @@ public record CitusServer(Optional<String> version, boolean available, Map<Strin
         boolean concurrent = single(c, "SELECT 1 FROM pg_proc WHERE proname = 'create_distributed_table_concurrently'") != null;
         Optional<String> factor = Optional.ofNullable(single(c, "SELECT current_setting('citus.shard_replication_factor', true)"));
         return new CitusServer(version, available, Map.copyOf(tables), concurrent, walLevel, factor);
+    }
+
+    /**
+     * The names without Citus's shards: on a coordinator that holds shards itself (single-node Citus) they are
+     * tables of the same schema, which Citus normally hides from catalog queries; this makes sure.
+     */
+    public List<String> withoutShards(Connection c, List<String> names) throws SQLException {
+        if (!installed() || names.isEmpty()) return names;
+        List<String> kept = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT t FROM unnest(?::text[]) WITH ORDINALITY u(t, n) WHERE NOT relation_is_a_known_shard(t::regclass) ORDER BY n")) {
+            ps.setArray(1, c.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) kept.add(rs.getString(1));
+            }
+        }
+        return kept;
     }
 
     /**

@@ -45,15 +45,21 @@ public final class DistributionPlanner {
         List<TableSurvey> distributed = ofRole(byName, roles, Role.DISTRIBUTED);
         Optional<TableSurvey> candidate = anchorCandidate(distributed, column, roleOf);
 
+        // one order for the report and the calls: the calls are the tables Citus does not have yet, in that order
         Map<String, List<String>> cycles = new HashMap<>();
-        List<TableSurvey> referenceOrder = order(notDone(references, column), roleOf, Role.REFERENCE, Optional.empty(), cycles);
-        List<TableSurvey> distributedOrder = order(notDone(distributed, column), roleOf, Role.DISTRIBUTED, candidate, cycles);
-        Optional<TableSurvey> anchor = candidate.filter(c -> done(c, column) || (!distributedOrder.isEmpty() && distributedOrder.get(0) == c))
-                .or(() -> distributedOrder.stream().findFirst());
+        List<TableSurvey> referenceOrder = order(references, roleOf, Role.REFERENCE, Optional.empty(), cycles);
+        List<TableSurvey> distributedOrder = order(distributed, roleOf, Role.DISTRIBUTED, candidate, cycles);
+        List<TableSurvey> referenceSteps = notDone(referenceOrder, column);
+        List<TableSurvey> distributedSteps = notDone(distributedOrder, column);
+        Optional<TableSurvey> anchor = candidate.filter(c -> done(c, column) || (!distributedSteps.isEmpty() && distributedSteps.get(0) == c))
+                .or(() -> distributedSteps.stream().findFirst());
 
         ReadinessChecks checks = new ReadinessChecks(column, roleOf, name -> distributionColumn(name, byName, roles, column, citus), anchor);
         List<Entry> entries = new ArrayList<>();
-        for (TableSurvey t : reportOrder(references, referenceOrder, distributed, distributedOrder, anchor, byName, roles, column)) {
+        List<TableSurvey> reportOrder = new ArrayList<>(referenceOrder);
+        reportOrder.addAll(distributedOrder);
+        byName.values().stream().filter(t -> roles.get(t.name()) == Role.LOCAL).sorted(Comparator.comparing(TableSurvey::name)).forEach(reportOrder::add);
+        for (TableSurvey t : reportOrder) {
             ReadinessChecks.Findings f = checks.check(t, roles.get(t.name()));
             List<String> problems = new ArrayList<>(f.problems());
             List<String> others = cycles.get(t.name());
@@ -65,8 +71,8 @@ public final class DistributionPlanner {
         }
 
         List<Step> steps = new ArrayList<>();
-        referenceOrder.forEach(t -> steps.add(new Step(t.name(), Role.REFERENCE, null, null)));
-        for (TableSurvey t : distributedOrder) {
+        referenceSteps.forEach(t -> steps.add(new Step(t.name(), Role.REFERENCE, null, null)));
+        for (TableSurvey t : distributedSteps) {
             steps.add(new Step(t.name(), Role.DISTRIBUTED, column, anchor.get() == t ? null : anchor.get().name()));
         }
         return new DistributionPlan(column, entries, steps, outside);
@@ -187,21 +193,6 @@ public final class DistributionPlanner {
             ordered.add(t);
         }
         return ordered;
-    }
-
-    /** Reference tables (those done first), distributed tables (anchor first, done ones next), plain tables by name. */
-    private static List<TableSurvey> reportOrder(List<TableSurvey> references, List<TableSurvey> referenceOrder,
-                                                 List<TableSurvey> distributed, List<TableSurvey> distributedOrder,
-                                                 Optional<TableSurvey> anchor, Map<String, TableSurvey> byName,
-                                                 Map<String, Role> roles, String column) {
-        List<TableSurvey> out = new ArrayList<>();
-        references.stream().filter(t -> done(t, column)).sorted(Comparator.comparing(TableSurvey::name)).forEach(out::add);
-        out.addAll(referenceOrder);
-        anchor.filter(a -> done(a, column)).ifPresent(out::add);
-        distributed.stream().filter(t -> done(t, column) && !out.contains(t)).sorted(Comparator.comparing(TableSurvey::name)).forEach(out::add);
-        out.addAll(distributedOrder);
-        byName.values().stream().filter(t -> roles.get(t.name()) == Role.LOCAL).sorted(Comparator.comparing(TableSurvey::name)).forEach(out::add);
-        return out;
     }
 
     private static Optional<String> distributionColumn(String table, Map<String, TableSurvey> byName, Map<String, Role> roles,

@@ -84,9 +84,12 @@ public final class DistributionRun {
                 execute(c, sql);   // its own transactions, inside Citus; never in a transaction block
             } else {
                 ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
-                tx.onRetry((attempt, pause, cause) -> session.info(String.format(Locale.ROOT,
-                        "      lock not granted within %d ms (attempt %d), trying again in %.2f s",
-                        tx.lockTimeout().toMillis(), attempt, pause.toMillis() / 1000.0)));
+                tx.onRetry((attempt, pause, cause) -> {
+                    if (attempt == 1 || attempt % 10 == 0) {   // a line now and then, not one per attempt
+                        session.info(String.format(Locale.ROOT, "      lock not granted within %d ms (attempt %d), trying again in %.2f s",
+                                tx.lockTimeout().toMillis(), attempt, pause.toMillis() / 1000.0));
+                    }
+                });
                 tx.run(c, conn -> {
                     execute(conn, sql);
                     return null;
@@ -119,10 +122,12 @@ public final class DistributionRun {
         session.message(session.messagePrefix() + text);
     }
 
+    /** Where the run stopped: each call committed on its own, so the ones before it stay done. */
     private static String stopped(List<Step> steps, int i, String how) {
-        String done = i == 0 ? "nothing was distributed" : "done before it: " + String.join(", ", steps.subList(0, i).stream().map(Step::table).toList());
-        return "distribute run " + how + " at " + steps.get(i).table() + " (" + (i + 1) + " of " + steps.size() + "); "
-                + done + "; distribute run again to go on";
+        String before = i == 0 ? "the statement rolled back, nothing else ran"
+                : String.join(", ", steps.subList(0, i).stream().map(Step::table).toList()) + (i == 1 ? " was" : " were") + " done before it";
+        return "distribute run " + how + " at " + steps.get(i).table() + " (statement " + (i + 1) + " of " + steps.size() + "); "
+                + before + "; distribute run again goes on from there";
     }
 
     /** After the run, Citus must have every planned table as planned: distributed and colocated, or reference. */

@@ -25,7 +25,7 @@ public record ReadinessCheck(DistributionPlan plan, CitusServer citus) {
         CitusServer citus = CitusServer.read(c);
         List<TableKeys> keys = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String name : tables.isEmpty() ? TableKeys.onSearchPath(c) : tables) {
+        for (String name : tables.isEmpty() ? citus.withoutShards(c, TableKeys.onSearchPath(c)) : tables) {
             Optional<TableKeys> k = TableKeys.read(c, name);
             if (k.isEmpty()) throw new CommandError("relation \"" + name + "\" does not exist");
             if (seen.add(k.get().name())) keys.add(k.get());
