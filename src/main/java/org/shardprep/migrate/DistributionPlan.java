@@ -102,9 +102,10 @@ public final class DistributionPlan {
 
     /**
      * Why Citus cannot distribute this step's table with create_distributed_table_concurrently, or empty when it
-     * can. Citus's rules (its create_distributed_table_concurrently checks): no foreign key may point at the
-     * table (it becomes a citus local table first, and other tables' keys to it would break), and its own
-     * foreign keys may point at reference tables only; keys to other distributed tables can be added after.
+     * can. Citus's rules (the checks of create_distributed_table_concurrently, which first makes the table a
+     * citus local table and then splits its shard by logical replication): no foreign key may point at the
+     * table, and its own foreign keys may point at reference tables only (keys to other distributed tables can
+     * be added once it is distributed). The server-wide conditions are {@link CitusServer#concurrentUnavailable}.
      */
     public Optional<String> concurrentBlocker(Step step) {
         if (step.role() != Role.DISTRIBUTED) return Optional.of("a reference table has no concurrent form");
@@ -120,7 +121,7 @@ public final class DistributionPlan {
         }
         if (!distributedTargets.isEmpty()) {
             return Optional.of("its foreign keys point at " + String.join(", ", distributedTargets)
-                    + ", and only keys to reference tables survive a concurrent distribution");
+                    + "; a concurrent distribution allows keys to reference tables only");
         }
         return Optional.empty();
     }

@@ -105,7 +105,7 @@ class DistributeCitusIT {
                 "      not concurrently: foreign keys of visits point at it",
                 "[3/4] SELECT create_distributed_table_concurrently('reviews', 'store_id', colocate_with => 'shops');",
                 "[4/4] SELECT create_distributed_table('visits', 'store_id', colocate_with => 'shops');",
-                "      not concurrently: its foreign keys point at shops, and only keys to reference tables survive a concurrent distribution");
+                "      not concurrently: its foreign keys point at shops; a concurrent distribution allows keys to reference tables only");
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT table_name::text, citus_table_type, distribution_column FROM citus_tables "
                     + "WHERE table_name::text LIKE 'shop.%' ORDER BY 1")).containsExactly(

@@ -177,7 +177,7 @@ class DistributionPlannerTest {
                 "stores: foreign keys of line_items, orders, products point at it",
                 "orders: foreign keys of line_items point at it",
                 "products: foreign keys of line_items point at it",
-                "line_items: its foreign keys point at orders, products, stores, and only keys to reference tables survive a concurrent distribution",
+                "line_items: its foreign keys point at orders, products, stores; a concurrent distribution allows keys to reference tables only",
                 "store_settings: concurrently");
         Step settings = plan.steps().stream().filter(s -> s.table().equals("store_settings")).findFirst().orElseThrow();
         assertThat(settings.sql(true)).isEqualTo("SELECT create_distributed_table_concurrently('store_settings', 'store_id', colocate_with => 'stores');");
