@@ -4,7 +4,6 @@ import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.shardprep.shell.CommandError;
 import org.shardprep.shell.Session;
-import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
