@@ -10,7 +10,9 @@ public final class ShellCommandNames {
     private ShellCommandNames() {}
 
     public static final Set<String> ALL = Set.of(
+            "check-distribution",
             "create-schema",
+            "distribute",
             "generate-data",
             "job",
             "job-runs",
