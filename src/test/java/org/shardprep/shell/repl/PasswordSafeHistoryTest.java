@@ -12,6 +12,7 @@ class PasswordSafeHistoryTest {
         assertThat(PasswordSafeHistory.holdsPassword("ALTER ROLE citus PASSWORD 'x';")).isTrue();
         assertThat(PasswordSafeHistory.holdsPassword("create user bob with password 'x';")).isTrue();
         assertThat(PasswordSafeHistory.holdsPassword("\\password citus")).isTrue();
+        assertThat(PasswordSafeHistory.holdsPassword("\\set API_TOKEN abc")).isTrue();   // the recording's rule too
     }
 
     @Test
