@@ -56,6 +56,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
     private SqlInterceptor interceptor;   // statements the shell answers itself (client-side pg_cron), else null
+    private final org.shardprep.shell.record.Recorder recorder = new org.shardprep.shell.record.Recorder(this::message);
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -261,6 +262,9 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     public BackgroundWork background() { return background; }
 
+    /** `record start FILE`: what the user runs, written down as a script. */
+    public org.shardprep.shell.record.Recorder recorder() { return recorder; }
+
     /** What ran and how long it took, for `timing history` and `timing compare`. */
     public TimingLog timingLog() { return timingLog; }
 
@@ -416,6 +420,7 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     @Override
     public void close() {
+        recorder.close();   // the shell exits: a recording ends with it, its file complete
         background.stopAll();
         synchronized (this) {
             if (pool != null) pool.close();

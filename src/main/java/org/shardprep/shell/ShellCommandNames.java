@@ -16,6 +16,7 @@ public final class ShellCommandNames {
             "job-runs",
             "jobs",
             "load-all",
+            "record",
             "schedule",
             "simulate-orders",
             "timing",
