@@ -17,6 +17,7 @@ public final class ShellCommandNames {
             "jobs",
             "load-all",
             "record",
+            "replay",
             "schedule",
             "simulate-orders",
             "timing",
