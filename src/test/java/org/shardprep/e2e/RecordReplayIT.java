@@ -172,6 +172,28 @@ class RecordReplayIT {
     }
 
     @Test
+    void includesLookBesideTheScriptAndOnErrorStopEndsTheReplay() throws Exception {
+        TestServer.freshDatabase("rr_scripts");
+        Files.createDirectories(dir.resolve("talk"));
+        Files.writeString(dir.resolve("talk/main.sql"), """
+                \\i part.sql
+                select 1/0;
+                select 'unreached' as never;
+                """);
+        Files.writeString(dir.resolve("talk/part.sql"), "select 'from the part' as included;\n");
+        JarRun.Result going = shardprep("rr_scripts", "-c", "replay talk/main.sql --pause 5", "-c", "select 'after' as next_command");
+        assertThat(going.out()).contains("rr_scripts=# \\i part.sql\nrr_scripts=# select 'from the part' as included;\n")
+                .contains("unreached").contains("next_command");
+        assertThat(going.err()).contains("shardprep:talk/main.sql:2: ERROR:  division by zero");
+
+        JarRun.Result stopped = shardprep("rr_scripts", "-v", "ON_ERROR_STOP=1", "-c", "replay talk/main.sql", "-c", "select 'after' as next_command");
+        assertThat(stopped.exitCode()).isEqualTo(3);
+        assertThat(stopped.out()).contains("from the part").doesNotContain("unreached").doesNotContain("next_command");
+        assertThat(stopped.err()).isEqualTo("shardprep:talk/main.sql:2: ERROR:  division by zero\n"
+                + "replay stopped at talk/main.sql:2 (ON_ERROR_STOP)\n");
+    }
+
+    @Test
     void stepNeedsATerminal() throws Exception {
         TestServer.freshDatabase("rr_step_script");
         Files.writeString(dir.resolve("demo.sql"), "select 1;\n");

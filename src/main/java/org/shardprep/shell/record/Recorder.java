@@ -67,6 +67,11 @@ public final class Recorder implements AutoCloseable {
 
     public int entries() { return recording == null ? 0 : recording.entries(); }
 
+    /** Whether this is the file being written (a replay of it would read what it writes). */
+    public boolean writes(Path file) {
+        return recording != null && recording.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+    }
+
     public Instant since() { return since; }
 
     /** Whether entries from this input are written (it is the one {@code record start} was typed in). */

@@ -48,6 +48,9 @@ public class ReplayCommand {
         }
         Path path = session.resolve(file);
         if (Files.isDirectory(path)) throw new CommandError("replay: " + file + ": Is a directory");
+        if (session.recorder().writes(path)) {
+            throw new CommandError("replay: " + file + " is the file being recorded; record stop first");
+        }
         Terminal screen = session.interactive() ? terminal.getIfAvailable() : null;
         boolean ansi = screen != null && !screen.getType().startsWith(Terminal.TYPE_DUMB)
                 && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());

@@ -8,12 +8,12 @@ import java.time.Instant;
 /** JLine's history file, minus any line that carries a secret (see {@link SecretInput}). */
 final class PasswordSafeHistory extends DefaultHistory {
 
-    static boolean holdsPassword(String line) {
+    static boolean holdsSecret(String line) {
         return SecretInput.holdsSecret(line);
     }
 
     @Override
     public void add(Instant time, String line) {
-        if (!holdsPassword(line)) super.add(time, line);
+        if (!holdsSecret(line)) super.add(time, line);
     }
 }

@@ -201,6 +201,7 @@ class RecordingInputTest {
         assertThatThrownBy(() -> start(s, dir.resolve("two.sql")))
                 .isInstanceOf(CommandError.class).hasMessage("already recording to one.sql; record stop ends that first");
         assertThat(dir.resolve("two.sql")).doesNotExist();
+        assertThat(s.recorder().writes(dir.resolve("sub/../one.sql"))).isTrue();   // replay refuses to read it
     }
 
     @Test
