@@ -6,6 +6,7 @@ import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.SecretInput;
 import org.shardprep.shell.ShellCommands;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,7 +70,7 @@ final class RecordedText {
 
     /** The passwords the command's conninfo or URI arguments carry, as libpq reads them. */
     private static List<String> passwordsIn(InputEntry entry) {
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (String arg : entry.command().parseArgs(null, false).values()) {
             String unquoted = arg.replace("\"", "");
             if (!ConnInfoParser.looksLikeConnInfo(unquoted)) continue;

@@ -1,13 +1,14 @@
 package org.shardprep.shell.record;
 
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.InputObserver;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.repl.PromptBuilder;
 import org.shardprep.sql.scan.OpenState;
 import org.shardprep.sql.scan.StatementScanner;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
 
 import java.io.PrintWriter;
 
@@ -25,11 +26,11 @@ final class ReplayPresenter implements InputObserver {
     private final Pacing pacing;
     private final StepPrompt step;     // null without --step
     private final boolean ansi;        // narration styled, the question erased
-    private final org.jline.terminal.Terminal terminal;
+    private final Terminal terminal;
     private boolean ranSincePause;
     private boolean stopping;          // Ctrl-C during a pause before narration: stop at the next entry
 
-    ReplayPresenter(Session session, Pacing pacing, StepPrompt step, org.jline.terminal.Terminal terminal, boolean ansi) {
+    ReplayPresenter(Session session, Pacing pacing, StepPrompt step, Terminal terminal, boolean ansi) {
         this.session = session;
         this.pacing = pacing;
         this.step = step;
