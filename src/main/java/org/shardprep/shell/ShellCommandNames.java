@@ -18,6 +18,8 @@ public final class ShellCommandNames {
             "job-runs",
             "jobs",
             "load-all",
+            "record",
+            "replay",
             "schedule",
             "simulate-orders",
             "timing",
