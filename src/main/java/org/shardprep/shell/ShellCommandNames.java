@@ -18,6 +18,7 @@ public final class ShellCommandNames {
             "load-all",
             "schedule",
             "simulate-orders",
+            "swap-pk",
             "timing",
             "unschedule");
 }
