@@ -11,7 +11,10 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,8 @@ public class SwapPkCommand {
     public void plan(
             @Option(arity = OptionArity.ZERO_OR_MORE, description = "tables (default: every table that has the column)") String[] tables,
             @Option(longNames = "column", defaultValue = "store_id", arity = OptionArity.EXACTLY_ONE, description = "the distribution column") String column) {
-        try (Connection c = session.pool().getConnection()) {
+        try (PooledConnection pooled = pooled()) {
+            Connection c = pooled.connection();
             KeySwapPlan plan = read(c, column, tables);
             PrintWriter out = session.results();
             out.println(header("swap-pk plan", plan));
@@ -83,7 +87,8 @@ public class SwapPkCommand {
         }
         if (lockTimeout < 1) throw new CommandError("--lock-timeout must be at least 1 (milliseconds)");
         long start = System.nanoTime();
-        try (Connection c = session.pool().getConnection()) {
+        try (PooledConnection pooled = pooled()) {
+            Connection c = pooled.connection();
             KeySwapPlan plan = read(c, column, tables);
             if (plan.pending().isEmpty()) {
                 session.info("Nothing to do: all " + plan.steps().size() + " steps are done.");
@@ -149,6 +154,43 @@ public class SwapPkCommand {
                 cancellable.close();
             } catch (Exception ignored) {
                 // unregistering does not fail
+            }
+        }
+    }
+
+    /** A pooled connection (never the session's) that finds tables as the session does: its search_path. */
+    private PooledConnection pooled() throws SQLException {
+        String searchPath = null;
+        if (session.connection().transactionState() != TransactionState.FAILED) {
+            try (Statement st = session.connection().jdbc().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                rs.next();
+                searchPath = rs.getString(1);
+            }
+        }
+        Connection c = session.pool().getConnection();
+        try {
+            if (searchPath != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+                    ps.setString(1, searchPath);
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new PooledConnection(c);
+    }
+
+    /** Goes back to the pool with the server's search_path again. */
+    private record PooledConnection(Connection connection) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                st.execute("RESET search_path");
+            } finally {
+                connection.close();
             }
         }
     }

@@ -350,6 +350,22 @@ class SwapPkCommandTest {
         }
     }
 
+    @Test
+    void tablesAreFoundOnTheSessionsSearchPath() throws Exception {
+        String db = "swap_search_path";
+        TestServer.freshDatabase(db);
+        execute(db, "CREATE SCHEMA tenant_a", "SET search_path = tenant_a", org.shardprep.dataset.TailspinSchema.DDL,
+                "ALTER TABLE line_items ADD COLUMN store_id bigint");
+        try (var s = new SwapDatabases.TestSession(db)) {
+            assertThatThrownBy(() -> run(s)).hasMessage("no table has a column \"store_id\" to put into its keys");
+            s.session.execute("SET search_path = tenant_a");
+            run(s);
+            assertThat(s.out()).contains("[26/26] line_items: validate line_items_store_id_fkey");
+        }
+        assertThat(count(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'line_items_store_id_fkey' "
+                + "AND connamespace = 'tenant_a'::regnamespace AND convalidated")).isEqualTo(1);
+    }
+
     private static void assertRefused(SwapDatabases.TestSession s, String message) {
         assertThatThrownBy(() -> run(s)).isInstanceOf(CommandError.class).hasMessage(message);
     }
