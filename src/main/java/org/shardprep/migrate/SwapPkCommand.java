@@ -90,14 +90,14 @@ public class SwapPkCommand {
         try (PooledConnection pooled = pooled()) {
             Connection c = pooled.connection();
             KeySwapPlan plan = read(c, column, tables);
+            if (!plan.problems().isEmpty()) {
+                int more = plan.problems().size() - 1;
+                throw new CommandError(plan.problems().get(0) + (more > 0 ? " (and " + more + " more: swap-pk plan lists them)" : ""));
+            }
             if (plan.pending().isEmpty()) {
                 session.info("Nothing to do: all " + plan.steps().size() + " steps are done.");
                 readiness(plan);
                 return;
-            }
-            if (!plan.problems().isEmpty()) {
-                int more = plan.problems().size() - 1;
-                throw new CommandError(plan.problems().get(0) + (more > 0 ? " (and " + more + " more: swap-pk plan lists them)" : ""));
             }
             List<String> refusals = sessionRefusals(c, plan, force);
             if (!refusals.isEmpty()) throw new CommandError(refusals.get(0));
