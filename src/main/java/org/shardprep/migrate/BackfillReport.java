@@ -39,7 +39,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
 
     /** Counted in the database (no run of this session); {@code rate} from two counts a moment apart, or null. */
     static BackfillReport of(ColumnNulls n, Double rate) {
-        return new BackfillReport(n.label(), "idle", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, "set");
+        return new BackfillReport(n.label(), "not running", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, "set");
     }
 
     double fraction() {
@@ -48,8 +48,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
     }
 
     Double etaSeconds() {
-        if (!state.equals("running") && !state.equals("idle")) return null;
-        if (left == 0) return 0.0;
+        if (!state.equals("running") && !state.equals("not running") || left == 0) return null;
         return rowsPerSecond != null && rowsPerSecond > 0 ? left / rowsPerSecond : null;
     }
 
@@ -63,14 +62,14 @@ record BackfillReport(String target, String state, long filled, long left, boole
         StringBuilder sb = new StringBuilder(target).append(' ').append(bar(fraction())).append("  ");
         sb.append(String.format(Locale.ROOT, "%,d %s, %s%,d %s", filled, filledWord, leftExact ? "" : "~", left,
                 filledWord.equals("set") ? "NULL" : "left"));
-        if (leftExact && (left == 0 || state.equals("idle"))) sb.append(" (exact count)");
+        if (leftExact && (left == 0 || state.equals("not running"))) sb.append(" (exact count)");
         if (rowsPerSecond != null) sb.append(String.format(Locale.ROOT, ", %,.0f rows/s", rowsPerSecond));
         Double eta = etaSeconds();
-        if (eta != null && left > 0) sb.append(", ETA ").append(duration(eta));
+        if (eta != null) sb.append(", ETA ").append(duration(eta));
         if (progress != null && progress.waitingRetries() > 0 && state.equals("running")) {
             sb.append(", waiting for a lock (").append(progress.waitingRetries()).append(" retries)");
         }
-        if (!state.equals("running") && !state.equals("idle")) {
+        if (!state.equals("running") && !state.equals("not running")) {
             sb.append(", ").append(state);
             if (elapsedSeconds != null) sb.append(" after ").append(duration(elapsedSeconds));
         }
@@ -83,18 +82,19 @@ record BackfillReport(String target, String state, long filled, long left, boole
         new TablePrinter().column("target", TablePrinter.TEXT).column("state", TablePrinter.TEXT)
                 .column(filledWord, TablePrinter.INT8).column(filledWord.equals("set") ? "null" : "left", TablePrinter.INT8)
                 .column("rows/s", TablePrinter.NUMERIC).column("elapsed s", TablePrinter.NUMERIC).column("ETA", TablePrinter.TEXT)
-                .column("batches", TablePrinter.INT8).column("batch ms p50/p95/max", TablePrinter.TEXT)
+                .column("batches", TablePrinter.INT8).column("batch ms p50/p95/p99/max", TablePrinter.TEXT)
                 .column("lock retries", TablePrinter.INT8).column("progress", TablePrinter.TEXT)
                 .row(target, state, filled, left, rowsPerSecond == null ? null : f(rowsPerSecond),
                         elapsedSeconds == null ? null : f(elapsedSeconds), eta == null ? null : duration(eta),
                         progress == null ? null : progress.batches(),
-                        l == null ? null : f(l.p50()) + "/" + f(l.p95()) + "/" + f(l.max()),
+                        l == null ? null : f(l.p50()) + "/" + f(l.p95()) + "/" + f(l.p99()) + "/" + f(l.max()),
                         progress == null ? null : progress.lockRetries(), bar(fraction()))
                 .print(session);
     }
 
-    /** "12 s", "3 min 5 s", "1 h 2 min". */
+    /** "0.4 s", "12 s", "3 min 5 s", "1 h 2 min". */
     static String duration(double seconds) {
+        if (seconds < 9.95) return String.format(Locale.ROOT, "%.1f s", seconds);
         long s = Math.round(seconds);
         if (s < 60) return s + " s";
         if (s < 3600) return (s / 60) + " min " + (s % 60) + " s";

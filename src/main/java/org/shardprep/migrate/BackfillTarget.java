@@ -39,12 +39,15 @@ public record BackfillTarget(
     /** Reads the catalog for {@code spec}; throws {@link CommandError} naming the first thing that is wrong. */
     public static BackfillTarget resolve(Connection c, BackfillSpec spec) throws SQLException {
         Relation table = relation(c, spec.table(), "table");
-        Relation source = relation(c, spec.from(), "--from table");
+        Relation source = relation(c, spec.from(), "--from");
         if (table.oid == source.oid) throw new CommandError("--from must name another table than " + table.name);
 
-        Attribute on = attribute(c, table, spec.on(), "--on column");
-        Attribute sourceOn = attribute(c, source, spec.on(), "--on column");
-        Attribute sourceColumn = attribute(c, source, spec.column(), "column to copy");
+        Attribute on = attribute(c, table, spec.on(), "--on");
+        Attribute sourceOn = attribute(c, source, spec.on(), "--on");
+        Attribute sourceColumn = findAttribute(c, source.oid, spec.column());
+        if (sourceColumn == null) {
+            throw new CommandError(source.name + " has no column \"" + spec.column() + "\" to copy into " + table.name);
+        }
         Attribute column = findAttribute(c, table.oid, spec.column());
         if (column != null && !column.type.equals(sourceColumn.type)) {
             throw new CommandError(table.name + "." + column.name + " is " + column.type + " but " + source.name + "."

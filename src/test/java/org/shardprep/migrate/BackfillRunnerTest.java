@@ -79,36 +79,41 @@ class BackfillRunnerTest {
     }
 
     @Test
-    void rowsInsertedWhileALockHoldsTheBackfillAreFilledToo() throws Exception {
+    void rowsAnInserterWritesDuringTheBackfillAreFilledToo() throws Exception {
         String db = "backfill_concurrent";
-        ExerciseTables.create(db, 500);   // 1,000 line items
-        addColumn(db);   // as the exercise does: a row lock below would keep ALTER TABLE waiting
+        ExerciseTables.create(db, 2000);   // 4,000 line items
+        addColumn(db);   // as the exercise does: the row lock below would keep ALTER TABLE waiting
         try (Connection holder = TestServer.connect(db); Connection app = TestServer.connect(db)) {
-            // another session keeps a row near the end locked: the batch that reaches it must give way and retry
+            // another session keeps the last row locked: the batch that reaches it must give way and retry, so
+            // the backfill cannot reach the end of the table before the inserter has finished
             holder.setAutoCommit(false);
             try (Statement st = holder.createStatement()) {
-                st.execute("SELECT * FROM line_items WHERE line_item_id = 990 FOR UPDATE");
+                st.execute("SELECT * FROM line_items WHERE line_item_id = 4000 FOR UPDATE");
             }
+            // the application inserts orders whose line items have no store_id (create_orders version 1)
+            // while the batches run, and goes on while the backfill waits for the lock
+            CompletableFuture<Void> inserter = CompletableFuture.runAsync(() -> {
+                try (Statement st = app.createStatement()) {
+                    st.execute("SET statement_timeout = '60s'");   // a guard: blocked inserts fail the test, not hang it
+                    for (int i = 0; i < 40; i++) st.execute("SELECT create_orders(5)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             Run run = new Run(db, 100, null);
+            inserter.get(60, TimeUnit.SECONDS);
             while (run.runner.progress().lockRetries() == 0) Thread.sleep(10);
-
-            // meanwhile the application goes on inserting orders whose line items have no store_id (version 1)
-            try (Statement st = app.createStatement()) {
-                st.execute("SET statement_timeout = '60s'");   // a guard: blocked inserts would fail the test, not hang it
-                for (int i = 0; i < 20; i++) st.execute("SELECT create_orders(10)");
-            }
-            long inserted = ExerciseTables.count(db, "line_items WHERE line_item_id > 1000");
+            long inserted = ExerciseTables.count(db, "line_items WHERE line_item_id > 4000");
             assertThat(inserted).isBetween(200L, 600L);
-            assertThat(run.runner.running()).as("still held by the lock while the inserts went through").isTrue();
-            assertThat(ExerciseTables.count(db, "line_items WHERE store_id IS NULL AND line_item_id > 1000")).isEqualTo(inserted);
-            assertThat(run.runner.progress().filled()).isEqualTo(900);   // the batches before the locked row committed
+            assertThat(run.runner.running()).as("held by the lock while the inserts went through").isTrue();
+            assertThat(run.runner.progress().filled()).as("the batches before the locked row committed").isEqualTo(3900);
 
             holder.commit();
             BackfillRunner.Status s = run.awaitEnd();
             assertThat(s.state()).isEqualTo(BackfillRunner.State.DONE);
             assertThat(ExerciseTables.count(db, "line_items WHERE store_id IS NULL")).isZero();
             assertThat(ExerciseTables.wrongOrMissing(db)).isZero();
-            assertThat(s.progress().filled()).isEqualTo(1000 + inserted);
+            assertThat(s.progress().filled()).isEqualTo(4000 + inserted);
             assertThat(s.progress().lockRetries()).isPositive();
         }
     }
