@@ -55,7 +55,7 @@ public class BackfillCommands {
         if (ready.columnAdded()) session.info("Added column " + target.columnName() + " " + target.columnType() + " to " + target.tableName() + ".");
         if (ready.census().nulls() == 0) {
             release(ready);
-            session.info("Nothing to backfill: " + target.label() + " is set on every row.");
+            session.info("Nothing to backfill: no row of " + target.tableName() + " has " + target.columnName() + " NULL.");
             return;
         }
         String key = Backfills.key(session, target);

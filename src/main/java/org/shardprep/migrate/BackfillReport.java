@@ -11,7 +11,12 @@ import java.util.Locale;
  * a script or a benchmark reads with -At or --csv).
  */
 record BackfillReport(String target, String state, long filled, long left, boolean leftExact, Double rowsPerSecond,
-                      Double elapsedSeconds, BackfillProgress.Snapshot progress, String filledWord) {
+                      Double elapsedSeconds, BackfillProgress.Snapshot progress, boolean counted) {
+
+    /** A run of this session has rows it filled and rows left; a count in the database, rows set and NULL. */
+    private String doneWord() { return counted ? "set" : "filled"; }
+
+    private String leftWord() { return counted ? "null" : "left"; }
 
     static final int BAR_CELLS = 20;
 
@@ -26,7 +31,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
             left = Math.max(0, s.atStart().fillable() - p.filled()) + newRows(s, maxKeyNow);
         }
         return new BackfillReport(s.target().label(), s.state().name().toLowerCase(Locale.ROOT), p.filled(), left, done,
-                p.rowsPerSecond(), p.elapsedSeconds(), p, "filled");
+                p.rowsPerSecond(), p.elapsedSeconds(), p, false);
     }
 
     /** Rows past both the largest key at the start and the position: inserted since, not yet reached. */
@@ -39,7 +44,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
 
     /** Counted in the database (no run of this session); {@code rate} from two counts a moment apart, or null. */
     static BackfillReport of(ColumnNulls n, Double rate) {
-        return new BackfillReport(n.label(), "not running", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, "set");
+        return new BackfillReport(n.label(), "not running", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, true);
     }
 
     double fraction() {
@@ -60,9 +65,9 @@ record BackfillReport(String target, String state, long filled, long left, boole
     /** "line_items.store_id [##########..........]  50%  2,001,480 filled, ~2,001,479 left, 160,118 rows/s, ETA 12 s" */
     String line() {
         StringBuilder sb = new StringBuilder(target).append(' ').append(bar(fraction())).append("  ");
-        sb.append(String.format(Locale.ROOT, "%,d %s, %s%,d %s", filled, filledWord, leftExact ? "" : "~", left,
-                filledWord.equals("set") ? "NULL" : "left"));
-        if (leftExact && (left == 0 || state.equals("not running"))) sb.append(" (exact count)");
+        sb.append(String.format(Locale.ROOT, "%,d %s, %s%,d %s", filled, doneWord(), leftExact ? "" : "~", left,
+                counted ? "NULL" : "left"));
+        if (leftExact) sb.append(" (exact count)");
         if (rowsPerSecond != null) sb.append(String.format(Locale.ROOT, ", %,.0f rows/s", rowsPerSecond));
         Double eta = etaSeconds();
         if (eta != null) sb.append(", ETA ").append(duration(eta));
@@ -80,7 +85,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
         Double eta = etaSeconds();
         BackfillProgress.Latency l = progress != null ? progress.batchMs() : null;
         new TablePrinter().column("target", TablePrinter.TEXT).column("state", TablePrinter.TEXT)
-                .column(filledWord, TablePrinter.INT8).column(filledWord.equals("set") ? "null" : "left", TablePrinter.INT8)
+                .column(doneWord(), TablePrinter.INT8).column(leftWord(), TablePrinter.INT8)
                 .column("rows/s", TablePrinter.NUMERIC).column("elapsed s", TablePrinter.NUMERIC).column("ETA", TablePrinter.TEXT)
                 .column("batches", TablePrinter.INT8).column("batch ms p50/p95/p99/max", TablePrinter.TEXT)
                 .column("lock retries", TablePrinter.INT8).column("progress", TablePrinter.TEXT)

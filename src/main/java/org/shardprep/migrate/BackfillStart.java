@@ -22,7 +22,7 @@ public final class BackfillStart {
     private BackfillStart() {}
 
     /**
-     * @param ddl  the transaction for ADD COLUMN (lock_timeout and retries)
+     * @param ddl  the transaction for the count and ADD COLUMN (lock_timeout and retries)
      * @param info status lines for the user (the first lock retry of ADD COLUMN)
      * @return the prepared backfill; on any refusal or error the lock is released and nothing was changed
      */
@@ -30,7 +30,8 @@ public final class BackfillStart {
         BackfillTarget target = BackfillTarget.resolve(c, spec);
         BackfillLock.acquire(c, target);
         try {
-            NullCensus census = NullCensus.take(c, target);
+            BackfillTarget counted = target;
+            NullCensus census = ddl.run(c, tx -> NullCensus.take(tx, counted));
             if (census.unmatched() > 0) {
                 throw new CommandError(UnmatchedRows.describe(c, target, census.unmatched())
                         + "; fill or delete them first, nothing was changed");

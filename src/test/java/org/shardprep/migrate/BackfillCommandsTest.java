@@ -179,6 +179,9 @@ class BackfillCommandsTest {
         assertThat(watched.split("backfill of line_items.store_id done", -1)).as("the end is told once").hasSize(2);
         assertThat(ExerciseTables.wrongOrMissing(db)).isZero();
 
+        new BackfillCommands(restarted, new Backfills()).start(null, null, null, null, 100, 0);
+        assertThat(output()).isEqualTo("Nothing to backfill: no row of line_items has store_id NULL.\n");
+
         // no run of this session for another column: counted in the database
         new BackfillStatusCommand(restarted, fresh).status(false, "orders", "store_id");
         assertThat(output()).contains(" orders.store_id | not running | 1000 |    0 | ", "[####################] 100%");

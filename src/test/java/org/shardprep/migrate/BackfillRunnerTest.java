@@ -191,6 +191,28 @@ class BackfillRunnerTest {
     }
 
     @Test
+    void aBatchThatFailsEndsTheRunWithWhatWasDoneAndGivesTheTableBack() throws Exception {
+        String db = "backfill_fails";
+        ExerciseTables.create(db, 500);   // 1,000 line items, orders of stores 1..10 in turn
+        addColumn(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            // the first order of store 10 is order 9, with line items 17 and 18
+            st.execute("ALTER TABLE line_items ADD CONSTRAINT small_store CHECK (store_id < 10) NOT VALID");
+        }
+        Run run = new Run(db, 10, null);
+        BackfillRunner.Status s = run.awaitEnd();
+        assertThat(s.state()).isEqualTo(BackfillRunner.State.FAILED);
+        assertThat(s.progress().filled()).isEqualTo(10);   // the first batch, 1..10; the second rolled back whole
+        assertThat(ExerciseTables.count(db, "line_items WHERE store_id IS NOT NULL")).isEqualTo(10);
+        assertThat(s.endMessage()).isEqualTo("backfill of line_items.store_id failed: new row for relation \"line_items\" "
+                + "violates check constraint \"small_store\"; 10 rows filled before (each batch commits whole); "
+                + "backfill start resumes at line_item_id > 10");
+        try (Connection c = TestServer.connect(db)) {   // the advisory lock went with the run
+            BackfillLock.acquire(c, s.target());
+        }
+    }
+
+    @Test
     void addingTheColumnGivesWayToALongQueryAndDoesNotHoldUpInserts() throws Exception {
         String db = "backfill_add_column";
         ExerciseTables.create(db, 100);
