@@ -9,14 +9,12 @@ import java.util.Locale;
  * How far a backfill is, for people: one line with a text bar (what backfill-status --watch prints every
  * second) and a table of the figures in the session's print format (what backfill-status prints, and what
  * a script or a benchmark reads with -At or --csv).
+ *
+ * @param leftExact whether {@code left} is an exact count (at the end, or counted in the database) or an estimate
+ * @param counted   counted in the database (no run of this session): rows set and NULL, no rate of a run
  */
 record BackfillReport(String target, String state, long filled, long left, boolean leftExact, Double rowsPerSecond,
                       Double elapsedSeconds, BackfillProgress.Snapshot progress, boolean counted) {
-
-    /** A run of this session has rows it filled and rows left; a count in the database, rows set and NULL. */
-    private String doneWord() { return counted ? "set" : "filled"; }
-
-    private String leftWord() { return counted ? "null" : "left"; }
 
     static final int BAR_CELLS = 20;
 
@@ -46,6 +44,11 @@ record BackfillReport(String target, String state, long filled, long left, boole
     static BackfillReport of(ColumnNulls n, Double rate) {
         return new BackfillReport(n.label(), "not running", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, true);
     }
+
+    /** A run of this session has rows it filled and rows left; a count in the database, rows set and NULL. */
+    private String doneWord() { return counted ? "set" : "filled"; }
+
+    private String leftWord() { return counted ? "null" : "left"; }
 
     double fraction() {
         long total = filled + left;

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The session's backfills: the one running (one at a time), the last one that ended (for status), and
- * where each stopped or failed run left off, so that the next start of the same target resumes there
- * without counting. The end of a run is told above the prompt, unless a status watch is showing it.
+ * where each stopped or failed run left off, so that the next start of the same target goes on from there
+ * (after a restart of the shell, the count at the start finds the first NULL row instead). The end of a run
+ * is told above the prompt, unless a status watch or backfill stop is showing it.
  */
 @Component
 public class Backfills {
@@ -21,7 +22,7 @@ public class Backfills {
     private BackfillRunner current;
     private BackfillRunner last;
     private int watchers;
-    private final Map<BackfillRunner, Boolean> endShown = new java.util.WeakHashMap<>();
+    private final java.util.Set<BackfillRunner> endShown = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /** A run's identity: server and database, table (by oid, so a reloaded table starts afresh) and column. */
     static String key(Session session, BackfillTarget t) {
@@ -49,8 +50,7 @@ public class Backfills {
         BackfillRunner.Status s = runner.status();
         if (s.state() == BackfillRunner.State.DONE) positions.remove(key);
         else positions.put(key, s.position());
-        if (watchers == 0 && !endShown.containsKey(runner)) {
-            endShown.put(runner, true);
+        if (watchers == 0 && endShown.add(runner)) {
             session.notice(s.endMessage());
         }
     }
@@ -59,8 +59,7 @@ public class Backfills {
 
     /** The run's end message if nobody has shown it yet (a watch that saw the end shows it once). */
     synchronized String takeEndMessage(BackfillRunner runner) {
-        if (runner.running() || endShown.containsKey(runner)) return null;
-        endShown.put(runner, true);
+        if (runner.running() || !endShown.add(runner)) return null;
         return runner.status().endMessage();
     }
 }
