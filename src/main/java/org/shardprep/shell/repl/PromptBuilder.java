@@ -8,11 +8,11 @@ import org.shardprep.sql.scan.OpenState;
  * psql's default PROMPT1 and PROMPT2, "%/%R%x%# ": database, then '=' (or what is open: - ' " $ * ( ),
  * then the transaction state ('*' in a transaction, '!' in a failed one), then '#' for a superuser or '>'.
  */
-final class PromptBuilder {
+public final class PromptBuilder {
 
     private PromptBuilder() {}
 
-    static String primary(SessionConnection c, OpenState open) {
+    public static String primary(SessionConnection c, OpenState open) {
         return c.database() + (open == OpenState.NONE ? "=" : open.promptChar()) + transaction(c) + (c.isSuperuser() ? "# " : "> ");
     }
 
