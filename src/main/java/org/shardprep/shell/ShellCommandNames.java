@@ -19,5 +19,6 @@ public final class ShellCommandNames {
             "schedule",
             "simulate-orders",
             "timing",
-            "unschedule");
+            "unschedule",
+            "walkthrough");
 }

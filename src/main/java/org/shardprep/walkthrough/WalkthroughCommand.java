@@ -1,0 +1,117 @@
+package org.shardprep.walkthrough;
+
+import org.jline.terminal.Terminal;
+import org.shardprep.ShardprepHome;
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.ShellCommands;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+/**
+ * walkthrough [--scale S] [--auto] [--from STEP] [--until STEP], and walkthrough status: the Tailspin Toys
+ * exercise as a guided lesson ({@link Lesson}), which goes on from wherever the database shows it stands.
+ */
+@Command(command = "walkthrough")
+public class WalkthroughCommand {
+
+    private final Session session;
+    private final ObjectProvider<ShellCommands> commands;   // the command machinery this command is part of: lazily
+    private final ObjectProvider<Terminal> terminal;
+
+    public WalkthroughCommand(Session session, ObjectProvider<ShellCommands> commands, ObjectProvider<Terminal> terminal) {
+        this.session = session;
+        this.commands = commands;
+        this.terminal = terminal;
+    }
+
+    @Command(description = "The Tailspin Toys exercise as a guided lesson, step by step, going on from where the database stands")
+    public void walkthrough(
+            @Option(longNames = "scale", description = "size of the data set (1 = the exercise's; default: the scale the lesson was loaded at, else 1)") Double scale,
+            @Option(longNames = "auto", description = "run every step without waiting for Enter (a demo)") boolean auto,
+            @Option(longNames = "from", description = "start at this step whatever the database shows (load: the lesson over again)") String from,
+            @Option(longNames = "until", description = "stop after this step") String until) {
+        if (!auto && !session.interactive()) {
+            throw new CommandError("walkthrough waits for Enter before each step, which needs the prompt; walkthrough --auto runs the steps one after the other");
+        }
+        LessonRecord record = record();
+        Lesson lesson = lesson(scale, record);
+        int last = until == null ? lesson.steps().size() - 1 : index(lesson, until, "--until");
+        SessionCheckpoints checkpoints = new SessionCheckpoints(session);
+        int first;
+        if (from != null) {
+            first = index(lesson, from, "--from");
+        } else {
+            LessonProgress progress = checkpoints.progress(lesson);
+            LessonProgress.StepStatus broken = progress.broken();
+            if (broken != null) {
+                Checklist.print(session, lesson, progress);
+                throw new CommandError("walkthrough cannot go on: step " + broken.number() + " (" + broken.step().id()
+                        + ") no longer holds: " + broken.verdict().explanation());
+            }
+            if (progress.complete()) {
+                session.out().println("Every step of the lesson is done (walkthrough status shows them; walkthrough --from load starts over).");
+                LessonSummary.print(session, lesson, record, java.util.Set.of());
+                return;
+            }
+            first = progress.resumeAt();
+            if (first > 0) {
+                session.out().println("Going on at step " + (first + 1) + " of " + lesson.steps().size() + " ("
+                        + lesson.steps().get(first).title() + "): the database shows the steps before it done.");
+                session.out().flush();
+            }
+        }
+        if (first > last) {
+            session.out().println("Step " + (last + 1) + " (" + until + ") is done already; nothing to run.");
+            session.out().flush();
+            return;
+        }
+        if (scale != null) record.setScale(scale);
+        LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : new StepPrompt(terminal.getObject()));
+        if (runner.run(first, last, from == null) == LessonRunner.Outcome.STOPPED) return;
+        if (last == lesson.steps().size() - 1) {
+            LessonSummary.print(session, lesson, record, runner.skipped());
+        } else {
+            session.out().println("Stopped after step " + (last + 1) + " (" + until + ") as asked; walkthrough goes on with step "
+                    + (last + 2) + " (" + lesson.steps().get(last + 1).id() + ").");
+            session.out().flush();
+        }
+    }
+
+    @Command(command = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
+    public void status(
+            @Option(longNames = "scale", description = "size of the data set (default: the scale the lesson was loaded at, else 1)") Double scale) {
+        Lesson lesson = lesson(scale, record());
+        Checklist.print(session, lesson, new SessionCheckpoints(session).progress(lesson));
+    }
+
+    /**
+     * The record of the database the session is on. The embedded server gets a new port at every start, so there
+     * its data directory names the server instead.
+     */
+    private LessonRecord record() {
+        var c = session.connection();
+        var embedded = session.embedded();
+        if (embedded != null && embedded.port() == c.port()) {
+            String dir = embedded.dataDirectory().toAbsolutePath().toString();
+            return LessonRecord.load(ShardprepHome.stateDir(), "embedded-" + Integer.toHexString(dir.hashCode()), 0, c.database());
+        }
+        return LessonRecord.load(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
+    }
+
+    private static Lesson lesson(Double scale, LessonRecord record) {
+        double s = scale != null ? scale : record.scale().orElse(1);
+        try {
+            return Lesson.forScale(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandError("--scale: " + e.getMessage());
+        }
+    }
+
+    private static int index(Lesson lesson, String id, String option) {
+        int i = lesson.indexOf(id);
+        if (i < 0) throw new CommandError(option + ": no step named \"" + id + "\" (steps: " + String.join(", ", lesson.ids()) + ")");
+        return i;
+    }
+}
