@@ -61,6 +61,34 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
                 .withConstraints(c).withIndexes(c));
     }
 
+    /** shardprep's own staging schema (load-all): never the user's tables. */
+    private static final String STAGING_SCHEMA = "shardprep_load";
+
+    /**
+     * The user's tables on the search path, as regclass prints them, in search-path order then by name:
+     * ordinary and partitioned tables (not partitions, which go with their parent), leaving out shardprep's
+     * staging schema and whatever an extension owns (pg_cron's cron schema, for one).
+     */
+    public static List<String> onSearchPath(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT c.oid::regclass::text
+                FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN unnest(current_schemas(false)) WITH ORDINALITY s(name, pos) ON s.name = n.nspname
+                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname <> ?
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.deptype = 'e'
+                                  AND ((d.classid = 'pg_namespace'::regclass AND d.objid = n.oid)
+                                    OR (d.classid = 'pg_class'::regclass AND d.objid = c.oid)))
+                ORDER BY s.pos, c.relname""")) {
+            ps.setString(1, STAGING_SCHEMA);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     /** The column, or empty. */
     public Optional<Column> column(String column) {
         return Optional.ofNullable(columns.get(column));

@@ -29,7 +29,7 @@ final class ConnectionCommands {
         SessionConnection old = session.connection();
         ConnectionSettings target;
         try {
-            target = targetSettings(old.settings(), args);
+            target = targetSettings(old.settings(), args.stream().map(ConnectionCommands::withoutDoubleQuotes).toList());
         } catch (ConnInfoException e) {
             throw new SessionSwitchException(e.getMessage());
         }
@@ -68,6 +68,28 @@ final class ConnectionCommands {
             s = s.withHosts(List.of(new HostPort(host != null ? host : h.host(), p)));
         }
         return s;
+    }
+
+    /**
+     * psql reads \c's arguments as OT_SQLIDHACK: double quotes are taken off (a doubled one inside stays as one),
+     * without downcasing, so {@code \c "host=x dbname=y"} is a conninfo string.
+     */
+    static String withoutDoubleQuotes(String arg) {
+        if (arg.indexOf('"') < 0) return arg;
+        StringBuilder out = new StringBuilder(arg.length());
+        boolean quoted = false;
+        for (int i = 0; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (c != '"') {
+                out.append(c);
+            } else if (quoted && i + 1 < arg.length() && arg.charAt(i + 1) == '"') {
+                out.append('"');
+                i++;
+            } else {
+                quoted = !quoted;
+            }
+        }
+        return out.toString();
     }
 
     private static String arg(List<String> args, int i) {

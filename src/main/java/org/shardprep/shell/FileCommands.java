@@ -31,11 +31,9 @@ final class FileCommands {
      * with its own line numbers; \ir resolves against the directory of the script that includes it.
      */
     boolean include(String name, boolean relative) {
-        String display = name;
-        if (relative && session.location().name() != null) {
-            Path parent = Path.of(session.location().name()).getParent();
-            if (parent != null && !Path.of(name).isAbsolute()) display = parent.resolve(name).toString();
-        }
+        String beside = besideScript(name);
+        // in a replay \i finds a file beside the script first, as \ir does, then where psql's \i looks
+        String display = relative || (processor.observed() && Files.exists(session.resolve(beside))) ? beside : name;
         Path file = session.resolve(display);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return processor.include(reader, new ScriptLocation(display));
@@ -44,6 +42,13 @@ final class FileCommands {
         } catch (IOException e) {
             return fail(display + ": " + e.getMessage());
         }
+    }
+
+    /** The name relative to the directory of the script being run (as \ir), or as given at the prompt. */
+    private String besideScript(String name) {
+        if (session.location().name() == null || Path.of(name).isAbsolute()) return name;
+        Path parent = Path.of(session.location().name()).getParent();
+        return parent == null ? name : parent.resolve(name).toString();
     }
 
     /** \cd [DIR]: the session's directory (the JVM's own cannot change); no argument means home. */

@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.record.Recorder;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryRunner;
 import org.shardprep.sql.scan.MetaCommand;
@@ -10,10 +11,13 @@ import org.shardprep.sql.scan.UnterminatedInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * psql's MainLoop: lines in, statements and commands out, for every kind of input (the REPL, -c, -f,
- * piped stdin). The scanner decides where statements end; this class decides what runs and when to stop.
+ * piped stdin, \i, replay). The scanner decides where statements end; this class decides what runs and when
+ * to stop. It is also the one place that sees each complete entry as typed before it runs: the session's
+ * recording writes it down here, and a replay's observer shows it here.
  */
 public final class InputProcessor {
 
@@ -24,17 +28,37 @@ public final class InputProcessor {
     private final MetaCommands metaCommands;
     private final ShellCommands shellCommands;
     private final StatementScanner scanner = new StatementScanner();
+    private final TypedText typed = new TypedText();
+    private final InputObserver observer;   // a replay's presenter, else null
+    private final boolean interactive;      // psql's cur_cmd_interactive: the prompt, not a script
 
     private boolean lastFailed;
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
     private int exitStatus = EXIT_OK;
 
     public InputProcessor(Session session, ShellCommands shellCommands) {
+        this(session, shellCommands, null, session.interactive());
+    }
+
+    private InputProcessor(Session session, ShellCommands shellCommands, InputObserver observer, boolean interactive) {
         this.session = session;
         this.metaCommands = new MetaCommands(session, this);
         this.shellCommands = shellCommands;
+        this.observer = observer;
+        this.interactive = interactive;
         scanner.setVariables(session.variables());
     }
+
+    /**
+     * A script whose entries an observer sees before they run (replay). It is a script even in an interactive
+     * session, as psql's \i file is: ON_ERROR_STOP ends it at the first error, help/quit/exit are SQL words.
+     */
+    public static InputProcessor observed(Session session, ShellCommands shellCommands, InputObserver observer) {
+        return new InputProcessor(session, shellCommands, observer, false);
+    }
+
+    /** Whether an observer watches this input (a replay): \i then looks beside the script first, as \ir. */
+    boolean observed() { return observer != null; }
 
     public StatementScanner scanner() { return scanner; }
 
@@ -71,12 +95,17 @@ public final class InputProcessor {
         } finally {
             session.enter(previous);
             session.setCopyDataInput(previousData);
+            session.recorder().inputEnded(location, previous);   // a recording started in here goes on outside
         }
     }
 
-    /** Ctrl-C in a script (Session.interrupt): psql stops the script, status 3. */
+    /**
+     * Ctrl-C in a script (Session.interrupt): psql stops the script, status 3. A replay's observer may go on
+     * instead: the Ctrl-C cancelled one statement.
+     */
     private boolean stopForInterrupt() {
-        if (session.interrupted() && !session.interactive()) {
+        if (!session.interrupted()) return stop;
+        if (observer != null ? observer.stopOnInterrupt() : !session.interactive()) {
             exitStatus = EXIT_USER;
             stop = true;
         }
@@ -95,7 +124,8 @@ public final class InputProcessor {
      * connection stops the including input too.
      */
     boolean include(BufferedReader reader, ScriptLocation location) throws IOException {
-        InputProcessor nested = new InputProcessor(session, shellCommands);
+        // inside a replay the included file is shown and stepped through as well
+        InputProcessor nested = new InputProcessor(session, shellCommands, observer, observer == null && session.interactive());
         int status = nested.runScript(reader, location);
         if (nested.stopped()) {
             stop = true;
@@ -118,18 +148,25 @@ public final class InputProcessor {
 
     /** One physical line from any source. */
     public void processLine(String line) {
+        typed.startLine(line);
         if (!scanner.hasPendingText()) {
             String word = ShellCommands.firstWord(line);
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
-                commandDone(shellCommands.run(ShellCommandLine.interpolate(line.strip(), session.variables())));
-                stopForInterrupt();   // Ctrl-C during one of our commands stops a script, as during a statement
+                if (admit(InputEntry.shellCommand(typed.cutAt(line.length())))) {
+                    boolean ok = shellCommands.run(ShellCommandLine.interpolate(line.strip(), session.variables()));
+                    boolean cancelled = session.interrupted();
+                    // Ctrl-C during one of our commands stops a script, as during a statement
+                    if (!stopForInterrupt()) entryDone(ok, cancelled);
+                }
                 return;
             }
-            if (session.interactive() && isWord(line, "quit", "exit")) {
+            if (interactive && isWord(line, "quit", "exit")) {
+                typed.clear();
                 stop = true;
                 return;
             }
-            if (session.interactive() && isWord(line, "help")) {
+            if (interactive && isWord(line, "help")) {
+                typed.clear();
                 session.out().println(help());
                 session.out().flush();
                 return;
@@ -137,13 +174,29 @@ public final class InputProcessor {
         }
         scanner.setStandardConformingStrings(session.connection().standardConformingStrings());
         scanner.feedLine(line, listener);
+        String between = typed.endLine(!scanner.hasPendingText());
+        if (between != null && !stop) comment(between);
+    }
+
+    /**
+     * The unfinished statement, for the line editor to show again: it leaves the query buffer, and the text as
+     * typed is forgotten with it (it comes back when the user sends it).
+     */
+    public String takePending() {
+        String pending = scanner.hasPendingText() ? scanner.takeBuffer() : "";
+        scanner.resetBuffer();
+        typed.clear();
+        return pending;
     }
 
     /** End of input: psql sends an unterminated statement; an unterminated quote or comment is refused. */
     public void finishInput() {
         try {
-            scanner.finish().ifPresent(this::runSql);
+            scanner.finish().ifPresent(sql -> {
+                if (admit(InputEntry.statement(typed.cutAt(Integer.MAX_VALUE), sql))) withRecordedCopyData(() -> runSql(sql));
+            });
         } catch (UnterminatedInputException e) {
+            typed.clear();
             ScriptLocation loc = session.location();
             String where = loc.name() == null ? "" : "shardprep:" + loc.name() + ":" + e.line() + ": ";
             session.message(where + "error: " + e.reason() + " at end of input; nothing was sent");
@@ -155,13 +208,16 @@ public final class InputProcessor {
     private final ScanListener listener = new ScanListener() {
         @Override
         public void onStatement(String sql, int firstLine) {
-            if (!stop) runSql(sql);
+            if (stop) return;
+            if (!admit(InputEntry.statement(typed.cutAt(scanner.lineOffset()), sql))) return;
+            withRecordedCopyData(() -> runSql(sql));
         }
 
         @Override
         public void onMetaCommand(MetaCommand command) {
             if (stop) return;
-            MetaCommandResult result = metaCommands.execute(command, scanner);
+            if (!admit(InputEntry.metaCommand(typed.cutAt(scanner.lineOffset()), command))) return;
+            MetaCommandResult result = withRecordedCopyData(() -> metaCommands.execute(command, scanner));
             if (result == MetaCommandResult.FATAL) {
                 exitStatus = EXIT_BADCONN;
                 stop = true;
@@ -169,20 +225,101 @@ public final class InputProcessor {
             } else if (result == MetaCommandResult.QUIT) {
                 stop = true;
                 scanner.stopLine();
+            } else if (observer != null && session.interrupted()) {
+                if (!stopForInterrupt()) entryDone(result == MetaCommandResult.OK, true);
             } else {
                 commandDone(result == MetaCommandResult.OK);
             }
         }
     };
 
+    /**
+     * A complete entry is about to run: the observer (replay) may skip it or stop here, and the recording, if this
+     * input is the one being recorded, writes it down. Returns whether it runs.
+     */
+    private boolean admit(InputEntry entry) {
+        if (observer != null) {
+            InputObserver.Verdict verdict = observer.beforeRun(entry);
+            if (verdict == InputObserver.Verdict.STOP) {
+                stop = true;
+                scanner.stopLine();
+                return false;
+            }
+            if (verdict == InputObserver.Verdict.SKIP) {
+                skip(entry);
+                return false;
+            }
+        }
+        Recorder recorder = session.recorder();
+        if (recorder.recordsFor(session.location())) recorder.write(entry);
+        return true;
+    }
+
+    /** A skipped entry leaves nothing behind: not the query buffer a \g would have sent, not its COPY data. */
+    private void skip(InputEntry entry) {
+        if (entry.kind() == InputEntry.Kind.META) scanner.resetBuffer();
+        if (!entry.readsCopyData(session.connection().standardConformingStrings())) return;
+        CopyDataInput data = session.copyDataInput();
+        try {
+            String line;
+            while ((line = data.readLine()) != null && !line.equals("\\.")) {
+                // the skipped COPY's data
+            }
+        } catch (IOException e) {
+            session.error("reading COPY data: " + e.getMessage());
+        }
+    }
+
+    /** Comment lines between entries: narration for a replay, kept in a recording. */
+    private void comment(String text) {
+        if (observer != null) observer.comment(text);
+        Recorder recorder = session.recorder();
+        if (recorder.recordsFor(session.location())) recorder.writeComment(text);
+    }
+
+    /** While recording, COPY data read from this input (up to its \.) goes into the recording after the command. */
+    private <T> T withRecordedCopyData(Supplier<T> run) {
+        Recorder recorder = session.recorder();
+        if (!recorder.recordsFor(session.location())) return run.get();
+        CopyDataInput source = session.copyDataInput();
+        Recorder.RecordedCopyData data = recorder.recordCopyData(source);
+        session.setCopyDataInput(data);
+        try {
+            return run.get();
+        } finally {
+            session.setCopyDataInput(source);
+            data.end();
+        }
+    }
+
+    private void withRecordedCopyData(Runnable run) {
+        withRecordedCopyData(() -> {
+            run.run();
+            return null;
+        });
+    }
+
     private void runSql(String sql) {
         QueryOutcome outcome = session.execute(sql);
+        boolean cancelled = session.interrupted();
         if (stopForInterrupt()) return;
         if (outcome.connectionLost()) {
             handleLostConnection(outcome);
             return;
         }
-        commandDone(outcome.success());
+        entryDone(outcome.success(), cancelled);
+    }
+
+    /**
+     * An entry has run. One that Ctrl-C cancelled in a replay is not an error that ON_ERROR_STOP acts on: the
+     * presenter asked for it, and the replay goes on (stopForInterrupt has let the observer decide).
+     */
+    private void entryDone(boolean success, boolean cancelled) {
+        if (cancelled && observer != null) {
+            lastFailed = !success;
+            return;
+        }
+        commandDone(success);
     }
 
     /** psql: interactively, reconnect and go on; in a script, the connection is gone and so is the run (2). */
@@ -203,7 +340,7 @@ public final class InputProcessor {
 
     private void commandDone(boolean success) {
         lastFailed = !success;
-        if (!success && !session.interactive() && session.variables().onErrorStop()) {
+        if (!success && !interactive && session.variables().onErrorStop()) {
             exitStatus = EXIT_USER;
             stop = true;
         }

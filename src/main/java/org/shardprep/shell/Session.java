@@ -6,6 +6,7 @@ import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
 import org.shardprep.shell.copy.SessionCopyEndpoint;
+import org.shardprep.shell.record.Recorder;
 import org.shardprep.sql.copy.CopyEndpoint;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.MessageFormatter;
@@ -57,6 +58,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private com.zaxxer.hikari.HikariDataSource pool;
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
     private SqlInterceptor interceptor;   // statements the shell answers itself (client-side pg_cron), else null
+    private final Recorder recorder = new Recorder(this::message);
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -269,6 +271,9 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     public BackgroundWork background() { return background; }
 
+    /** `record start FILE`: what the user runs, written down as a script. */
+    public Recorder recorder() { return recorder; }
+
     /** What ran and how long it took, for `timing history` and `timing compare`. */
     public TimingLog timingLog() { return timingLog; }
 
@@ -424,6 +429,7 @@ public final class Session implements QueryOutput, AutoCloseable {
 
     @Override
     public void close() {
+        recorder.close();   // the shell exits: a recording ends with it, its file complete
         background.stopAll();
         synchronized (this) {
             if (pool != null) pool.close();

@@ -10,12 +10,16 @@ public final class ShellCommandNames {
     private ShellCommandNames() {}
 
     public static final Set<String> ALL = Set.of(
+            "check-distribution",
             "create-schema",
+            "distribute",
             "generate-data",
             "job",
             "job-runs",
             "jobs",
             "load-all",
+            "record",
+            "replay",
             "schedule",
             "simulate-orders",
             "timing",

@@ -54,6 +54,31 @@ class TableKeysTest {
     }
 
     @Test
+    void listsTheUsersTablesOnTheSearchPath() throws SQLException {
+        TestServer.freshDatabase("table_keys_path");
+        try (Connection c = TestServer.connect("table_keys_path"); Statement st = c.createStatement()) {
+            st.execute(TailspinSchema.DDL);
+            st.execute("CREATE SCHEMA shardprep_load");   // load-all's staging schema
+            st.execute("CREATE TABLE shardprep_load.stores (store_id bigint)");
+            st.execute("CREATE EXTENSION hstore");
+            st.execute("CREATE SCHEMA cron");             // as pg_cron's: a schema its extension owns
+            st.execute("CREATE TABLE cron.job (jobid bigint)");
+            st.execute("ALTER EXTENSION hstore ADD SCHEMA cron");
+            st.execute("CREATE TABLE extension_table (id bigint)");
+            st.execute("ALTER EXTENSION hstore ADD TABLE extension_table");
+            st.execute("CREATE SCHEMA sales");
+            st.execute("CREATE TABLE sales.visits (store_id bigint, at date) PARTITION BY RANGE (at)");
+            st.execute("CREATE TABLE sales.visits_2026 PARTITION OF sales.visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+            st.execute("CREATE TABLE sales.\"Odd Name\" (id bigint)");
+            st.execute("CREATE SCHEMA elsewhere");
+            st.execute("CREATE TABLE elsewhere.hidden (id bigint)");
+            st.execute("CREATE VIEW store_names AS SELECT name FROM stores");
+            st.execute("SET search_path TO sales, public, cron, shardprep_load");
+            assertThat(TableKeys.onSearchPath(c)).containsExactly("\"Odd Name\"", "visits", "line_items", "orders", "products", "stores");
+        }
+    }
+
+    @Test
     void seesNotValidForeignKeysAndUnknownTables() throws SQLException {
         try (Connection c = TestServer.connect(DB); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE fk_probe (id bigint PRIMARY KEY, store_id bigint)");

@@ -59,6 +59,19 @@ public final class SlashCopyCommand {
         return copy.program() ? runProgram(copy, error) : runFile(copy, error);
     }
 
+    /**
+     * Whether this {@code \copy} line reads its data from the input it came from ({@code from stdin}): the lines
+     * after it, up to {@code \.}, are its data. A line that does not parse reads nothing.
+     */
+    public static boolean readsCurrentInput(String args, boolean standardConformingStrings) {
+        try {
+            SlashCopy copy = new SlashCopyParser(HomeDirectories.system()).parse(args, standardConformingStrings);
+            return copy.from() && copy.file() == null && !copy.psqlInOut();
+        } catch (SlashCopyParser.ParseError e) {
+            return false;
+        }
+    }
+
     private boolean runFile(SlashCopy copy, Consumer<String> error) {
         String name = canonicalize(copy.file());
         Path path = session.workingDirectory().resolve(name);   // relative to \cd's directory

@@ -89,8 +89,8 @@ public class ReplRunner implements ShellRunner {
             }
             if (processor.stopped()) break;
             // what is left unfinished goes back into the editor, on a fresh line
-            pending = processor.scanner().hasPendingText() ? processor.scanner().takeBuffer().strip() + "\n" : "";
-            processor.scanner().resetBuffer();
+            String unfinished = processor.takePending().strip();
+            pending = unfinished.isEmpty() ? "" : unfinished + "\n";
         }
         exitStatus = processor.exitStatus();
         return true;

@@ -72,6 +72,7 @@ public final class StatementScanner {
     private int depth;
     private boolean scanning;
     private boolean stopLine;
+    private Segment lineSegment;   // the fed line while it is being scanned
 
     /** A scanner with standard_conforming_strings on and no variable interpolation. */
     public StatementScanner() {
@@ -109,7 +110,8 @@ public final class StatementScanner {
         scanning = true;
         stopLine = false;
         depth = 0;
-        push(new Segment(line, null));
+        lineSegment = new Segment(line, null);
+        push(lineSegment);
         try {
             while (true) {
                 int result = scan();
@@ -141,7 +143,22 @@ public final class StatementScanner {
             Arrays.fill(stack, 0, depth, null);
             depth = 0;
             scanning = false;
+            lineSegment = null;
         }
+    }
+
+    /**
+     * From a listener callback: how many characters of the line being fed have been scanned, so the text as
+     * typed of the statement or command just found ends there (recording and replay cut input at it).
+     */
+    public int lineOffset() {
+        if (lineSegment == null) {
+            throw new IllegalStateException("lineOffset is only known inside a ScanListener callback");
+        }
+        // after a backslash inside a variable's value (flattenInput) the bottom segment is that value's rest
+        // joined to the line's rest, whose position was frozen when they were joined: the line is its tail
+        Segment bottom = stack[0];
+        return lineSegment.end - Math.min(lineSegment.end - lineSegment.pos, bottom.end - bottom.pos);
     }
 
     /** From a listener callback: ignore the rest of the current line (psql does after {@code \q}). */

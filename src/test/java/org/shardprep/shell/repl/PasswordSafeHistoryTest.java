@@ -7,18 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordSafeHistoryTest {
     @Test
     void linesWithPasswordsAreRecognised() {
-        assertThat(PasswordSafeHistory.holdsPassword("\\c host=x user=citus password=secret")).isTrue();
-        assertThat(PasswordSafeHistory.holdsPassword("\\c postgresql://citus:secret@host/db")).isTrue();
-        assertThat(PasswordSafeHistory.holdsPassword("ALTER ROLE citus PASSWORD 'x';")).isTrue();
-        assertThat(PasswordSafeHistory.holdsPassword("create user bob with password 'x';")).isTrue();
-        assertThat(PasswordSafeHistory.holdsPassword("\\password citus")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("\\c host=x user=citus password=secret")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("\\c postgresql://citus:secret@host/db")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("ALTER ROLE citus PASSWORD 'x';")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("create user bob with password 'x';")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("\\password citus")).isTrue();
+        assertThat(PasswordSafeHistory.holdsSecret("\\set API_TOKEN abc")).isTrue();   // the recording's rule too
     }
 
     @Test
     void ordinarySqlIsKept() {
-        assertThat(PasswordSafeHistory.holdsPassword("select * from stores;")).isFalse();
-        assertThat(PasswordSafeHistory.holdsPassword("\\c postgresql://host/db")).isFalse();
-        assertThat(PasswordSafeHistory.holdsPassword("SELECT create_orders(20000);")).isFalse();
+        assertThat(PasswordSafeHistory.holdsSecret("select * from stores;")).isFalse();
+        assertThat(PasswordSafeHistory.holdsSecret("\\c postgresql://host/db")).isFalse();
+        assertThat(PasswordSafeHistory.holdsSecret("SELECT create_orders(20000);")).isFalse();
     }
 
     @Test
