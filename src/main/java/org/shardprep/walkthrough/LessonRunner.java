@@ -2,9 +2,12 @@ package org.shardprep.walkthrough;
 
 import org.shardprep.shell.CommandError;
 import org.shardprep.shell.InputProcessor;
+import org.shardprep.shell.ScriptLocation;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.ShellCommands;
 import org.shardprep.shell.TimingLog;
+import org.shardprep.shell.record.StepAnswer;
+import org.shardprep.shell.record.StepPrompt;
 import org.shardprep.shell.repl.PromptBuilder;
 import org.shardprep.sql.scan.OpenState;
 
@@ -71,14 +74,14 @@ final class LessonRunner {
 
     private Outcome runStep(int index, Step step) {
         show(index, step);
-        StepPrompt.Answer answer = prompt == null ? StepPrompt.Answer.RUN : prompt.ask();
-        if (answer == StepPrompt.Answer.STOP) {
+        StepAnswer answer = prompt == null ? StepAnswer.RUN : prompt.ask();
+        if (answer == StepAnswer.STOP || answer == StepAnswer.INTERRUPTED) {
             stopped("before step " + (index + 1));
             return Outcome.STOPPED;
         }
         Instant started = Instant.now();
         long start = System.nanoTime();
-        if (answer == StepPrompt.Answer.SKIP) {
+        if (answer == StepAnswer.SKIP) {
             skipped.add(step.id());
             say("Skipped; the checkpoint is asked all the same.");
         } else {
@@ -95,7 +98,7 @@ final class LessonRunner {
                     + verdict.explanation());
         }
         say(String.format(Locale.ROOT, "Checkpoint passed: %s.%s", verdict.shows(),
-                answer == StepPrompt.Answer.RUN ? String.format(Locale.ROOT, " (step %d took %.2f s)", index + 1, (System.nanoTime() - start) / 1e9) : ""));
+                answer == StepAnswer.RUN ? String.format(Locale.ROOT, " (step %d took %.2f s)", index + 1, (System.nanoTime() - start) / 1e9) : ""));
         return Outcome.FINISHED;
     }
 
@@ -105,7 +108,15 @@ final class LessonRunner {
         out.println(PromptBuilder.primary(session.connection(), OpenState.NONE) + line);
         out.flush();
         long interrupts = session.interruptCount();
-        int status = new InputProcessor(session, commands).runCommandString(line);
+        // an input of its own: the lesson's commands are not what the user typed, so a recording keeps the
+        // walkthrough line and not these, and its replay does not run them twice
+        ScriptLocation typed = session.enter(new ScriptLocation(null));
+        int status;
+        try {
+            status = new InputProcessor(session, commands).runCommandString(line);
+        } finally {
+            session.enter(typed);
+        }
         session.out().flush();
         if (session.interruptCount() != interrupts) {
             stopped("during step " + (index + 1));

@@ -5,6 +5,7 @@ import org.shardprep.ShardprepHome;
 import org.shardprep.shell.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.ShellCommands;
+import org.shardprep.shell.record.StepPrompt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -68,7 +69,7 @@ public class WalkthroughCommand {
             return;
         }
         if (scale != null) record.setScale(scale);
-        LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : new StepPrompt(terminal.getObject()));
+        LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : prompt());
         if (runner.run(first, last, from == null) == LessonRunner.Outcome.STOPPED) return;
         if (last == lesson.steps().size() - 1) {
             LessonSummary.print(session, lesson, record, runner.skipped());
@@ -77,6 +78,15 @@ public class WalkthroughCommand {
                     + (last + 2) + " (" + lesson.steps().get(last + 1).id() + ").");
             session.out().flush();
         }
+    }
+
+    /** The question before each step, at the terminal (plain on a dumb one or with NO_COLOR). */
+    private StepPrompt prompt() {
+        Terminal screen = terminal.getIfAvailable();
+        if (screen == null) throw new CommandError("walkthrough: no terminal to answer at; walkthrough --auto runs the steps without asking");
+        boolean ansi = !screen.getType().startsWith(Terminal.TYPE_DUMB)
+                && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
+        return new StepPrompt(screen, ansi);
     }
 
     @Command(command = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
