@@ -52,20 +52,17 @@ final class LessonRunner {
     Set<String> skipped() { return skipped; }
 
     /**
-     * Runs steps {@code from} to {@code until} (0-based, inclusive). When resuming, a later step whose trace is
-     * in the database already is not run again (after a background step that had to be started again).
+     * Runs steps {@code from} to {@code until} (0-based, inclusive), leaving out those in {@code done}: steps the
+     * database showed done when the walkthrough started, after a background step that has to run again.
      */
-    Outcome run(int from, int until, boolean resuming) {
+    Outcome run(int from, int until, Set<String> done) {
         if (from == 0) record.clearTimes();   // the lesson starts over on new data
         List<Step> steps = lesson.steps();
         for (int i = from; i <= until; i++) {
             Step step = steps.get(i);
-            if (resuming && i > from && step.trace() != Step.Trace.NONE) {
-                Verdict already = checkpoints.check(step.checkpoint());
-                if (already.passed()) {
-                    say("Step " + (i + 1) + " of " + steps.size() + " (" + step.title() + ") is done already: " + already.shows() + ".");
-                    continue;
-                }
+            if (done.contains(step.id())) {
+                say("Step " + (i + 1) + " of " + steps.size() + " (" + step.title() + ") is done already.");
+                continue;
             }
             if (runStep(i, step) == Outcome.STOPPED) return Outcome.STOPPED;
         }

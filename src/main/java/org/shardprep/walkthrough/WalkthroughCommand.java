@@ -1,6 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.jline.terminal.Terminal;
+import org.postgresql.core.TransactionState;
 import org.shardprep.ShardprepHome;
 import org.shardprep.shell.CommandError;
 import org.shardprep.shell.Session;
@@ -9,6 +10,9 @@ import org.shardprep.shell.record.StepPrompt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * walkthrough [--scale S] [--auto] [--from STEP] [--until STEP], and walkthrough status: the Tailspin Toys
@@ -39,38 +43,21 @@ public class WalkthroughCommand {
         LessonRecord record = record();
         Lesson lesson = lesson(scale, record);
         int last = until == null ? lesson.steps().size() - 1 : index(lesson, until, "--until");
-        SessionCheckpoints checkpoints = new SessionCheckpoints(session);
-        int first;
-        if (from != null) {
-            first = index(lesson, from, "--from");
-        } else {
-            LessonProgress progress = checkpoints.progress(lesson);
-            LessonProgress.StepStatus broken = progress.broken();
-            if (broken != null) {
-                Checklist.print(session, lesson, progress);
-                throw new CommandError("walkthrough cannot go on: step " + broken.number() + " (" + broken.step().id()
-                        + ") no longer holds: " + broken.verdict().explanation());
-            }
-            if (progress.complete()) {
-                session.out().println("Every step of the lesson is done (walkthrough status shows them; walkthrough --from load starts over).");
-                LessonSummary.print(session, lesson, record, java.util.Set.of());
-                return;
-            }
-            first = progress.resumeAt();
-            if (first > 0) {
-                session.out().println("Going on at step " + (first + 1) + " of " + lesson.steps().size() + " ("
-                        + lesson.steps().get(first).title() + "): the database shows the steps before it done.");
-                session.out().flush();
-            }
+        if (session.connection().transactionState() != TransactionState.IDLE) {
+            throw new CommandError("walkthrough cannot run inside a transaction block (COMMIT or ROLLBACK first)");
         }
+        Start start = from != null ? new Start(index(lesson, from, "--from"), Set.of()) : fromDatabase(lesson, record);
+        if (start == null) return;
+        int first = start.first();
         if (first > last) {
+            if (from != null) throw new CommandError("--from " + from + " comes after --until " + until + "; nothing to run");
             session.out().println("Step " + (last + 1) + " (" + until + ") is done already; nothing to run.");
             session.out().flush();
             return;
         }
         if (scale != null) record.setScale(scale);
         LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : prompt());
-        if (runner.run(first, last, from == null) == LessonRunner.Outcome.STOPPED) return;
+        if (runner.run(first, last, start.done()) == LessonRunner.Outcome.STOPPED) return;
         if (last == lesson.steps().size() - 1) {
             LessonSummary.print(session, lesson, record, runner.skipped());
         } else {
@@ -78,6 +65,36 @@ public class WalkthroughCommand {
                     + (last + 2) + " (" + lesson.steps().get(last + 1).id() + ").");
             session.out().flush();
         }
+    }
+
+    /** Where a run starts: the first step, and later steps to leave out because the database shows them done. */
+    private record Start(int first, Set<String> done) {}
+
+    /**
+     * Where the database says the lesson stands; null when there is nothing to run (every step is done: the
+     * summary instead). A step that no longer holds stops the walkthrough with its checkpoint's explanation.
+     */
+    private Start fromDatabase(Lesson lesson, LessonRecord record) {
+        LessonProgress progress = new SessionCheckpoints(session).progress(lesson);
+        LessonProgress.StepStatus broken = progress.broken();
+        if (broken != null) {
+            Checklist.print(session, lesson, progress);
+            throw new CommandError("walkthrough cannot go on: step " + broken.number() + " (" + broken.step().id()
+                    + ") no longer holds: " + broken.verdict().explanation());
+        }
+        if (progress.complete()) {
+            session.out().println("Every step of the lesson is done (walkthrough status shows them; walkthrough --from load starts over).");
+            LessonSummary.print(session, lesson, record, Set.of());
+            return null;
+        }
+        int first = progress.resumeAt();
+        if (first > 0) {
+            session.out().println("Going on at step " + (first + 1) + " of " + lesson.steps().size() + " ("
+                    + lesson.steps().get(first).title() + "): the database shows the steps before it done.");
+            session.out().flush();
+        }
+        return new Start(first, progress.steps().stream().filter(s -> s.state() == LessonProgress.State.DONE)
+                .map(s -> s.step().id()).collect(Collectors.toSet()));
     }
 
     /** The question before each step, at the terminal (plain on a dumb one or with NO_COLOR). */
