@@ -38,6 +38,20 @@ class ShellBehaviourIT {
     }
 
     @Test
+    void aMissingOrMalformedCommandOptionIsOneErrorLineAndFailsTheCommand() {
+        JarRun.Result missing = JarRun.shardprep(null, "-c", "unschedule", DB);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).isEqualTo("unschedule: Missing mandatory option '--job', job name or id\n");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        // in a script with ON_ERROR_STOP the script stops there, as at a failing statement
+        JarRun.Result stopped = JarRun.shardprep("select 1 as a;\nsimulate-orders run --orders many\nselect 2 as b;\n",
+                "-At", "-v", "ON_ERROR_STOP=1", DB);
+        assertThat(stopped.out()).isEqualTo("1\n");
+        assertThat(stopped.err()).startsWith("simulate-orders: Illegal option value 'many'").doesNotContain("\u001b[");
+        assertThat(stopped.exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void timingPrintsPsqlsLine() {
         JarRun.Result r = JarRun.shardprep(null, "-At", "-c", "\\timing on", "-c", "select 1", DB);
         assertThat(r.out()).matches("(?s)Timing is on\\.\n1\nTime: \\d+\\.\\d{3} ms\n");

@@ -34,6 +34,18 @@ public class CommandShell extends Shell implements ShellCommands {
         this.session = session;
     }
 
+    /**
+     * Without Spring Shell's parser-exception resolver: it prints a missing or malformed option in red on
+     * the terminal and makes the command look successful. Unresolved, the exception comes back to run(),
+     * which prints it as psql prints errors and fails the command (ON_ERROR_STOP, exit status).
+     */
+    @Override
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setExceptionResolvers(List<org.springframework.shell.command.CommandExceptionResolver> resolvers) {
+        super.setExceptionResolvers(resolvers.stream()
+                .filter(r -> !(r instanceof org.springframework.shell.command.CommandParserExceptionResolver)).toList());
+    }
+
     @Override
     public boolean isCommand(String firstWord) {
         // "job pause" and "job resume" are registered under their whole names
@@ -55,9 +67,10 @@ public class CommandShell extends Shell implements ShellCommands {
     public boolean run(String line) {
         long start = System.nanoTime();
         Object result = evaluateCancellable(line);
-        boolean ok = !(result instanceof Throwable);
-        if (result instanceof Throwable t) {
-            session.error(CommandFailure.describe(t));
+        String failure = CommandFailure.of(result, line);
+        boolean ok = failure == null;
+        if (failure != null) {
+            session.error(failure);
         } else if (result != null && result != NO_INPUT) {
             results.handle(result);
         }
@@ -71,7 +84,8 @@ public class CommandShell extends Shell implements ShellCommands {
     @Override
     public String runForJob(String line) {
         Object result = evaluateLine(line);
-        if (result instanceof Throwable t) return CommandFailure.describe(t);
+        String failure = CommandFailure.of(result, line);
+        if (failure != null) return failure;
         if (result != null && result != NO_INPUT) results.handle(result);
         return null;
     }
