@@ -35,7 +35,6 @@ final class LessonSummary {
         steps.print(session);
         Optional<LessonRecord.Timing> before = record.timing(Lesson.BEFORE);
         Optional<LessonRecord.Timing> after = record.timing(Lesson.AFTER);
-        out.println();
         if (before.isEmpty() || after.isEmpty()) {
             out.println("create_orders was not timed " + (before.isEmpty() ? "before" : "after")
                     + " the key swap by the walkthrough, so there is nothing to compare.");

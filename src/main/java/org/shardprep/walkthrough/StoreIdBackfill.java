@@ -40,7 +40,10 @@ final class StoreIdBackfill {
         };
     }
 
-    /** No NULL left, and the exercise's backfill job (if one was used) is unscheduled. */
+    /**
+     * No NULL left, and none to come: create_orders writes store_id (else the application's next rows would be
+     * NULL again), and the exercise's backfill job (if one was used) is unscheduled.
+     */
     static Checkpoint finished() {
         return db -> {
             Connection c = db.connection();
@@ -51,6 +54,10 @@ final class StoreIdBackfill {
             if (nulls > 0) {
                 return Verdict.failed("line_items has " + nulls + " rows with store_id NULL", "the backfill has not finished; "
                         + (running(db) ? "backfill-status --watch follows it to the end" : "run backfill-status --watch, or backfill start"));
+            }
+            Verdict writes = OrderFunction.writesStoreId().check(db);
+            if (!writes.passed()) {
+                return Verdict.failed("no line item has store_id NULL now, but new ones will: " + writes.shows(), writes.fix());
             }
             if (db.jobs().exists(EXERCISE_JOB)) {
                 return Verdict.failed("every row has its store_id, but the job " + EXERCISE_JOB + " is still scheduled",

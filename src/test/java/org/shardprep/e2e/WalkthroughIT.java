@@ -40,10 +40,10 @@ class WalkthroughIT {
         JarRun.Result r = shardprep(db, "walkthrough --auto --scale 0.01");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(count(r.out(), "(?m)^Checkpoint passed: ")).as(r.out()).isEqualTo(11);
-        assertThat(r.out()).contains("Step 1 of 11: Create the tables and load the data", "citus=# load-all --scale 0.01 --fresh --yes",
+        assertThat(r.out()).contains("Step 1 of 11: Create the tables and load the data", db + "=# load-all --scale 0.01 --fresh --yes",
                 "Checkpoint passed: stores 5, products 100, orders 19997, line_items 40030.",
-                "citus=# SELECT create_orders(200);", "is \"before\".", "citus=# backfill start --table line_items --column store_id --from orders --on order_id",
-                "citus=# swap-pk run", "Checkpoint passed: primary keys (store_id, product_id), (store_id, order_id), (store_id, line_item_id)",
+                db + "=# SELECT create_orders(200);", "is \"before\".", db + "=# backfill start --table line_items --column store_id --from orders --on order_id",
+                db + "=# swap-pk run", "Checkpoint passed: primary keys (store_id, product_id), (store_id, order_id), (store_id, line_item_id)",
                 "Checkpoint passed: stores, products, orders and line_items can be distributed by store_id.",
                 "Summary (scale 0.01, 200 orders a call)", "create_orders(200) before and after the key swap:");
         assertThat(r.out()).containsPattern("(?m)^ before \\| SELECT create_orders\\(200\\); \\| +\\d+\\.\\d{3} \\| #+$");

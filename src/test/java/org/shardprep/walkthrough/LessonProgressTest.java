@@ -48,6 +48,13 @@ class LessonProgressTest {
         return LessonProgress.read(LESSON, new LessonDatabase(c, name -> scheduler.find(name) != null));
     }
 
+    /** The progress, which on the exercise's own path never finds a step broken. */
+    private LessonProgress unbroken(Connection c) throws SQLException {
+        LessonProgress p = progress(c);
+        assertThat(p.broken()).as("%s", p.steps()).isNull();
+        return p;
+    }
+
     private static List<LessonProgress.State> states(LessonProgress p) {
         return p.steps().stream().map(LessonProgress.StepStatus::state).toList();
     }
@@ -59,41 +66,50 @@ class LessonProgressTest {
     @Test
     void followsTheExerciseStateByState() throws Exception {
         try (Connection c = ExerciseStates.fresh("walk_states")) {
-            LessonProgress empty = progress(c);
+            LessonProgress empty = unbroken(c);
             assertThat(next(empty)).isEqualTo("load");
             assertThat(empty.steps().get(0).verdict().explanation()).isEqualTo(
                     "table stores does not exist: load-all --scale 0.01 --fresh --yes creates the four tables and loads them");
             assertThat(empty.broken()).isNull();
 
             ExerciseStates.load(c);
-            LessonProgress loaded = progress(c);
+            LessonProgress loaded = unbroken(c);
             assertThat(next(loaded)).isEqualTo("pg-cron");
             assertThat(loaded.steps().get(0).verdict().shows()).isEqualTo("stores 5, products 100, orders 19997, line_items 40030");
 
             ExerciseStates.installCreateOrders(c, 1);
             ExerciseStates.execute(c, "SELECT create_orders(200)");
-            assertThat(next(progress(c))).isEqualTo("schedule");   // the pg_cron look before it leaves nothing: done with it
+            assertThat(next(unbroken(c))).isEqualTo("schedule");   // the pg_cron look before it leaves nothing: done with it
 
             schedule(Lesson.ORDER_JOB);
-            assertThat(next(progress(c))).isEqualTo("backfill");
+            assertThat(next(unbroken(c))).isEqualTo("backfill");
 
             ExerciseStates.addAndFillStoreId(c);
-            LessonProgress filled = progress(c);
+            LessonProgress filled = unbroken(c);
             assertThat(next(filled)).as("tables loaded and store_id filled: on with the function").isEqualTo("update-function");
+            assertThat(filled.broken()).isNull();
+            assertThat(states(filled).subList(4, 8)).containsExactly(LessonProgress.State.DONE, LessonProgress.State.NEXT,
+                    LessonProgress.State.PENDING, LessonProgress.State.PENDING);
+            assertThat(filled.steps().get(6).verdict().shows()).startsWith("no line item has store_id NULL now, but new ones will: "
+                    + "create_orders writes line items without their order's store_id");
             assertThat(filled.steps().get(5).verdict().explanation()).isEqualTo(
                     "create_orders writes line items without their order's store_id (" + lineItemsOfTrial(filled) + " in a trial order): "
                             + "simulate-orders install --version 2 puts in the version that writes it");
 
             ExerciseStates.installCreateOrders(c, 2);
-            assertThat(next(progress(c))).as("NULLs 0 and the function writes store_id: verified").isEqualTo("swap-keys");
+            LessonProgress verified = unbroken(c);
+            assertThat(next(verified)).as("NULLs 0 and the function writes store_id: verified").isEqualTo("swap-keys");
+            assertThat(states(verified).subList(0, 8)).containsExactly(LessonProgress.State.DONE, LessonProgress.State.DONE,
+                    LessonProgress.State.DONE, LessonProgress.State.DONE, LessonProgress.State.DONE, LessonProgress.State.DONE,
+                    LessonProgress.State.DONE, LessonProgress.State.NEXT);
 
             ExerciseStates.swapKeysAsExercise(c);
-            LessonProgress swapped = progress(c);
+            LessonProgress swapped = unbroken(c);
             assertThat(next(swapped)).isEqualTo("time-after");
             assertThat(swapped.steps().get(9).verdict().passed()).as(swapped.steps().get(9).verdict().shows()).isTrue();
 
             scheduler.unschedule(Lesson.ORDER_JOB);
-            LessonProgress done = progress(c);
+            LessonProgress done = unbroken(c);
             assertThat(done.complete()).isTrue();
             assertThat(states(done)).containsOnly(LessonProgress.State.DONE);
             assertThat(done.steps().get(3).verdict().shows()).isEqualTo("job create_orders ran until the keys were swapped");
