@@ -48,7 +48,12 @@ public final class ShortLockTransaction {
 
     /** The defaults for writes under load: 200 ms lock_timeout, 50 attempts, pauses 50 ms doubling to 2 s. */
     public static ShortLockTransaction forLiveWrites() {
-        return new ShortLockTransaction(Duration.ofMillis(200), 50, Duration.ofMillis(50), Duration.ofSeconds(2));
+        return forLiveWrites(Duration.ofMillis(200));
+    }
+
+    /** As {@link #forLiveWrites()} with another lock_timeout. */
+    public static ShortLockTransaction forLiveWrites(Duration lockTimeout) {
+        return new ShortLockTransaction(lockTimeout, 50, Duration.ofMillis(50), Duration.ofSeconds(2));
     }
 
     public ShortLockTransaction onRetry(RetryListener l) {

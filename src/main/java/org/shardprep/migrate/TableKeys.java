@@ -17,17 +17,20 @@ import java.util.Optional;
  * for example after a swap that stopped half-way).
  *
  * @param name        the table as regclass prints it (schema-qualified only when not on the search path)
+ * @param schema      the table's schema, unquoted
+ * @param relName     the table's own name, unquoted and without schema (what derived names start with)
  * @param oid         the table's pg_class oid
  * @param columns     by name, in column order
  * @param primaryKey  empty when the table has none
  * @param uniques     unique constraints (not the primary key)
  * @param foreignKeys foreign keys this table holds
  * @param referencedBy foreign keys of other tables (or this one) that point at this table
+ * @param checks      check constraints, valid or NOT VALID
  * @param indexes     every index on the table, valid or not
  */
-public record TableKeys(String name, long oid, Map<String, Column> columns, Optional<Key> primaryKey,
+public record TableKeys(String name, String schema, String relName, long oid, Map<String, Column> columns, Optional<Key> primaryKey,
                         List<Key> uniques, List<ForeignKey> foreignKeys, List<ForeignKey> referencedBy,
-                        List<Index> indexes) {
+                        List<Check> checks, List<Index> indexes) {
 
     /** A column: its type as format_type prints it, and whether it is NOT NULL. */
     public record Column(String name, String type, boolean notNull) {}
@@ -39,26 +42,32 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
     public record ForeignKey(String name, String table, List<String> columns, String referencedTable,
                              List<String> referencedColumns, boolean valid) {}
 
+    /** A check constraint as pg_get_constraintdef prints it; valid is false while it is NOT VALID. */
+    public record Check(String name, String definition, boolean valid) {}
+
     /** An index; valid is false for one a failed CREATE INDEX CONCURRENTLY left behind. */
     public record Index(String name, List<String> columns, boolean unique, boolean valid, boolean primary) {}
 
     /** The table by name as SQL would resolve it (search_path, quoting), or empty when there is no such table. */
     public static Optional<TableKeys> read(Connection c, String table) throws SQLException {
         Long oid = null;
-        String name = null;
+        String name = null, schema = null, relName = null;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT c.oid, c.oid::regclass::text FROM pg_class c WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')")) {
+                "SELECT c.oid, c.oid::regclass::text, c.relname, n.nspname FROM pg_class c "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     oid = rs.getLong(1);
                     name = rs.getString(2);
+                    relName = rs.getString(3);
+                    schema = rs.getString(4);
                 }
             }
         }
         if (oid == null) return Optional.empty();
-        return Optional.of(new TableKeys(name, oid, columns(c, oid), Optional.empty(), List.of(), List.of(), List.of(), List.of())
-                .withConstraints(c).withIndexes(c));
+        return Optional.of(new TableKeys(name, schema, relName, oid, columns(c, oid), Optional.empty(), List.of(), List.of(),
+                List.of(), List.of(), List.of()).withConstraints(c).withIndexes(c));
     }
 
     /** shardprep's own staging schema (load-all): never the user's tables. */
@@ -70,6 +79,15 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
      * staging schema and whatever an extension owns (pg_cron's cron schema, for one).
      */
     public static List<String> onSearchPath(Connection c) throws SQLException {
+        return onSearchPath(c, null);
+    }
+
+    /** The tables of {@link #onSearchPath(Connection)} that have this column. */
+    public static List<String> tablesWithColumn(Connection c, String column) throws SQLException {
+        return onSearchPath(c, column);
+    }
+
+    private static List<String> onSearchPath(Connection c, String withColumn) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT c.oid::regclass::text
@@ -80,8 +98,12 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.deptype = 'e'
                                   AND ((d.classid = 'pg_namespace'::regclass AND d.objid = n.oid)
                                     OR (d.classid = 'pg_class'::regclass AND d.objid = c.oid)))
+                  AND (?::text IS NULL OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+                                                  AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped))
                 ORDER BY s.pos, c.relname""")) {
             ps.setString(1, STAGING_SCHEMA);
+            ps.setString(2, withColumn);
+            ps.setString(3, withColumn);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) names.add(rs.getString(1));
             }
@@ -92,6 +114,11 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
     /** The column, or empty. */
     public Optional<Column> column(String column) {
         return Optional.ofNullable(columns.get(column));
+    }
+
+    /** The check constraint by name, or empty. */
+    public Optional<Check> check(String checkName) {
+        return checks.stream().filter(k -> k.name().equals(checkName)).findFirst();
     }
 
     /** The index by name, or empty. */
@@ -121,12 +148,13 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
         List<Key> uniques = new ArrayList<>();
         List<ForeignKey> fks = new ArrayList<>();
         List<ForeignKey> refs = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         String sql = "SELECT con.conname, con.contype, con.convalidated, ci.relname, "
                 + String.format(KEY_COLUMNS, "con.conkey", "con.conrelid") + ", "
                 + "con.conrelid::regclass::text, con.confrelid::regclass::text, "
-                + String.format(KEY_COLUMNS, "con.confkey", "con.confrelid") + ", con.conrelid = ? "
-                + "FROM pg_constraint con LEFT JOIN pg_class ci ON ci.oid = con.conindid "
-                + "WHERE (con.conrelid = ? AND con.contype IN ('p', 'u', 'f')) OR (con.contype = 'f' AND con.confrelid = ?) "
+                + String.format(KEY_COLUMNS, "con.confkey", "con.confrelid") + ", con.conrelid = ?, "
+                + "pg_get_constraintdef(con.oid) FROM pg_constraint con LEFT JOIN pg_class ci ON ci.oid = con.conindid "
+                + "WHERE (con.conrelid = ? AND con.contype IN ('p', 'u', 'f', 'c')) OR (con.contype = 'f' AND con.confrelid = ?) "
                 + "ORDER BY con.conname";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
@@ -141,6 +169,7 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
                     switch (type) {
                         case "p" -> pk = Optional.of(new Key(conName, cols, rs.getString(4)));
                         case "u" -> uniques.add(new Key(conName, cols, rs.getString(4)));
+                        case "c" -> checks.add(new Check(conName, rs.getString(10), rs.getBoolean(3)));
                         default -> {
                             ForeignKey fk = new ForeignKey(conName, rs.getString(6), cols, rs.getString(7),
                                     strings(rs.getArray(8)), rs.getBoolean(3));
@@ -151,7 +180,8 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
                 }
             }
         }
-        return new TableKeys(name, oid, columns, pk, List.copyOf(uniques), List.copyOf(fks), List.copyOf(refs), indexes);
+        return new TableKeys(name, schema, relName, oid, columns, pk, List.copyOf(uniques), List.copyOf(fks), List.copyOf(refs),
+                List.copyOf(checks), indexes);
     }
 
     private TableKeys withIndexes(Connection c) throws SQLException {
@@ -167,7 +197,8 @@ public record TableKeys(String name, long oid, Map<String, Column> columns, Opti
                 }
             }
         }
-        return new TableKeys(name, oid, columns, primaryKey, uniques, foreignKeys, referencedBy, List.copyOf(found));
+        return new TableKeys(name, schema, relName, oid, columns, primaryKey, uniques, foreignKeys, referencedBy, checks,
+                List.copyOf(found));
     }
 
     private static List<String> strings(Array array) throws SQLException {

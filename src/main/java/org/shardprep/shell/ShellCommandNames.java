@@ -22,6 +22,7 @@ public final class ShellCommandNames {
             "replay",
             "schedule",
             "simulate-orders",
+            "swap-pk",
             "timing",
             "unschedule",
             "walkthrough");

@@ -56,4 +56,24 @@ class PgCronIT {
         assertThat(r.out()).contains(" unschedule \n------------\n t\n(1 row)");
         assertThat(r.out()).contains(" left_over \n-----------\n         0\n(1 row)");
     }
+
+    @Test
+    void swapPkRefusesWhileTheServersBackfillJobIsActive() throws IOException {
+        script("SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'it_backfill';\nDROP SCHEMA IF EXISTS swap_it CASCADE;\n");
+        JarRun.Result r = script("""
+                CREATE SCHEMA swap_it;
+                SET search_path = swap_it;
+                create-schema
+                ALTER TABLE line_items ADD COLUMN store_id bigint;
+                SELECT cron.schedule('it_backfill', '*/1 * * * *', 'SELECT backfill_batch(1000000);');
+                swap-pk run
+                SELECT cron.unschedule('it_backfill');
+                swap-pk run
+                SET search_path = public;
+                DROP SCHEMA swap_it CASCADE;
+                """);
+        assertThat(r.err()).startsWith("shardprep:").contains("pg_cron job it_backfill (SELECT backfill_batch(1000000);) still runs the "
+                + "backfill: once it has filled every row, SELECT cron.unschedule('it_backfill') and run swap-pk again\n");
+        assertThat(r.out()).contains("[26/26] line_items: validate line_items_store_id_fkey");
+    }
 }

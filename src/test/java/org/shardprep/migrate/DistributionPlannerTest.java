@@ -261,8 +261,8 @@ class DistributionPlannerTest {
             for (String name : columns.keySet()) {
                 List<TableKeys.ForeignKey> own = foreignKeys.stream().filter(fk -> fk.table().equals(name)).toList();
                 List<TableKeys.ForeignKey> in = foreignKeys.stream().filter(fk -> fk.referencedTable().equals(name)).toList();
-                TableKeys keys = new TableKeys(name, oid++, columns.get(name), Optional.ofNullable(primaryKeys.get(name)),
-                        uniques.get(name), own, in, indexes.get(name));
+                TableKeys keys = new TableKeys(name, "public", name, oid++, columns.get(name), Optional.ofNullable(primaryKeys.get(name)),
+                        uniques.get(name), own, in, List.of(), indexes.get(name));
                 surveys.add(new TableSurvey(keys, 10, false, nullRows.getOrDefault(name, 0L), triggers.getOrDefault(name, List.of()),
                         Optional.ofNullable(citus.get(name))));
             }

@@ -79,6 +79,27 @@ class TableKeysTest {
     }
 
     @Test
+    void readsChecksNamesAndTheTablesThatHaveAColumn() throws SQLException {
+        try (Connection c = TestServer.connect(DB); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS other");
+            st.execute("CREATE TABLE IF NOT EXISTS other.\"Items\" (id bigint PRIMARY KEY, store_id bigint)");
+            st.execute("ALTER TABLE products DROP CONSTRAINT IF EXISTS products_price_check");
+            st.execute("ALTER TABLE products ADD CONSTRAINT products_price_check CHECK (price >= 0) NOT VALID");
+            TableKeys products = TableKeys.read(c, "products").orElseThrow();
+            assertThat(products.check("products_price_check")).contains(
+                    new TableKeys.Check("products_price_check", "CHECK ((price >= (0)::numeric)) NOT VALID", false));
+            assertThat(products.schema()).isEqualTo("public");
+            TableKeys items = TableKeys.read(c, "other.\"Items\"").orElseThrow();
+            assertThat(items.name()).isEqualTo("other.\"Items\"");
+            assertThat(items.relName()).isEqualTo("Items");
+            assertThat(items.schema()).isEqualTo("other");
+            // on the search path only: other."Items" is not
+            assertThat(TableKeys.tablesWithColumn(c, "store_id")).contains("orders", "products", "stores", "line_items")
+                    .doesNotContain("other.\"Items\"");
+        }
+    }
+
+    @Test
     void seesNotValidForeignKeysAndUnknownTables() throws SQLException {
         try (Connection c = TestServer.connect(DB); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE fk_probe (id bigint PRIMARY KEY, store_id bigint)");
