@@ -14,6 +14,7 @@ import org.shardprep.sql.scan.OpenState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +177,7 @@ final class LessonRunner {
 
     /** Words to lines of at most {@code width} characters. */
     static List<String> wrap(String text, int width) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
