@@ -10,6 +10,8 @@ public final class ShellCommandNames {
     private ShellCommandNames() {}
 
     public static final Set<String> ALL = Set.of(
+            "backfill",
+            "backfill-status",
             "check-distribution",
             "create-schema",
             "distribute",
