@@ -179,6 +179,28 @@ class WalkthroughIT {
         }
     }
 
+    @Test
+    void ctrlCDuringAStepStopsTheWalkthroughAndTheNextOneStartsThereAgain() throws Exception {
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
+        String db = "walk_cancel";
+        TestServer.freshDatabase(db);
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), TestServer.conninfo(db))) {
+            screen.await(db + "=#");
+            screen.type("walkthrough --scale 0.1\r");
+            screen.await("[Enter] run  [s] skip  [q] stop:");
+            screen.type("\r");
+            screen.await(db + "=# load-all --scale 0.1 --fresh --yes");
+            screen.type("\u0003");   // while the data set loads
+            screen.await("Walkthrough stopped during step 1; walkthrough goes on from what the database shows then.");
+            screen.await(db + "=#");
+            screen.type("walkthrough status\r");
+            screen.await("Next: step 1 of 11, Create the tables and load the data (scale 0.1)");
+            assertThat(screen.text()).doesNotContain("Exception");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+        }
+    }
+
     /** The state column of the checklist, top to bottom. */
     private static List<String> states(String out) {
         List<String> states = new ArrayList<>();
