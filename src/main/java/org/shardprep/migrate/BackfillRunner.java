@@ -1,10 +1,11 @@
 package org.shardprep.migrate;
 
+import org.shardprep.shell.BatchThread;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A backfill in the background, on one pooled connection of its own: keyset batches over the primary key,
@@ -55,10 +56,9 @@ public final class BackfillRunner {
     private final BackfillProgress progress = new BackfillProgress();
     private volatile KeyPosition position;
     private volatile State state = State.RUNNING;
-    private volatile boolean stopping;
+    private final BatchThread thread = new BatchThread("shardprep-backfill");
     private volatile NullCensus lastCensus;
     private volatile String endMessage;
-    private Thread thread;
 
     /**
      * @param connection a connection of its own, holding the {@link BackfillLock} of the target (the runner
@@ -76,7 +76,7 @@ public final class BackfillRunner {
         this.batch = new BackfillBatch(target);
         this.transaction = new ShortLockTransaction(options.lockTimeout(), Integer.MAX_VALUE, Duration.ofMillis(50),
                 Duration.ofSeconds(2))
-                .stopWhen(() -> stopping)
+                .stopWhen(thread::stopping)
                 .onRetry((attempt, pause, cause) -> {
                     progress.lockRetry();
                     if (attempt == RETRIES_SHOWN_AT) {
@@ -87,22 +87,12 @@ public final class BackfillRunner {
     }
 
     public void start() {
-        thread = new Thread(this::run, "shardprep-backfill");
-        thread.setDaemon(true);
-        thread.start();
+        thread.start(this::run);
     }
 
     /** Ends after the batch in flight (which commits whole, or rolls back whole if it was waiting for a lock). */
     public void stop() {
-        stopping = true;
-        Thread t = thread;
-        if (t == null) return;
-        LockSupport.unpark(t);
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
     public boolean running() { return state == State.RUNNING; }
@@ -147,14 +137,14 @@ public final class BackfillRunner {
 
     private void walk() throws SQLException {
         long nextCensus = 0;
-        while (!stopping) {
+        while (!thread.stopping()) {
             long begin = System.nanoTime();
             KeyPosition from = position;
             BackfillBatch.Result r;
             try {
                 r = transaction.run(connection, c -> batch.run(c, from, options.batchSize()));
             } catch (SQLException e) {
-                if (stopping && ShortLockTransaction.retryable(e)) return;   // stopped while giving way: that batch rolled back
+                if (thread.stopping() && ShortLockTransaction.retryable(e)) return;   // stopped while giving way: that batch rolled back
                 throw e;
             }
             progress.batch(r, System.nanoTime() - begin);
@@ -172,7 +162,7 @@ public final class BackfillRunner {
             try {
                 census = transaction.run(connection, c -> NullCensus.take(c, target));
             } catch (SQLException e) {
-                if (stopping && ShortLockTransaction.retryable(e)) return;
+                if (thread.stopping() && ShortLockTransaction.retryable(e)) return;
                 throw e;
             }
             progress.census();
@@ -196,11 +186,9 @@ public final class BackfillRunner {
         state = State.DONE;
     }
 
-    /** Parks for d, or until stop() unparks. */
+    /** Waits for d, or until stop() is asked for. */
     private void rest(Duration d) {
-        long end = System.nanoTime() + d.toNanos();
-        long left;
-        while (!stopping && (left = end - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+        thread.pauseNanos(d.toNanos());
     }
 
     private static Duration longer(Duration a, Duration b) { return a.compareTo(b) >= 0 ? a : b; }

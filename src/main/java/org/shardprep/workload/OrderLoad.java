@@ -1,5 +1,7 @@
 package org.shardprep.workload;
 
+import org.shardprep.shell.BatchThread;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -29,9 +30,8 @@ public final class OrderLoad {
     private final FailureKinds failures = new FailureKinds();
     private final int ordersPerBatch;
     private OrderPath path;
-    private Thread thread;
+    private final BatchThread thread = new BatchThread("shardprep-order-load");
     private ScheduledExecutorService progress;
-    private volatile boolean stopping;
     private volatile long startNanos;
     private volatile long endNanos;
     private long lastProgressNanos;
@@ -55,9 +55,7 @@ public final class OrderLoad {
         }
         startNanos = System.nanoTime();
         lastProgressNanos = startNanos;
-        thread = new Thread(this::run, "shardprep-order-load");
-        thread.setDaemon(true);
-        thread.start();
+        thread.start(this::run);
         if (plan.progressSeconds() > 0) {
             progress = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "shardprep-order-load-progress");
@@ -73,10 +71,9 @@ public final class OrderLoad {
         PacingSchedule schedule = PacingSchedule.forRate(startNanos, plan.rate().perSecond(), ordersPerBatch);
         long deadline = plan.limit() == null ? Long.MAX_VALUE : startNanos + plan.limit().toNanos();
         try {
-            while (!stopping && schedule.nextDue() < deadline) {
-                long wait;
-                while (!stopping && (wait = schedule.waitNanos(System.nanoTime())) > 0) LockSupport.parkNanos(wait);
-                if (stopping) break;
+            while (!thread.stopping() && schedule.nextDue() < deadline) {
+                thread.pauseNanos(schedule.waitNanos(System.nanoTime()));
+                if (thread.stopping()) break;
                 long begin = System.nanoTime();
                 long lag = schedule.start(begin);
                 try (Connection c = pool.getConnection()) {
@@ -94,7 +91,7 @@ public final class OrderLoad {
         } finally {
             endNanos = System.nanoTime();
             if (progress != null) progress.shutdownNow();
-            if (!stopping) {
+            if (!thread.stopping()) {
                 notice.accept("simulate-orders: finished after " + seconds() + " s: " + oneLine(stats.total()));
             }
             finished.run();
@@ -103,18 +100,10 @@ public final class OrderLoad {
 
     /** Finishes the batch in flight and returns once the load has ended. */
     public void stop() {
-        stopping = true;
-        Thread t = thread;
-        if (t == null) return;
-        LockSupport.unpark(t);
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
-    public boolean running() { return thread != null && thread.isAlive(); }
+    public boolean running() { return thread.alive(); }
 
     public LoadStats.Snapshot total() { return stats.total(); }
 

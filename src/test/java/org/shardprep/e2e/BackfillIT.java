@@ -2,6 +2,7 @@ package org.shardprep.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** backfill and backfill-status through the built jar, on the exercise-sized data set. */
 class BackfillIT {
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
     private static final String ROW_LEFT_NULL = "line_items li JOIN orders o USING (order_id) WHERE li.store_id IS DISTINCT FROM o.store_id";
 
     @TempDir Path home;
@@ -142,23 +143,14 @@ class BackfillIT {
     }
 
     private static void assertError(String db, String command, String err) {
-        JarRun.Result r = JarRun.shardprep(null, "-c", command, db);
-        assertThat(r.err()).isEqualTo(err);
-        assertThat(r.exitCode()).isEqualTo(1);
+        E2eScripts.assertCommandError(db, command, err);
     }
 
     private static String loaded(String name) {
-        String db = TestServer.freshDatabase(name);
-        JarRun.Result r = JarRun.shardprep(null, "-q", "-c", "load-all --from " + SAMPLE_ZIP, db);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return db;
+        return E2eScripts.loadedSample(name);
     }
 
     private static long count(String db, String from) throws SQLException {
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return QueryRows.count(db, from);
     }
 }

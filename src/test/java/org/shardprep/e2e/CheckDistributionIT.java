@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckDistributionIT {
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     private static final String STATEMENTS = """
             SELECT create_distributed_table('stores', 'store_id');

@@ -38,7 +38,7 @@ class DistributeCitusIT {
             DockerImageName.parse("citusdata/citus:12.1").asCompatibleSubstituteFor("postgres"))
             .withCommand("postgres", "-c", "fsync=off", "-c", "wal_level=logical");
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
     void distributesTheExerciseColocatedWithStores() throws IOException, SQLException {

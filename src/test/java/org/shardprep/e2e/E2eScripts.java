@@ -12,6 +12,9 @@ final class E2eScripts {
 
     static final Path DIR = Path.of("src", "test", "resources", "e2e");
 
+    /** A small data set in the exercise's data.zip layout (its counts: ExpectedCounts for the sample). */
+    static final Path SAMPLE_ZIP = DIR.resolve("exercise-data.zip").toAbsolutePath();
+
     static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands");
 
     /** Variant name -> extra flags. */
@@ -27,6 +30,21 @@ final class E2eScripts {
             List.of("stop", "-v", "ON_ERROR_STOP=1"));
 
     private E2eScripts() {}
+
+    /** A fresh database of the tests' server with the sample loaded by load-all; its conninfo. */
+    static String loadedSample(String name) {
+        String db = org.shardprep.TestServer.freshDatabase(name);
+        JarRun.Result r = JarRun.shardprep(null, "-q", "-c", "load-all --from " + SAMPLE_ZIP, db);
+        org.assertj.core.api.Assertions.assertThat(r.exitCode()).as(r.err()).isZero();
+        return db;
+    }
+
+    /** A shardprep command that must fail with exactly this on stderr and status 1. */
+    static void assertCommandError(String db, String command, String err) {
+        JarRun.Result r = JarRun.shardprep(null, "-c", command, db);
+        org.assertj.core.api.Assertions.assertThat(r.err()).isEqualTo(err);
+        org.assertj.core.api.Assertions.assertThat(r.exitCode()).isEqualTo(1);
+    }
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();

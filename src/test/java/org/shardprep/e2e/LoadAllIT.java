@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 import org.shardprep.dataset.TailspinSchema;
 
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** load-all through the built jar on the embedded server: sources, refusals, bad rows, Ctrl-C, end state. */
 class LoadAllIT {
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
     void loadsTheZipAndChecksTheCounts() {
@@ -165,11 +166,7 @@ class LoadAllIT {
     private static String db(String name) { return name; }
 
     private static long count(String db, String from) throws SQLException {
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return QueryRows.count(db, from);
     }
 
     /** The exercise's own way: its CREATE TABLEs, then each table's files COPYed and its sequence set, in order. */
@@ -208,18 +205,7 @@ class LoadAllIT {
             "select relname, relkind, relpersistence from pg_class where relnamespace = 'public'::regnamespace order by 1",
             "select count(*) from stores union all select count(*) from products union all select count(*) from orders "
                 + "union all select count(*) from line_items"};
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement()) {
-            for (String q : queries) {
-                try (ResultSet rs = s.executeQuery(q)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 1; i <= n; i++) sb.append(rs.getString(i)).append('|');
-                        rows.add(sb.toString());
-                    }
-                }
-            }
-        }
+        rows.addAll(QueryRows.of(db, queries));
         return rows;
     }
 

@@ -1,6 +1,7 @@
 package org.shardprep.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** simulate-orders through the built jar on a real PostgreSQL loaded with the exercise-sized sample. */
 class SimulateOrdersIT {
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
     void installsVersion1AndRunsBothModes() throws Exception {
@@ -127,23 +128,14 @@ class SimulateOrdersIT {
     }
 
     private static void assertError(String db, String command, String err) {
-        JarRun.Result r = JarRun.shardprep(null, "-c", command, db);
-        assertThat(r.err()).isEqualTo(err);
-        assertThat(r.exitCode()).isEqualTo(1);
+        E2eScripts.assertCommandError(db, command, err);
     }
 
     private static String loaded(String name) {
-        String db = TestServer.freshDatabase(name);
-        JarRun.Result r = JarRun.shardprep(null, "-q", "-c", "load-all --from " + SAMPLE_ZIP, db);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return db;
+        return E2eScripts.loadedSample(name);
     }
 
     private static long count(String db, String from) throws SQLException {
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return QueryRows.count(db, from);
     }
 }

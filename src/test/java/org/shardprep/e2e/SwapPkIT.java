@@ -1,6 +1,7 @@
 package org.shardprep.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** swap-pk through the built jar, on the exercise-sized data set with line_items.store_id added and filled. */
 class SwapPkIT {
 
-    private static final Path SAMPLE_ZIP = E2eScripts.DIR.resolve("exercise-data.zip").toAbsolutePath();
+    private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
     void plansRunsAndEndsWhereTheExerciseEnds() throws Exception {
@@ -143,26 +144,11 @@ class SwapPkIT {
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
             "SELECT attrelid::regclass::text, attname, attnotnull FROM pg_attribute WHERE attnum > 0 AND NOT attisdropped "
                 + "AND attrelid IN ('stores'::regclass, 'products'::regclass, 'orders'::regclass, 'line_items'::regclass) ORDER BY 1, 2"};
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement()) {
-            for (String q : queries) {
-                try (ResultSet rs = s.executeQuery(q)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 1; i <= n; i++) sb.append(rs.getString(i)).append('|');
-                        rows.add(sb.toString());
-                    }
-                }
-            }
-        }
+        rows.addAll(QueryRows.of(db, queries));
         return rows;
     }
 
     private static long count(String db, String from) throws SQLException {
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return QueryRows.count(db, from);
     }
 }

@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 import org.shardprep.dataset.TailspinSchema;
 import org.shardprep.workload.CreateOrdersFunction;
@@ -37,11 +38,7 @@ final class ExerciseTables {
     }
 
     static long count(String db, String fromWhere) throws SQLException {
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + fromWhere)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return QueryRows.count(db, fromWhere);
     }
 
     /** Line items whose store_id is not their order's (NULL included). */

@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettings;
@@ -105,18 +106,7 @@ final class SwapDatabases {
             "SELECT attrelid::regclass::text, attname, attnotnull FROM pg_attribute WHERE attnum > 0 AND NOT attisdropped "
                 + "AND attrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r') ORDER BY 1, 2"};
         List<String> rows = new ArrayList<>();
-        try (Connection c = TestServer.connect(db); Statement s = c.createStatement()) {
-            for (String q : queries) {
-                try (ResultSet rs = s.executeQuery(q)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 1; i <= n; i++) sb.append(rs.getString(i)).append('|');
-                        rows.add(sb.toString());
-                    }
-                }
-            }
-        }
+        rows.addAll(QueryRows.of(db, queries));
         return rows;
     }
 
