@@ -2,12 +2,11 @@ package org.shardprep.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +50,10 @@ class WalkthroughIT {
         assertThat(r.out()).containsPattern("after took \\d+\\.\\d\\dx (less time than|the time of) before\\.");
         assertThat(r.err()).doesNotContain("Exception");
 
-        try (Connection c = TestServer.connect(db)) {
-            assertThat(long1(c, "SELECT count(*) FROM line_items WHERE store_id IS NULL")).isZero();
-            assertThat(text(c, "SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
-                    + "JOIN pg_attribute a ON a.attnum = k.attnum WHERE i.indisprimary AND i.indrelid = 'line_items'::regclass "
-                    + "AND a.attrelid = 'line_items'::regclass")).isEqualTo("store_id,line_item_id");
-        }
+        assertThat(QueryRows.count(db, "line_items WHERE store_id IS NULL")).isZero();
+        assertThat(QueryRows.of(db, "SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
+                + "JOIN pg_attribute a ON a.attnum = k.attnum WHERE i.indisprimary AND i.indrelid = 'line_items'::regclass "
+                + "AND a.attrelid = 'line_items'::regclass")).containsExactly("store_id,line_item_id|");
         JarRun.Result status = shardprep(db, "walkthrough status");
         assertThat(status.out()).contains("Every step is done (scale 0.01).");
         assertThat(count(status.out(), "\\| done +\\|")).isEqualTo(11);
@@ -214,19 +211,5 @@ class WalkthroughIT {
         int n = 0;
         while (m.find()) n++;
         return n;
-    }
-
-    private static long long1(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String text(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }
