@@ -1,27 +1,19 @@
 package org.shardprep.walkthrough;
 
+import org.shardprep.migrate.BackfillLock;
 import org.shardprep.workload.CreateOrdersFunction;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
  * Checkpoints of the backfill of line_items.store_id: started (the column is there and is being filled, or is
- * full), and finished (no NULL left, and no backfill job of the exercise's kind still scheduled).
+ * full), and finished (no NULL left and none to come, and no backfill job of the exercise's kind still scheduled).
  */
 final class StoreIdBackfill {
 
     /** The exercise's pg_cron job that runs backfill_batch. */
     static final String EXERCISE_JOB = "backfill";
-
-    /**
-     * shardprep's backfill holds a session-level advisory lock for as long as it runs (one backfill of a table at
-     * a time, across shells): "SPBF" in the key's high half, the table's oid in the low half. pg_locks shows it
-     * with classid = the high half, objid = the low half and objsubid = 1 (a bigint key).
-     */
-    private static final long LOCK_NAMESPACE = 0x53504246L;
 
     private StoreIdBackfill() {}
 
@@ -71,18 +63,8 @@ final class StoreIdBackfill {
         return LoadedTables.count(c, "line_items WHERE store_id IS NULL");
     }
 
-    /** shardprep's backfill on line_items (its lock), or the exercise's backfill job. */
+    /** shardprep's backfill on line_items (in any shell: it holds a lock), or the exercise's backfill job. */
     static boolean running(LessonDatabase db) throws SQLException {
-        if (db.jobs().exists(EXERCISE_JOB)) return true;
-        try (PreparedStatement ps = db.connection().prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks "
-                + "WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND classid::bigint = ? "
-                + "AND objid::bigint = to_regclass('line_items')::oid::bigint "
-                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))")) {
-            ps.setLong(1, LOCK_NAMESPACE);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return db.jobs().exists(EXERCISE_JOB) || BackfillLock.held(db.connection(), "line_items");
     }
 }
