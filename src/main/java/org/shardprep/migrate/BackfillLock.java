@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * connection, keyed by the table's oid, held for the whole run and released before the connection goes
  * back to the pool. It takes no lock on the table itself.
  */
-final class BackfillLock {
+public final class BackfillLock {
 
     /** "SPBF" in the high half of the lock key, the table's oid in the low half. */
     private static final long NAMESPACE = 0x53504246L << 32;
@@ -20,6 +20,23 @@ final class BackfillLock {
     private BackfillLock() {}
 
     static long key(BackfillTarget t) { return NAMESPACE | (t.tableOid() & 0xffffffffL); }
+
+    /**
+     * Whether a backfill of the table (named as SQL would name it) is running, in this shell or another: some
+     * session holds its lock. pg_locks shows a bigint key's high half as classid and its low half as objid.
+     */
+    public static boolean held(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND granted AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = to_regclass(?)::oid::bigint "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))")) {
+            ps.setLong(1, NAMESPACE >>> 32);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
 
     /** Takes the lock or says who holds it. */
     static void acquire(Connection c, BackfillTarget t) throws SQLException {

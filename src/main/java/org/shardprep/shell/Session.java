@@ -40,6 +40,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private ScriptLocation location = new ScriptLocation(null);
     private boolean timing;
     private volatile boolean interrupted;        // Ctrl-C since the last command began
+    private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean statementRunning;
     private final java.util.Set<java.sql.Connection> foreground = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean watching;                    // \watch repeats a query: psql 15 does not page it
@@ -137,6 +138,7 @@ public final class Session implements QueryOutput, AutoCloseable {
      */
     public boolean interrupt() {
         interrupted = true;
+        interrupts.incrementAndGet();
         boolean running = statementRunning || !foreground.isEmpty();
         if (running) message("Cancel request sent");   // before the cancel, so before the error it causes (psql's order)
         for (java.sql.Connection c : foreground) {
@@ -160,6 +162,12 @@ public final class Session implements QueryOutput, AutoCloseable {
     }
 
     public boolean interrupted() { return interrupted; }
+
+    /**
+     * How many Ctrl-Cs the session has seen: a command that runs other commands compares it before and after
+     * each one, since a command that handles Ctrl-C itself (a watch that just ends) clears {@link #interrupted()}.
+     */
+    public long interruptCount() { return interrupts.get(); }
 
     void setWatching(boolean on) { watching = on; }
 

@@ -26,5 +26,6 @@ public final class ShellCommandNames {
             "simulate-orders",
             "swap-pk",
             "timing",
-            "unschedule");
+            "unschedule",
+            "walkthrough");
 }

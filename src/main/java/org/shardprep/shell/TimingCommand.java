@@ -5,7 +5,6 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 /** timing on|off, history, label, compare: psql's \timing, plus a memory of what was timed. */
@@ -13,7 +12,6 @@ import java.util.Locale;
 public class TimingCommand {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final int BAR = 40;
 
     private final Session session;
 
@@ -41,7 +39,7 @@ public class TimingCommand {
                 .column("statement", TablePrinter.TEXT);
         for (TimingLog.Entry e : session.timingLog().last(limit)) {
             t.row(e.id(), e.label(), CLOCK.format(e.at()), String.format(Locale.ROOT, "%.3f", e.millis()),
-                    e.succeeded() ? "t" : "f", shorten(e.text(), 60));
+                    e.succeeded() ? "t" : "f", TimingComparison.shorten(e.text(), 60));
         }
         t.print(session);
     }
@@ -49,47 +47,22 @@ public class TimingCommand {
     @Command(command = "label", description = "Name the latest timed entry, to compare it later")
     public void label(@Option(required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.EXACTLY_ONE) String name) {
         TimingLog.Entry e = session.timingLog().label(name);
-        session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), shorten(e.text(), 40), e.millis(), name));
+        session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), TimingComparison.shorten(e.text(), 40), e.millis(), name));
     }
 
     @Command(command = "compare", description = "Two timed entries (labels or numbers) side by side, with the ratio")
     public void compare(@Option(required = true, arityMin = 2, arityMax = 2) String[] entries) {
         TimingLog.Entry a = entry(entries[0]);
         TimingLog.Entry b = entry(entries[1]);
-        double max = Math.max(a.millis(), b.millis());
-        TablePrinter t = new TablePrinter().column("entry", TablePrinter.TEXT).column("statement", TablePrinter.TEXT)
-                .column("seconds", TablePrinter.NUMERIC).column("", TablePrinter.TEXT);
-        for (TimingLog.Entry e : List.of(a, b)) {
-            int cells = max <= 0 ? 0 : (int) Math.max(1, Math.round(BAR * e.millis() / max));
-            t.row(e.label() != null ? e.label() : "#" + e.id(), shorten(e.text(), 40),
-                    String.format(Locale.ROOT, "%.3f", e.millis() / 1000), "#".repeat(cells));
-        }
-        t.print(session);
-        String ratio = ratio(name(a), a.millis(), name(b), b.millis());
-        if (!ratio.isEmpty()) {
-            session.results().println(ratio);   // the comparison's answer: shown even under -q
-            session.results().flush();
-        }
+        TimingComparison.print(session, side(a), side(b));
     }
 
-    static String ratio(String first, double firstMs, String second, double secondMs) {
-        if (firstMs <= 0 || secondMs <= 0) return "";
-        if (secondMs <= firstMs) {
-            return String.format(Locale.ROOT, "%s took %.2fx less time than %s.", second, firstMs / secondMs, first);
-        }
-        return String.format(Locale.ROOT, "%s took %.2fx the time of %s.", second, secondMs / firstMs, first);
+    private static TimingComparison.Side side(TimingLog.Entry e) {
+        return new TimingComparison.Side(e.label() != null ? e.label() : "#" + e.id(), e.text(), e.millis());
     }
 
     private TimingLog.Entry entry(String key) {
         return session.timingLog().find(key).orElseThrow(() ->
                 new CommandError("timing compare: no entry \"" + key + "\" (see timing history; label one with timing label NAME)"));
-    }
-
-    private static String name(TimingLog.Entry e) {
-        return e.label() != null ? e.label() : "#" + e.id();
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

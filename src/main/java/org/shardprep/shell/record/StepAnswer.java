@@ -2,8 +2,8 @@ package org.shardprep.shell.record;
 
 import java.util.Locale;
 
-/** What the presenter answered at a {@code replay --step} prompt. */
-enum StepAnswer {
+/** What the presenter answered at a {@code replay --step} prompt (or the walkthrough's). */
+public enum StepAnswer {
     /** Enter alone: run the statement shown. */
     RUN,
     /** {@code s} (or {@code skip}): leave it out and go to the next one. */

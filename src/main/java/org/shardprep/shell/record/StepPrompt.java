@@ -11,11 +11,12 @@ import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 
 /**
- * The {@code replay --step} question under a statement shown: Enter runs it, s skips it, q stops. A line reader
+ * The {@code replay --step} question under a statement shown (and the walkthrough's under a step): Enter runs
+ * it, s skips it, q stops. A line reader
  * of its own (no history, no SQL continuation), so Ctrl-C here ends the wait rather than cancelling anything.
  * On a terminal that can, the question is erased once answered, so the statement's output follows it directly.
  */
-final class StepPrompt {
+public final class StepPrompt {
 
     static final String QUESTION = "[Enter] run  [s] skip  [q] stop: ";
 
@@ -23,12 +24,12 @@ final class StepPrompt {
     private final boolean ansi;   // a terminal that shows styles and moves the cursor
     private LineReader reader;
 
-    StepPrompt(Terminal terminal, boolean ansi) {
+    public StepPrompt(Terminal terminal, boolean ansi) {
         this.terminal = terminal;
         this.ansi = ansi;
     }
 
-    StepAnswer ask() {
+    public StepAnswer ask() {
         while (true) {
             String typed;
             try {

@@ -104,7 +104,9 @@ public class CommandShell extends Shell implements ShellCommands {
             return evaluateLine(line);
         } finally {
             watch.cancel(false);
-            Thread.interrupted();   // the interrupt was for this command only
+            // the interrupt was for this command only; one the watch had no time to see (a command that stopped at
+            // once, keeping the flag) is still the user's Ctrl-C: the session hears of it, and a script stops
+            if (Thread.interrupted() && !session.interrupted()) session.interrupt();
         }
     }
 

@@ -1,0 +1,44 @@
+package org.shardprep.walkthrough;
+
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Asks checkpoints for the session: on a pooled connection (never the session's own, which may sit in a
+ * transaction the user opened), with Ctrl-C cancelling what they run.
+ */
+final class SessionCheckpoints {
+
+    private interface Look<T> {
+        T at(LessonDatabase db) throws SQLException;
+    }
+
+    private final Session session;
+
+    SessionCheckpoints(Session session) {
+        this.session = session;
+    }
+
+    Verdict check(Checkpoint checkpoint) {
+        return look(checkpoint::check);
+    }
+
+    LessonProgress progress(Lesson lesson) {
+        return look(db -> LessonProgress.read(lesson, db));
+    }
+
+    private <T> T look(Look<T> look) {
+        try (Connection c = session.pool().getConnection(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+            return look.at(new LessonDatabase(c, new SessionJobs(session, c)));
+        } catch (SQLException e) {
+            throw new CommandError("cannot check the database: " + OrderFunction.firstLine(e));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);   // the cancel registration's close, which does not throw
+        }
+    }
+}

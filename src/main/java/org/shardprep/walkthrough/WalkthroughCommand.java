@@ -1,0 +1,144 @@
+package org.shardprep.walkthrough;
+
+import org.jline.terminal.Terminal;
+import org.postgresql.core.TransactionState;
+import org.shardprep.ShardprepHome;
+import org.shardprep.shell.CommandError;
+import org.shardprep.shell.Session;
+import org.shardprep.shell.ShellCommands;
+import org.shardprep.shell.record.StepPrompt;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * walkthrough [--scale S] [--auto] [--from STEP] [--until STEP], and walkthrough status: the Tailspin Toys
+ * exercise as a guided lesson ({@link Lesson}), which goes on from wherever the database shows it stands.
+ */
+@Command(command = "walkthrough")
+public class WalkthroughCommand {
+
+    private final Session session;
+    private final ObjectProvider<ShellCommands> commands;   // the command machinery this command is part of: lazily
+    private final ObjectProvider<Terminal> terminal;
+
+    public WalkthroughCommand(Session session, ObjectProvider<ShellCommands> commands, ObjectProvider<Terminal> terminal) {
+        this.session = session;
+        this.commands = commands;
+        this.terminal = terminal;
+    }
+
+    @Command(description = "The Tailspin Toys exercise as a guided lesson, step by step, going on from where the database stands")
+    public void walkthrough(
+            @Option(longNames = "scale", description = "size of the data set (1 = the exercise's; default: the scale the lesson was loaded at, else 1)") Double scale,
+            @Option(longNames = "auto", description = "run every step without waiting for Enter (a demo)") boolean auto,
+            @Option(longNames = "from", description = "start at this step whatever the database shows (load: the lesson over again)") String from,
+            @Option(longNames = "until", description = "stop after this step") String until) {
+        if (!auto && !session.interactive()) {
+            throw new CommandError("walkthrough waits for Enter before each step, which needs the prompt; walkthrough --auto runs the steps one after the other");
+        }
+        LessonRecord record = record();
+        Lesson lesson = lesson(scale, record);
+        int last = until == null ? lesson.steps().size() - 1 : index(lesson, until, "--until");
+        if (session.connection().transactionState() != TransactionState.IDLE) {
+            throw new CommandError("walkthrough cannot run inside a transaction block (COMMIT or ROLLBACK first)");
+        }
+        Start start = from != null ? new Start(index(lesson, from, "--from"), Set.of()) : fromDatabase(lesson, record);
+        if (start == null) return;
+        int first = start.first();
+        if (first > last) {
+            if (from != null) throw new CommandError("--from " + from + " comes after --until " + until + "; nothing to run");
+            session.out().println("Step " + (last + 1) + " (" + until + ") is done already; nothing to run.");
+            session.out().flush();
+            return;
+        }
+        if (scale != null) record.setScale(scale);
+        LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : prompt());
+        if (runner.run(first, last, start.done()) == LessonRunner.Outcome.STOPPED) return;
+        if (last == lesson.steps().size() - 1) {
+            LessonSummary.print(session, lesson, record, runner.skipped());
+        } else {
+            session.out().println("Stopped after step " + (last + 1) + " (" + until + ") as asked; walkthrough goes on with step "
+                    + (last + 2) + " (" + lesson.steps().get(last + 1).id() + ").");
+            session.out().flush();
+        }
+    }
+
+    /** Where a run starts: the first step, and later steps to leave out because the database shows them done. */
+    private record Start(int first, Set<String> done) {}
+
+    /**
+     * Where the database says the lesson stands; null when there is nothing to run (every step is done: the
+     * summary instead). A step that no longer holds stops the walkthrough with its checkpoint's explanation.
+     */
+    private Start fromDatabase(Lesson lesson, LessonRecord record) {
+        LessonProgress progress = new SessionCheckpoints(session).progress(lesson);
+        LessonProgress.StepStatus broken = progress.broken();
+        if (broken != null) {
+            Checklist.print(session, lesson, progress);
+            throw new CommandError("walkthrough cannot go on: step " + broken.number() + " (" + broken.step().id()
+                    + ") no longer holds: " + broken.verdict().explanation());
+        }
+        if (progress.complete()) {
+            session.out().println("Every step of the lesson is done (walkthrough status shows them; walkthrough --from load starts over).");
+            LessonSummary.print(session, lesson, record, Set.of());
+            return null;
+        }
+        int first = progress.resumeAt();
+        if (first > 0) {
+            session.out().println("Going on at step " + (first + 1) + " of " + lesson.steps().size() + " ("
+                    + lesson.steps().get(first).title() + "): the database shows the steps before it done.");
+            session.out().flush();
+        }
+        return new Start(first, progress.steps().stream().filter(s -> s.state() == LessonProgress.State.DONE)
+                .map(s -> s.step().id()).collect(Collectors.toSet()));
+    }
+
+    /** The question before each step, at the terminal (plain on a dumb one or with NO_COLOR). */
+    private StepPrompt prompt() {
+        Terminal screen = terminal.getIfAvailable();
+        if (screen == null) throw new CommandError("walkthrough: no terminal to answer at; walkthrough --auto runs the steps without asking");
+        boolean ansi = !screen.getType().startsWith(Terminal.TYPE_DUMB)
+                && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
+        return new StepPrompt(screen, ansi);
+    }
+
+    @Command(command = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
+    public void status(
+            @Option(longNames = "scale", description = "size of the data set (default: the scale the lesson was loaded at, else 1)") Double scale) {
+        Lesson lesson = lesson(scale, record());
+        Checklist.print(session, lesson, new SessionCheckpoints(session).progress(lesson));
+    }
+
+    /**
+     * The record of the database the session is on. The embedded server gets a new port at every start, so there
+     * its data directory names the server instead.
+     */
+    private LessonRecord record() {
+        var c = session.connection();
+        var embedded = session.embedded();
+        if (embedded != null && embedded.port() == c.port()) {
+            String dir = embedded.dataDirectory().toAbsolutePath().toString();
+            return LessonRecord.load(ShardprepHome.stateDir(), "embedded-" + Integer.toHexString(dir.hashCode()), 0, c.database());
+        }
+        return LessonRecord.load(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
+    }
+
+    private static Lesson lesson(Double scale, LessonRecord record) {
+        double s = scale != null ? scale : record.scale().orElse(1);
+        try {
+            return Lesson.forScale(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandError("--scale: " + e.getMessage());
+        }
+    }
+
+    private static int index(Lesson lesson, String id, String option) {
+        int i = lesson.indexOf(id);
+        if (i < 0) throw new CommandError(option + ": no step named \"" + id + "\" (steps: " + String.join(", ", lesson.ids()) + ")");
+        return i;
+    }
+}
