@@ -1,6 +1,7 @@
 package org.shardprep.schedule;
 
 import org.shardprep.ShardprepHome;
+import org.shardprep.shell.DatabaseKey;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.ShellCommands;
 
@@ -57,10 +58,9 @@ public final class ClientScheduling {
 
     PgCronSql sql() { return sql; }
 
-    /** server host, port and database of the session's connection right now. */
+    /** The server and database of the session's connection right now. */
     String identity() {
-        var c = session.connection();
-        return c.host() + "_" + c.port() + "_" + c.database();
+        return DatabaseKey.of(session).fileName();
     }
 
     /**
@@ -74,8 +74,7 @@ public final class ClientScheduling {
             scheduler.stop(Scheduler.STOP_GRACE);
             session.background().unregister(BACKGROUND_NAME);
         }
-        var c = session.connection();
-        JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
+        JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), DatabaseKey.of(session));
         String bound = now;
         Scheduler fresh = new Scheduler(store, () -> poolFor(bound), new Scheduler.Listener() {
             private final Map<Long, String> lastShown = new java.util.concurrent.ConcurrentHashMap<>();

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A database's jobs and its last runs, in one JSON file per server and database:
- * {@code ~/.shardprep/jobs/<host>_<port>_<db>.json}. Written whole (to a temporary file, then moved).
+ * {@code ~/.shardprep/jobs/<host>_<port>_<db>.json} (see DatabaseKey). Written whole (to a temporary file, then moved).
  */
 public final class JobStore {
 
@@ -55,17 +55,8 @@ public final class JobStore {
     }
 
     /** The file for a server and database under {@code stateDir}. */
-    public static JobStore forDatabase(Path stateDir, String host, int port, String database) {
-        String name = safe(host) + "_" + port + "_" + safe(database) + ".json";
-        return new JobStore(stateDir.resolve("jobs").resolve(name));
-    }
-
-    private static String safe(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : String.valueOf(s).toCharArray()) {
-            b.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' ? c : '%');
-        }
-        return b.toString();
+    public static JobStore forDatabase(Path stateDir, org.shardprep.shell.DatabaseKey key) {
+        return new JobStore(stateDir.resolve("jobs").resolve(key.fileName() + ".json"));
     }
 
     public Path file() { return file; }

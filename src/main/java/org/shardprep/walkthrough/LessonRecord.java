@@ -29,8 +29,8 @@ final class LessonRecord {
         this.file = file;
     }
 
-    static LessonRecord load(Path stateDir, String host, int port, String database) {
-        String name = safe(host) + "_" + port + "_" + safe(database) + ".properties";
+    static LessonRecord load(Path stateDir, org.shardprep.shell.DatabaseKey key) {
+        String name = key.fileName() + ".properties";
         LessonRecord r = new LessonRecord(stateDir.resolve("walkthrough").resolve(name));
         if (Files.exists(r.file)) {
             try (Reader in = Files.newBufferedReader(r.file, StandardCharsets.UTF_8)) {
@@ -93,13 +93,5 @@ final class LessonRecord {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
-    }
-
-    private static String safe(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : String.valueOf(s).toCharArray()) {
-            b.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' ? c : '%');
-        }
-        return b.toString();
     }
 }

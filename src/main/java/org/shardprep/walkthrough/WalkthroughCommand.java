@@ -4,6 +4,7 @@ import org.jline.terminal.Terminal;
 import org.postgresql.core.TransactionState;
 import org.shardprep.ShardprepHome;
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.DatabaseKey;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.ShellCommands;
 import org.shardprep.shell.record.StepPrompt;
@@ -113,18 +114,9 @@ public class WalkthroughCommand {
         Checklist.print(session, lesson, new SessionCheckpoints(session).progress(lesson));
     }
 
-    /**
-     * The record of the database the session is on. The embedded server gets a new port at every start, so there
-     * its data directory names the server instead.
-     */
+    /** The record of the database the session is on. */
     private LessonRecord record() {
-        var c = session.connection();
-        var embedded = session.embedded();
-        if (embedded != null && embedded.port() == c.port()) {
-            String dir = embedded.dataDirectory().toAbsolutePath().toString();
-            return LessonRecord.load(ShardprepHome.stateDir(), "embedded-" + Integer.toHexString(dir.hashCode()), 0, c.database());
-        }
-        return LessonRecord.load(ShardprepHome.stateDir(), c.host(), c.port(), c.database());
+        return LessonRecord.load(ShardprepHome.stateDir(), DatabaseKey.of(session));
     }
 
     private static Lesson lesson(Double scale, LessonRecord record) {

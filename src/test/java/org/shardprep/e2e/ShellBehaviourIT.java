@@ -254,6 +254,13 @@ class ShellBehaviourIT {
         JarRun.Result second = JarRun.run(concat(base, "-At", "-c", "select count(*) from kept"), null, env);
         assertThat(second.out()).isEqualTo("0\n");
         assertThat(second.exitCode()).isZero();
+
+        // a scheduled job is kept with the database and comes back on the next start, though the embedded
+        // server listens on another port each time
+        JarRun.Result scheduled = JarRun.run(concat(base, "-q", "-c", "schedule kept_job '@daily' 'select 1'", "-c", "job pause kept_job"), null, env);
+        assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
+        JarRun.Result back = JarRun.run(concat(base, "-At", "-c", "jobs"), null, env);
+        assertThat(back.out()).contains("kept_job|@daily|select 1|f");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shardprep.shell.DatabaseKey;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
@@ -204,9 +205,9 @@ class SchedulerTest {
 
     @Test
     void fileNamesPerServerAndDatabase() {
-        assertThat(JobStore.forDatabase(home, "localhost", 5432, "citus").file())
+        assertThat(JobStore.forDatabase(home, new DatabaseKey("localhost", 5432, "citus")).file())
                 .isEqualTo(home.resolve("jobs").resolve("localhost_5432_citus.json"));
-        assertThat(JobStore.forDatabase(home, "/tmp", 5432, "a/b").file().getFileName().toString())
+        assertThat(JobStore.forDatabase(home, new DatabaseKey("/tmp", 5432, "a/b")).file().getFileName().toString())
                 .isEqualTo("%tmp_5432_a%b.json");
     }
 }
