@@ -1,6 +1,5 @@
 package org.shardprep.workload;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,8 +33,9 @@ final class ClientRun {
         this.batch = batch;
     }
 
-    /** Writes everything on {@code writers} connections; stops handing out batches once {@code cancelled} says so. */
-    Result run(DataSource pool, int writers, BooleanSupplier cancelled) throws SQLException {
+    /** Writes everything, a writer on each connection; stops handing out batches once {@code cancelled} says so. */
+    Result run(List<Connection> connections, BooleanSupplier cancelled) throws SQLException {
+        int writers = connections.size();
         ExecutorService threads = Executors.newFixedThreadPool(writers, r -> {
             Thread t = new Thread(r, "shardprep-order-writer");
             t.setDaemon(true);
@@ -43,9 +43,9 @@ final class ClientRun {
         });
         try {
             List<Future<Void>> done = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
+            for (Connection c : connections) {
                 done.add(threads.submit(() -> {
-                    write(pool, cancelled);
+                    write(c, cancelled);
                     return null;
                 }));
             }
@@ -69,9 +69,9 @@ final class ClientRun {
         }
     }
 
-    private void write(DataSource pool, BooleanSupplier cancelled) throws SQLException {
+    private void write(Connection c, BooleanSupplier cancelled) throws SQLException {
         OrderWriter writer = new OrderWriter(writeStoreId, 0);
-        try (Connection c = pool.getConnection()) {
+        try {
             List<GeneratedOrder> next;
             while (!cancelled.getAsBoolean() && (next = take()) != null) {
                 int items = writer.write(c, next);

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,9 +67,14 @@ public class SimulateOrdersCommand {
         int batch = batchSize != null ? batchSize : (int) Math.min(RUN_BATCH, (orders + jobs - 1) / jobs);
         OrderMode m = mode(mode);
         session.clearInterrupt();
-        long start = System.nanoTime();
+        // the clock starts once the connections are open, as pgbench's does (and psql's \timing of the function)
+        long start;
         long items, done;
-        try (Connection c = session.pool().getConnection()) {
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < (m == OrderMode.SERVER ? 1 : jobs); i++) connections.add(session.pool().getConnection());
+            Connection c = connections.get(0);
+            start = System.nanoTime();
             if (m == OrderMode.SERVER) {
                 long before = lineItemSequence(c);
                 try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the function
@@ -81,10 +88,9 @@ public class SimulateOrdersCommand {
                 done = orders;
             } else {
                 ClientRun run = new ClientRun(OrderPath.generator(c), CreateOrdersFunction.lineItemsHaveStoreId(c), orders, batch);
-                c.close();   // back to the pool for the writers
                 ClientRun.Result r;
                 try {
-                    r = run.run(session.pool(), jobs, session::interrupted);
+                    r = run.run(connections, session::interrupted);
                 } catch (SQLException e) {
                     throw new CommandError(sqlMessage(e) + "; " + run.result().orders() + " of " + orders
                             + " orders were written before (each batch of " + batch + " commits or not at all)");
@@ -94,6 +100,14 @@ public class SimulateOrdersCommand {
             }
         } catch (SQLException e) {
             throw new CommandError(sqlMessage(e));
+        } finally {
+            for (Connection c : connections) {
+                try {
+                    c.close();   // back to the pool
+                } catch (SQLException ignored) {
+                    // a broken connection: the pool replaces it
+                }
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         new TablePrinter().column("mode", TablePrinter.TEXT).column("orders", TablePrinter.INT8)
