@@ -31,6 +31,8 @@ public final class InputProcessor {
     private final TypedText typed = new TypedText();
     private final InputObserver observer;   // a replay's presenter, else null
     private final boolean interactive;      // psql's cur_cmd_interactive: the prompt, not a script
+    private final ConditionalStack conditionals = new ConditionalStack();   // psql makes one per MainLoop
+    private final ConditionalCommands branching;
 
     private boolean lastFailed;
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
@@ -46,6 +48,7 @@ public final class InputProcessor {
         this.shellCommands = shellCommands;
         this.observer = observer;
         this.interactive = interactive;
+        this.branching = new ConditionalCommands(session, conditionals);
         scanner.setVariables(session.variables());
     }
 
@@ -71,6 +74,20 @@ public final class InputProcessor {
 
     public int exitStatus() { return exitStatus; }
 
+    /** Whether input runs here, or sits in an {@code \\if} branch that does not (the prompt shows '@'). */
+    public boolean activeBranch() { return conditionals.active(); }
+
+    /** Ctrl-C at the prompt: psql leaves the innermost {@code \\if} block. */
+    public void escapeConditional() {
+        branching.escape();
+        syncBranch();
+    }
+
+    /** End of input at the prompt (Ctrl-D): psql reports a block left open, as at the end of a script. */
+    public void endOfInteractiveInput() {
+        branching.reportUnclosed();
+    }
+
     /**
      * Runs a whole script (-f FILE, -f -, piped stdin). Returns psql's status: 0, or 3 when ON_ERROR_STOP
      * stopped it, 2 when the connection was lost.
@@ -91,6 +108,11 @@ public final class InputProcessor {
                 processLine(line);
             }
             if (!stop) finishInput();
+            // psql's MainLoop: a block left open is an error, which ON_ERROR_STOP makes status 3
+            if (!stop && branching.reportUnclosed() && !interactive && session.variables().onErrorStop()) {
+                exitStatus = EXIT_USER;
+                stop = true;
+            }
             return exitStatus;
         } finally {
             session.enter(previous);
@@ -152,6 +174,10 @@ public final class InputProcessor {
         if (!scanner.hasPendingText()) {
             String word = ShellCommands.firstWord(line);
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
+                if (!conditionals.active()) {
+                    passOver(InputEntry.shellCommand(typed.cutAt(line.length())), word + " command ignored");
+                    return;
+                }
                 if (admit(InputEntry.shellCommand(typed.cutAt(line.length())))) {
                     boolean ok = shellCommands.run(ShellCommandLine.interpolate(line.strip(), session.variables()));
                     boolean cancelled = session.interrupted();
@@ -193,7 +219,12 @@ public final class InputProcessor {
     public void finishInput() {
         try {
             scanner.finish().ifPresent(sql -> {
-                if (admit(InputEntry.statement(typed.cutAt(Integer.MAX_VALUE), sql))) withRecordedCopyData(() -> runSql(sql));
+                InputEntry entry = InputEntry.statement(typed.cutAt(Integer.MAX_VALUE), sql);
+                if (!conditionals.active()) {
+                    passOver(entry, null);   // psql does not send it, and says nothing at the end of a script
+                    return;
+                }
+                if (admit(entry)) withRecordedCopyData(() -> runSql(sql));
             });
         } catch (UnterminatedInputException e) {
             typed.clear();
@@ -209,14 +240,37 @@ public final class InputProcessor {
         @Override
         public void onStatement(String sql, int firstLine) {
             if (stop) return;
-            if (!admit(InputEntry.statement(typed.cutAt(scanner.lineOffset()), sql))) return;
+            InputEntry entry = InputEntry.statement(typed.cutAt(scanner.lineOffset()), sql);
+            if (!conditionals.active()) {
+                passOver(entry, "query ignored; add \\endif or Ctrl-C to exit current \\if block");
+                return;
+            }
+            if (!admit(entry)) return;
             withRecordedCopyData(() -> runSql(sql));
         }
 
         @Override
         public void onMetaCommand(MetaCommand command) {
             if (stop) return;
-            if (!admit(InputEntry.metaCommand(typed.cutAt(scanner.lineOffset()), command))) return;
+            InputEntry entry = InputEntry.metaCommand(typed.cutAt(scanner.lineOffset()), command);
+            if (ConditionalCommands.handles(command)) {
+                if (!admit(entry)) return;
+                MetaCommandResult result = branching.execute(command, scanner);
+                syncBranch();
+                if (result == MetaCommandResult.ERROR) scanner.stopLine();   // psql drops the rest of the line
+                commandDone(result == MetaCommandResult.OK);
+                return;
+            }
+            if (!conditionals.active()) {
+                // skipped unparsed: no variables, no backquoted commands, as psql
+                String warning = "\\" + command.name() + " command ignored; use \\endif or Ctrl-C to exit current \\if block";
+                if (command.isKnown()) {
+                    passOver(entry, warning);
+                    return;
+                }
+                warnIgnored(warning);   // psql still reports a command it does not know: an error like any other
+            }
+            if (!admit(entry)) return;
             MetaCommandResult result = withRecordedCopyData(() -> metaCommands.execute(command, scanner));
             if (result == MetaCommandResult.FATAL) {
                 exitStatus = EXIT_BADCONN;
@@ -253,6 +307,27 @@ public final class InputProcessor {
         Recorder recorder = session.recorder();
         if (recorder.recordsFor(session.location())) recorder.write(entry);
         return true;
+    }
+
+    /**
+     * An entry in an {@code \\if} branch that does not run. It is still input as typed: a recording keeps it (the
+     * replay takes the same branches), a replay shows it as narration. At the prompt psql says it was ignored.
+     */
+    private void passOver(InputEntry entry, String interactiveWarning) {
+        warnIgnored(interactiveWarning);
+        if (observer != null) observer.comment(entry.text());
+        Recorder recorder = session.recorder();
+        if (recorder.recordsFor(session.location())) recorder.write(entry);
+        lastFailed = false;   // psql fakes success for what it skips
+    }
+
+    private void warnIgnored(String warning) {
+        if (warning != null && interactive && session.location().name() == null) session.message(warning);
+    }
+
+    /** Variables are not interpolated in a branch that does not run: its text stays as typed. */
+    private void syncBranch() {
+        scanner.setVariables(conditionals.active() ? session.variables() : null);
     }
 
     /** A skipped entry leaves nothing behind: not the query buffer a \g would have sent, not its COPY data. */

@@ -36,12 +36,9 @@ public final class Variables implements VariableLookup {
         return v != null && parseBoolean(v) == Boolean.TRUE;
     }
 
+    /** {@link BooleanValue#parse}, surrounding blanks ignored. */
     public static Boolean parseBoolean(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.isEmpty()) return null;
-        if ("true".startsWith(v) || "yes".startsWith(v) || (v.length() >= 2 && "on".startsWith(v)) || v.equals("1")) return true;
-        if ("false".startsWith(v) || "no".startsWith(v) || (v.length() >= 2 && "off".startsWith(v)) || v.equals("0")) return false;
-        return null;
+        return BooleanValue.parse(value.trim());
     }
 
     public boolean onErrorStop() { return isOn("ON_ERROR_STOP"); }

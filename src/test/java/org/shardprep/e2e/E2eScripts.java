@@ -15,7 +15,7 @@ final class E2eScripts {
     /** A small data set in the exercise's data.zip layout (its counts: ExpectedCounts for the sample). */
     static final Path SAMPLE_ZIP = DIR.resolve("exercise-data.zip").toAbsolutePath();
 
-    static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands");
+    static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands", "conditionals");
 
     /** Variant name -> extra flags. */
     static final List<List<String>> VARIANTS = List.of(
@@ -27,7 +27,8 @@ final class E2eScripts {
             List.of("queries", "-e"),
             List.of("quiet", "-q"),
             List.of("fieldsep", "-A", "-F", ",", "-R", ";"),
-            List.of("stop", "-v", "ON_ERROR_STOP=1"));
+            List.of("stop", "-v", "ON_ERROR_STOP=1"),
+            List.of("vars", "-v", "feature=on", "-v", "level=2"));
 
     private E2eScripts() {}
 
@@ -57,11 +58,15 @@ final class E2eScripts {
         return all.stream();
     }
 
-    /** The big result only in two formats; the script-commands script changes formats itself. */
+    /**
+     * The big result only in two formats; the script-commands script changes formats itself; the conditionals
+     * script with and without the variables its \\if tests.
+     */
     private static boolean wanted(String script, String variant) {
         if (script.equals("large")) return variant.equals("aligned") || variant.equals("csv");
         if (script.equals("script_commands")) return variant.equals("aligned") || variant.equals("stop");
-        return true;
+        if (script.equals("conditionals")) return List.of("aligned", "stop", "echo", "vars").contains(variant);
+        return !variant.equals("vars");   // the variables the conditionals script tests
     }
 
     /** psql and shardprep name themselves in script messages; the rest must be identical. */

@@ -5,7 +5,8 @@ import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.scan.OpenState;
 
 /**
- * psql's default PROMPT1 and PROMPT2, "%/%R%x%# ": database, then '=' (or what is open: - ' " $ * ( ),
+ * psql's default PROMPT1 and PROMPT2, "%/%R%x%# ": database, then '=' ('@' in an inactive \if branch, or what is
+ * open: - ' " $ * ( ),
  * then the transaction state ('*' in a transaction, '!' in a failed one), then '#' for a superuser or '>'.
  */
 public final class PromptBuilder {
@@ -13,7 +14,13 @@ public final class PromptBuilder {
     private PromptBuilder() {}
 
     public static String primary(SessionConnection c, OpenState open) {
-        return c.database() + (open == OpenState.NONE ? "=" : open.promptChar()) + transaction(c) + (c.isSuperuser() ? "# " : "> ");
+        return primary(c, open, true);
+    }
+
+    /** In an {@code \if} branch that does not run, psql's %R shows '@' instead of '='. */
+    public static String primary(SessionConnection c, OpenState open, boolean activeBranch) {
+        String state = open != OpenState.NONE ? open.promptChar() : activeBranch ? "=" : "@";
+        return c.database() + state + transaction(c) + (c.isSuperuser() ? "# " : "> ");
     }
 
     /** JLine's secondary prompt pattern: %M is where JLine puts what our parser says is open. */

@@ -65,15 +65,18 @@ public class ReplRunner implements ShellRunner {
         String pending = "";
         while (true) {
             reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));
-            String prompt = PromptBuilder.primary(session.connection(), pending.isEmpty() ? OpenState.NONE : OpenState.CONTINUE);
+            String prompt = PromptBuilder.primary(session.connection(),
+                    pending.isEmpty() ? OpenState.NONE : OpenState.CONTINUE, processor.activeBranch());
             String text;
             try {
                 text = reader.readLine(prompt, null, (MaskingCallback) null, pending.isEmpty() ? null : pending);
             } catch (UserInterruptException e) {
                 pending = "";           // Ctrl-C at the prompt clears the line and the query buffer, as psql
+                processor.escapeConditional();   // and leaves the innermost \if block
                 continue;
             } catch (EndOfFileException e) {
                 terminal.writer().println("\\q");
+                processor.endOfInteractiveInput();
                 if (!confirmQuit(reader)) continue;
                 break;
             }

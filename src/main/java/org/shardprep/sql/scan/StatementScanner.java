@@ -207,6 +207,29 @@ public final class StatementScanner {
         return text;
     }
 
+    /** Length of the query buffer (psql's query_buf->len), for {@link #truncateBuffer}. */
+    public int bufferLength() {
+        return buf.length();
+    }
+
+    /** The lexer's parenthesis depth, for {@link #truncateBuffer}. */
+    public int parenDepth() {
+        return parenDepth;
+    }
+
+    /**
+     * Cuts the query buffer back to {@code length} and the parenthesis depth to {@code depth} (psql's
+     * discard_query_text: text typed in an {@code \if} branch that does not run is dropped at its end).
+     */
+    public void truncateBuffer(int length, int depth) {
+        if (length >= 0 && length < buf.length()) {
+            buf.setLength(length);
+        }
+        if (depth >= 0) {
+            parenDepth = depth;
+        }
+    }
+
     /** Clears the query buffer and the lexer state ({@code \r}). */
     public void resetBuffer() {
         buf.setLength(0);
