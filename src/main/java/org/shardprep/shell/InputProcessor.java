@@ -242,7 +242,7 @@ public final class InputProcessor {
             if (stop) return;
             InputEntry entry = InputEntry.statement(typed.cutAt(scanner.lineOffset()), sql);
             if (!conditionals.active()) {
-                passOver(entry, "query ignored; add \\endif or Ctrl-C to exit current \\if block");
+                passOver(entry, "query ignored; use \\endif or Ctrl-C to exit current \\if block");
                 return;
             }
             if (!admit(entry)) return;

@@ -79,6 +79,30 @@ class InteractiveIT {
     }
 
     @Test
+    void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\\if false\r");
+            screen.await("e2e_interactive@#");
+            screen.type("select 'not sent' as x;\r");
+            screen.await("query ignored; use \\endif or Ctrl-C to exit current \\if block");
+            screen.type("\\echo hidden\r");
+            screen.await("\\echo command ignored; use \\endif or Ctrl-C to exit current \\if block");
+            screen.type("\u0003");                          // Ctrl-C leaves the innermost block, as psql
+            screen.await("\\if: escaped");
+            screen.type("\\echo shown\r");
+            screen.await("shown\r\n");
+            screen.type("\\if yes\r");
+            screen.type("\\echo in the true branch\r");
+            screen.await("in the true branch\r\n");
+            screen.type("\u0004");                          // Ctrl-D with the block still open
+            screen.await("reached EOF without finding closing \\endif(s)");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain("not sent\r\n").doesNotContain("hidden\r\n");
+        }
+    }
+
+    @Test
     void longResultsGoThroughThePagerShortOnesDoNot() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(20, Map.of("PAGER", "sed 's/^/PAGED:/'"), db)) {
             screen.await("e2e_interactive=#");

@@ -131,6 +131,51 @@ class RecordReplayIT {
     }
 
     @Test
+    void aRecordingKeepsIfBlocksAsTypedAndReplaysTheSameBranches() throws Exception {
+        TestServer.freshDatabase("rr_cond_source");
+        Path recording = dir.resolve("cond.sql");
+        Path script = dir.resolve("cond-work.sql");
+        Files.writeString(script, """
+                record start cond.sql
+                create table cond_t (a text);
+                \\if :{?big}
+                insert into cond_t values ('big');
+                create-schema
+                \\else
+                insert into cond_t values ('small');
+                \\endif
+                record stop
+                """);
+        JarRun.Result made = shardprep("rr_cond_source", "-v", "ON_ERROR_STOP=1", "-f", script.toString());
+        assertThat(made.err()).isEmpty();
+        assertThat(made.exitCode()).isZero();
+        // the branch not taken is written down too: the recording is the input as typed
+        assertThat(Files.readString(recording)).contains("""
+                create table cond_t (a text);
+                \\if :{?big}
+                insert into cond_t values ('big');
+                create-schema
+                \\else
+                insert into cond_t values ('small');
+                \\endif
+                """);
+
+        TestServer.freshDatabase("rr_cond_replayed");
+        JarRun.Result replayed = shardprep("rr_cond_replayed", "-v", "ON_ERROR_STOP=1", "-c", "replay " + recording);
+        assertThat(replayed.err()).isEmpty();
+        assertThat(replayed.exitCode()).isZero();
+        // the entries of the branch not taken are shown as narration, not run
+        assertThat(replayed.out()).contains("insert into cond_t values ('big');\n").doesNotContain("CREATE TABLE stores");
+        for (String db : new String[] {"rr_cond_source", "rr_cond_replayed"}) {
+            try (var c = TestServer.connect(db); var st = c.createStatement();
+                 var rs = st.executeQuery("select string_agg(a, ',') || '/' || (to_regclass('stores') is null) from cond_t")) {
+                rs.next();
+                assertThat(rs.getString(1)).as(db).isEqualTo("small/true");
+            }
+        }
+    }
+
+    @Test
     void aRecordingKeepsNoPassword() throws Exception {
         String db = "rr_secrets";
         TestServer.freshDatabase(db);

@@ -76,6 +76,7 @@ public class ReplRunner implements ShellRunner {
                 continue;
             } catch (EndOfFileException e) {
                 terminal.writer().println("\\q");
+                terminal.writer().flush();
                 processor.endOfInteractiveInput();
                 if (!confirmQuit(reader)) continue;
                 break;
