@@ -74,10 +74,10 @@ public final class InputProcessor {
 
     public int exitStatus() { return exitStatus; }
 
-    /** Whether input runs here, or sits in an {@code \\if} branch that does not (the prompt shows '@'). */
+    /** Whether input runs here, or sits in an {@code \if} branch that does not (the prompt shows '@'). */
     public boolean activeBranch() { return conditionals.active(); }
 
-    /** Ctrl-C at the prompt: psql leaves the innermost {@code \\if} block. */
+    /** Ctrl-C at the prompt: psql leaves the innermost {@code \if} block. */
     public void escapeConditional() {
         branching.escape();
         syncBranch();
@@ -175,7 +175,8 @@ public final class InputProcessor {
             String word = ShellCommands.firstWord(line);
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
                 if (!conditionals.active()) {
-                    passOver(InputEntry.shellCommand(typed.cutAt(line.length())), word + " command ignored");
+                    passOver(InputEntry.shellCommand(typed.cutAt(line.length())),
+                            word + " command ignored; use \\endif or Ctrl-C to exit current \\if block");
                     return;
                 }
                 if (admit(InputEntry.shellCommand(typed.cutAt(line.length())))) {
@@ -310,7 +311,7 @@ public final class InputProcessor {
     }
 
     /**
-     * An entry in an {@code \\if} branch that does not run. It is still input as typed: a recording keeps it (the
+     * An entry in an {@code \if} branch that does not run. It is still input as typed: a recording keeps it (the
      * replay takes the same branches), a replay shows it as narration. At the prompt psql says it was ignored.
      */
     private void passOver(InputEntry entry, String interactiveWarning) {

@@ -60,7 +60,7 @@ final class E2eScripts {
 
     /**
      * The big result only in two formats; the script-commands script changes formats itself; the conditionals
-     * script with and without the variables its \\if tests.
+     * script with and without the variables its \if tests.
      */
     private static boolean wanted(String script, String variant) {
         if (script.equals("large")) return variant.equals("aligned") || variant.equals("csv");
