@@ -1,7 +1,7 @@
 -- The Tailspin Toys exercise, "prepare a single-node database for distribution", as one replayable script.
 --
---   scripts/shardprep -v scale=0.01 -f scripts/tailspin-exercise.sql     (a small data set: about two minutes)
---   scripts/shardprep -v scale=1 -f scripts/tailspin-exercise.sql        (the exercise's 6 M rows)
+--   scripts/shardprep -f scripts/tailspin-exercise.sql                   (the exercise's 6 M rows: a few minutes)
+--   scripts/shardprep -v scale=0.01 -f scripts/tailspin-exercise.sql     (a small data set: under two minutes)
 --   replay scripts/tailspin-exercise.sql --typing 40                     (at the shardprep prompt, for an audience)
 --
 -- It follows the exercise section by section, with its SQL as written, except where the exercise downloads
@@ -11,6 +11,10 @@
 -- Run it on an empty database: load-all --fresh replaces the four tables.
 
 \set ON_ERROR_STOP on
+\if :{?scale}
+\else
+    \set scale 1
+\endif
 
 -- ## Create tables and ingest data
 -- load-all creates the exercise's four tables exactly as written, loads the data set with COPY and sets the
