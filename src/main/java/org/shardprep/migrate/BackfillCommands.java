@@ -1,6 +1,7 @@
 package org.shardprep.migrate;
 
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -79,7 +80,7 @@ public class BackfillCommands {
     private BackfillStart.Prepared prepare(BackfillSpec spec) {
         Connection c = null;
         try {
-            c = session.pool().getConnection();
+            c = PooledConnections.borrow(session);
             try (AutoCloseable cancel = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the checks and the count
                 ShortLockTransaction ddl = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
                 return BackfillStart.prepare(c, spec, ddl, session::info);

@@ -1,6 +1,7 @@
 package org.shardprep.migrate;
 
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -75,7 +76,7 @@ public class BackfillStatusCommand {
         BackfillRunner.Status s = runner.status();
         Object maxKey = null;
         if (s.target().integerKey() && s.state() != BackfillRunner.State.DONE) {
-            try (Connection c = session.pool().getConnection()) {
+            try (Connection c = PooledConnections.borrow(session)) {
                 maxKey = BackfillStart.maxKey(c, s.target());
             } catch (SQLException e) {
                 // the estimate goes without the rows inserted since the start
@@ -109,7 +110,7 @@ public class BackfillStatusCommand {
     }
 
     private ColumnNulls count(String table, String column) {
-        try (Connection c = session.pool().getConnection(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = PooledConnections.borrow(session); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
             return ColumnNulls.count(c, table, column);
         } catch (CommandError e) {
             throw e;

@@ -1,6 +1,7 @@
 package org.shardprep.migrate;
 
 import org.shardprep.shell.CommandError;
+import org.shardprep.sql.scan.SqlQuoting;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -190,6 +191,6 @@ public record BackfillTarget(
 
     /** An identifier quoted for SQL, always (so names that need quotes and names that do not are handled alike). */
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return SqlQuoting.identifier(identifier);
     }
 }

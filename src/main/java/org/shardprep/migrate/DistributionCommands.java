@@ -9,9 +9,7 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,7 +67,7 @@ public class DistributionCommands {
             throw new CommandError("not ready: " + plan.blockingProblems() + (plan.blockingProblems() == 1 ? " blocking problem" : " blocking problems")
                     + "; nothing was run");
         }
-        new DistributionRun(session).run(plan, check.citus(), concurrently, searchPath(c));
+        new DistributionRun(session).run(plan, check.citus(), concurrently);
     }
 
     private ReadinessCheck check(Connection c, String column, List<String> tables) {
@@ -86,14 +84,5 @@ public class DistributionCommands {
     static String message(Exception e) {
         if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) return pe.getServerErrorMessage().getMessage();
         return e.getMessage();
-    }
-
-    private static String searchPath(Connection c) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new CommandError(message(e));
-        }
     }
 }

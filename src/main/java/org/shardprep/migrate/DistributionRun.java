@@ -5,12 +5,12 @@ import org.postgresql.util.PSQLWarning;
 import org.shardprep.migrate.DistributionPlan.Role;
 import org.shardprep.migrate.DistributionPlan.Step;
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -35,7 +35,7 @@ public final class DistributionRun {
         this.session = session;
     }
 
-    public void run(DistributionPlan plan, CitusServer citus, boolean concurrently, String searchPath) {
+    public void run(DistributionPlan plan, CitusServer citus, boolean concurrently) {
         List<Step> steps = plan.steps();
         if (steps.isEmpty()) {
             session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
@@ -47,15 +47,13 @@ public final class DistributionRun {
                 + steps.size() + (steps.size() == 1 ? " statement." : " statements."));
         session.clearInterrupt();
         long start = System.nanoTime();
-        try (Connection c = session.pool().getConnection()) {
-            setSearchPath(c, searchPath);
+        // names resolve as they did in the check: the session's search_path
+        try (Connection c = PooledConnections.borrow(session)) {
             try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {
                 for (int i = 0; i < steps.size(); i++) {
                     if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
                     runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
                 }
-            } finally {
-                setSearchPath(c, null);
             }
             verify(plan, CitusServer.read(c));
         } catch (CommandError e) {
@@ -146,20 +144,6 @@ public final class DistributionRun {
         }
         if (!wrong.isEmpty()) {
             throw new CommandError("after the run Citus does not have " + String.join(", ", wrong) + " as planned (see check-distribution)");
-        }
-    }
-
-    /** The session's search_path on the pooled connection, so that names resolve as they did in the check; null resets it. */
-    private static void setSearchPath(Connection c, String searchPath) throws SQLException {
-        if (searchPath == null) {
-            try (Statement st = c.createStatement()) {
-                st.execute("RESET search_path");
-            }
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            ps.setString(1, searchPath);
-            ps.execute();
         }
     }
 

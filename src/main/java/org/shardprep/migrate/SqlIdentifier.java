@@ -1,5 +1,7 @@
 package org.shardprep.migrate;
 
+import org.shardprep.sql.scan.SqlQuoting;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -31,7 +33,7 @@ final class SqlIdentifier {
 
     static String quote(String name) {
         if (name.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(name)) return name;
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return SqlQuoting.identifier(name);
     }
 
     /** A made-up name as the server will store it: at most 63 bytes, not cutting a character in two. */

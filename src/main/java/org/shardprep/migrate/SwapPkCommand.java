@@ -4,6 +4,7 @@ import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
@@ -11,10 +12,7 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +39,7 @@ public class SwapPkCommand {
     public void plan(
             @Option(arity = OptionArity.ZERO_OR_MORE, description = "tables (default: every table that has the column)") String[] tables,
             @Option(longNames = "column", defaultValue = "store_id", arity = OptionArity.EXACTLY_ONE, description = "the distribution column") String column) {
-        try (PooledConnection pooled = pooled()) {
-            Connection c = pooled.connection();
+        try (Connection c = PooledConnections.borrow(session)) {
             KeySwapPlan plan = read(c, column, tables);
             PrintWriter out = session.results();
             out.println(header("swap-pk plan", plan));
@@ -87,8 +84,7 @@ public class SwapPkCommand {
         }
         if (lockTimeout < 1) throw new CommandError("--lock-timeout must be at least 1 (milliseconds)");
         long start = System.nanoTime();
-        try (PooledConnection pooled = pooled()) {
-            Connection c = pooled.connection();
+        try (Connection c = PooledConnections.borrow(session)) {
             KeySwapPlan plan = read(c, column, tables);
             if (!plan.problems().isEmpty()) {
                 int more = plan.problems().size() - 1;
@@ -154,43 +150,6 @@ public class SwapPkCommand {
                 cancellable.close();
             } catch (Exception ignored) {
                 // unregistering does not fail
-            }
-        }
-    }
-
-    /** A pooled connection (never the session's) that finds tables as the session does: its search_path. */
-    private PooledConnection pooled() throws SQLException {
-        String searchPath = null;
-        if (session.connection().transactionState() != TransactionState.FAILED) {
-            try (Statement st = session.connection().jdbc().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
-                rs.next();
-                searchPath = rs.getString(1);
-            }
-        }
-        Connection c = session.pool().getConnection();
-        try {
-            if (searchPath != null) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-                    ps.setString(1, searchPath);
-                    ps.execute();
-                }
-            }
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return new PooledConnection(c);
-    }
-
-    /** Goes back to the pool with the server's search_path again. */
-    private record PooledConnection(Connection connection) implements AutoCloseable {
-        @Override
-        public void close() throws SQLException {
-            try (Statement st = connection.createStatement()) {
-                st.execute("RESET search_path");
-            } finally {
-                connection.close();
             }
         }
     }

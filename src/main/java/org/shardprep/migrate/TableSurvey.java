@@ -1,5 +1,7 @@
 package org.shardprep.migrate;
 
+import org.shardprep.sql.scan.SqlQuoting;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,6 +66,6 @@ public record TableSurvey(TableKeys keys, long rows, boolean rowsEstimated, long
 
     /** A column name quoted as an identifier (always: right for keywords and mixed case alike). */
     static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return SqlQuoting.identifier(name);
     }
 }

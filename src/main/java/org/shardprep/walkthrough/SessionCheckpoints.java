@@ -1,6 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.shardprep.shell.CommandError;
+import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 
 import java.sql.Connection;
@@ -31,7 +32,7 @@ final class SessionCheckpoints {
     }
 
     private <T> T look(Look<T> look) {
-        try (Connection c = session.pool().getConnection(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = PooledConnections.borrow(session); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
             return look.at(new LessonDatabase(c, new SessionJobs(session, c)));
         } catch (SQLException e) {
             throw new CommandError("cannot check the database: " + OrderFunction.firstLine(e));
