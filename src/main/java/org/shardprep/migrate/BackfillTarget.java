@@ -75,31 +75,10 @@ public record BackfillTarget(
 
     private static Relation relation(Connection c, String name, String role) throws SQLException {
         if (name == null || name.isBlank()) throw new CommandError(role + " must not be empty");
-        // the name as SQL writes it (unquoted folds to lower case), else as typed (quotes were taken off by the shell)
-        Relation r = relationBy(c, "to_regclass(?)", name);
-        if (r == null) r = relationBy(c, "to_regclass(quote_ident(?))", name);
-        if (r == null) throw new CommandError((role.equals("table") ? "" : role + ": ") + "table \"" + name + "\" does not exist");
-        return r;
-    }
-
-    private static Relation relationBy(Connection c, String lookup, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.oid, c.oid::regclass::text, c.relname, c.relkind "
-                + "FROM pg_class c WHERE c.oid = " + lookup)) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                String kind = rs.getString(4);
-                if (!kind.equals("r") && !kind.equals("p")) {
-                    throw new CommandError("\"" + rs.getString(2) + "\" is " + relkind(kind) + ", not a table");
-                }
-                return new Relation(rs.getLong(1), rs.getString(2), rs.getString(3));
-            }
-        } catch (SQLException e) {
-            if ("42601".equals(e.getSQLState()) || "42602".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
-                return null;   // not a valid name, or a schema that does not exist: no such table
-            }
-            throw e;
-        }
+        TypedRelation r = TypedRelation.find(c, name).orElseThrow(() ->
+                new CommandError((role.equals("table") ? "" : role + ": ") + "table \"" + name + "\" does not exist"));
+        if (!r.isTable()) throw new CommandError("\"" + r.name() + "\" is " + relkind(r.relkind()) + ", not a table");
+        return new Relation(r.oid(), r.name(), r.relName());
     }
 
     private static String relkind(String kind) {

@@ -16,22 +16,9 @@ import java.sql.Statement;
 record ColumnNulls(String label, boolean columnExists, long rows, long nulls) {
 
     static ColumnNulls count(Connection c, String table, String column) throws SQLException {
-        String relation = null, tableName = null;
-        for (String lookup : new String[] {"to_regclass(?)", "to_regclass(quote_ident(?))"}) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.oid::regclass::text, c.relname FROM pg_class c WHERE c.oid = " + lookup)) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        relation = rs.getString(1);
-                        tableName = rs.getString(2);
-                        break;
-                    }
-                }
-            } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("42") && !e.getSQLState().equals("3F000")) throw e;
-            }
-        }
-        if (relation == null) throw new CommandError("table \"" + table + "\" does not exist");
+        TypedRelation found = TypedRelation.find(c, table)
+                .orElseThrow(() -> new CommandError("table \"" + table + "\" does not exist"));
+        String relation = found.name(), tableName = found.relName();
         String attname = null;
         try (PreparedStatement ps = c.prepareStatement("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass "
                 + "AND attnum > 0 AND NOT attisdropped AND attname IN (?, lower(?)) ORDER BY attname = ? DESC LIMIT 1")) {

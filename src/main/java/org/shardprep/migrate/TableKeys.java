@@ -48,26 +48,13 @@ public record TableKeys(String name, String schema, String relName, long oid, Ma
     /** An index; valid is false for one a failed CREATE INDEX CONCURRENTLY left behind. */
     public record Index(String name, List<String> columns, boolean unique, boolean valid, boolean primary) {}
 
-    /** The table by name as SQL would resolve it (search_path, quoting), or empty when there is no such table. */
+    /** The table by name as the user typed it (see TypedRelation), or empty when there is no such table. */
     public static Optional<TableKeys> read(Connection c, String table) throws SQLException {
-        Long oid = null;
-        String name = null, schema = null, relName = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT c.oid, c.oid::regclass::text, c.relname, n.nspname FROM pg_class c "
-                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    oid = rs.getLong(1);
-                    name = rs.getString(2);
-                    relName = rs.getString(3);
-                    schema = rs.getString(4);
-                }
-            }
-        }
-        if (oid == null) return Optional.empty();
-        return Optional.of(new TableKeys(name, schema, relName, oid, columns(c, oid), Optional.empty(), List.of(), List.of(),
-                List.of(), List.of(), List.of()).withConstraints(c).withIndexes(c));
+        Optional<TypedRelation> found = TypedRelation.find(c, table).filter(TypedRelation::isTable);
+        if (found.isEmpty()) return Optional.empty();
+        TypedRelation r = found.get();
+        return Optional.of(new TableKeys(r.name(), r.schema(), r.relName(), r.oid(), columns(c, r.oid()), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), List.of()).withConstraints(c).withIndexes(c));
     }
 
     /** shardprep's own staging schema (load-all): never the user's tables. */

@@ -107,6 +107,10 @@ class TableKeysTest {
             TableKeys probe = TableKeys.read(c, "fk_probe").orElseThrow();
             assertThat(probe.foreignKeys()).singleElement().satisfies(fk -> assertThat(fk.valid()).isFalse());
             assertThat(TableKeys.read(c, "no_such_table")).isEmpty();
+            // a name the shell took the quotes off is found as typed when SQL's folding finds nothing
+            st.execute("CREATE TABLE \"MixedCase\" (id bigint PRIMARY KEY)");
+            assertThat(TableKeys.read(c, "MixedCase").orElseThrow().name()).isEqualTo("\"MixedCase\"");
+            assertThat(TableKeys.read(c, "not a valid..name")).isEmpty();
             assertThat(TableKeys.read(c, "orders_pkey")).as("an index is not a table").isEmpty();
         }
     }
