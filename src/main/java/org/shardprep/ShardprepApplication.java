@@ -8,8 +8,8 @@ import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.repl.LazyCommandShell;
-import org.shardprep.shell.repl.ReplApplication;
+import org.shardprep.shell.CommandRunner;
+import org.shardprep.shell.repl.ReplRunner;
 import org.shardprep.sql.render.PrintOptions;
 import sun.misc.Signal;
 
@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point: psql's command line, then either the interactive shell (Spring Shell on JLine) or, for
- * -c/-f/piped input, the same main loop without Spring, so a one-off command starts as fast as psql's.
+ * Entry point: psql's command line, then the interactive shell (JLine) or, for -c/-f/piped input, the same
+ * main loop reading the script; shardprep's commands come from one registry either way.
  */
 public final class ShardprepApplication {
 
@@ -100,21 +100,15 @@ public final class ShardprepApplication {
         }
         try (Session session = new Session(started.connection(), connector, started.embedded(), out, err, interactive)) {
             apply(opts, session);
-            if (opts.cdsTrainingDir != null) {
-                // load what both paths load, then leave: the JVM writes the CDS archive at exit
-                opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "select 1"));
-                runNonInteractive(opts, session);
-                return ReplApplication.bootOnly(session);
-            }
-            if (interactive) return ReplApplication.run(session);
-            return runNonInteractive(opts, session);
-        }
-    }
-
-    private static int runNonInteractive(CommandLineOptions opts, Session session) {
-        try (LazyCommandShell commands = new LazyCommandShell(session)) {
+            CommandRunner commands = CommandCatalog.forSession(session);
             ClientScheduling.attach(session, commands);   // the database's saved jobs run again; pg_cron SQL hook
             try {
+                if (opts.cdsTrainingDir != null) {
+                    // load what a session loads (a statement, a command's parser), then leave: the archive is written at exit
+                    opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "select 1"));
+                    opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "help load-all"));
+                }
+                if (interactive) return ReplRunner.run(session, commands);
                 return runNonInteractive(opts, session, commands);
             } finally {
                 session.background().stopAll();   // jobs end while the commands they may run still exist
@@ -122,7 +116,7 @@ public final class ShardprepApplication {
         }
     }
 
-    private static int runNonInteractive(CommandLineOptions opts, Session session, LazyCommandShell commands) {
+    private static int runNonInteractive(CommandLineOptions opts, Session session, CommandRunner commands) {
         NonInteractiveRunner runner = new NonInteractiveRunner(session, commands);
         // Ctrl-C in a script: cancel the running statement on the server; the script stops (3), as psql's does.
         Signal.handle(new Signal("INT"), signal -> session.interrupt());

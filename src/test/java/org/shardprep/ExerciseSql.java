@@ -1,5 +1,6 @@
 package org.shardprep;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.StatementScanner;
@@ -46,7 +47,7 @@ public final class ExerciseSql {
      */
     public static void run(Connection c, String sql) throws SQLException {
         List<String> statements = new ArrayList<>();
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
         ScanListener listener = new ScanListener() {
             @Override
             public void onStatement(String statement, int firstLine) { statements.add(statement); }

@@ -1,6 +1,6 @@
 package org.shardprep.dataset;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 
 import java.io.IOException;

@@ -1,16 +1,16 @@
 package org.shardprep.dataset;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** generate-data: the Tailspin data set in the exercise's CSV layout, deterministic for a seed. */
-@Command
 public class GenerateDataCommand {
 
     private final Session session;
@@ -19,11 +19,11 @@ public class GenerateDataCommand {
         this.session = session;
     }
 
-    @Command(command = "generate-data", description = "Write the Tailspin data set in the exercise's CSV layout")
+    @Command(name = "generate-data", description = "Write the Tailspin data set in the exercise's CSV layout")
     public void generateData(
-            @Option(longNames = "scale", defaultValue = "1", description = "1 = the exercise's counts (442 stores ... 4,002,959 line items)") double scale,
-            @Option(longNames = "out", required = true, description = "directory to write stores.csv, products.csv, orders_*.csv, line_items_*.csv") String out,
-            @Option(longNames = "seed", defaultValue = "20230101", description = "same seed, same bytes") long seed) {
+            @Option(names = "--scale", defaultValue = "1", description = "1 = the exercise's counts (442 stores ... 4,002,959 line items)") double scale,
+            @Option(names = "--out", required = true, description = "directory to write stores.csv, products.csv, orders_*.csv, line_items_*.csv") String out,
+            @Option(names = "--seed", defaultValue = "20230101", description = "same seed, same bytes") long seed) {
         Path dir = session.resolve(out);
         long start = System.nanoTime();
         GenerationSummary s;

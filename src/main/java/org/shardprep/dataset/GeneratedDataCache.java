@@ -1,7 +1,7 @@
 package org.shardprep.dataset;
 
 import org.shardprep.ShardprepHome;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 
 import java.io.IOException;

@@ -1,11 +1,12 @@
 package org.shardprep.dataset;
 
 import org.shardprep.ShardprepHome;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.TablePrinter;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** load-all and create-schema: the exercise's "Create tables" and "Ingest data" steps as commands. */
-@Command
 public class LoadAllCommand {
 
     private final Session session;
@@ -26,7 +26,7 @@ public class LoadAllCommand {
         this.session = session;
     }
 
-    @Command(command = "create-schema", description = "Create the exercise's four tables (stores, products, orders, line_items)")
+    @Command(name = "create-schema", description = "Create the exercise's four tables (stores, products, orders, line_items)")
     public void createSchema() {
         try (var s = session.connection().jdbc().createStatement()) {
             s.execute(TailspinSchema.DDL);
@@ -36,13 +36,13 @@ public class LoadAllCommand {
         session.info("CREATE TABLE stores, products, orders, line_items");
     }
 
-    @Command(command = "load-all", description = "Create the schema and bulk-load the data set (generated, a directory, a zip, or a URL)")
+    @Command(name = "load-all", description = "Create the schema and bulk-load the data set (generated, a directory, a zip, or a URL)")
     public void loadAll(
-            @Option(longNames = "from", description = "directory, zip file or http(s) URL of the data set (default: the generated set)") String from,
-            @Option(longNames = "scale", defaultValue = "1", description = "scale of the generated data set (1 = the exercise's size)") double scale,
-            @Option(longNames = "jobs", defaultValue = "0", description = "files loaded at once (default: the number of cores, at least 2)") int jobs,
-            @Option(longNames = "fresh", description = "replace tables that already hold rows") boolean fresh,
-            @Option(longNames = "yes", description = "do not ask before replacing tables") boolean yes) {
+            @Option(names = "--from", description = "directory, zip file or http(s) URL of the data set (default: the generated set)") String from,
+            @Option(names = "--scale", defaultValue = "1", description = "scale of the generated data set (1 = the exercise's size)") double scale,
+            @Option(names = "--jobs", defaultValue = "0", description = "files loaded at once (default: the number of cores, at least 2)") int jobs,
+            @Option(names = "--fresh", description = "replace tables that already hold rows") boolean fresh,
+            @Option(names = "--yes", description = "do not ask before replacing tables") boolean yes) {
         int parallel = jobs > 0 ? jobs : Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> replace = checkExistingTables(fresh, yes);
         Path path = sourcePath(from, scale);

@@ -1,10 +1,11 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * backfill start|stop|install-function: the exercise's "Add distribution key and backfill missing values"
  * as a background keyset backfill beside the prompt, or the exercise's own backfill_batch function.
  */
-@Command(command = "backfill")
+@Command(name = "backfill", description = "Add the distribution column and fill it in the background, in short batches")
 public class BackfillCommands {
 
     /**
@@ -35,14 +36,14 @@ public class BackfillCommands {
         this.backfills = backfills;
     }
 
-    @Command(command = "start", description = "Add the distribution column if missing and fill it in keyset batches in the background")
+    @Command(name = "start", description = "Add the distribution column if missing and fill it in keyset batches in the background")
     public void start(
-            @Option(longNames = "table", description = "table to fill (default line_items)") String table,
-            @Option(longNames = "column", description = "column to add and fill, copied from the --from table (default store_id)") String column,
-            @Option(longNames = "from", description = "table the values come from (default orders)") String from,
-            @Option(longNames = "on", description = "column both tables share, unique in --from (default order_id)") String on,
-            @Option(longNames = "batch", defaultValue = "" + DEFAULT_BATCH, description = "rows per batch, each its own short transaction") int batch,
-            @Option(longNames = "pause-ms", defaultValue = "0", description = "pause between batches, to go easier on the server") long pauseMs) {
+            @Option(names = "--table", description = "table to fill (default line_items)") String table,
+            @Option(names = "--column", description = "column to add and fill, copied from the --from table (default store_id)") String column,
+            @Option(names = "--from", description = "table the values come from (default orders)") String from,
+            @Option(names = "--on", description = "column both tables share, unique in --from (default order_id)") String on,
+            @Option(names = "--batch", defaultValue = "" + DEFAULT_BATCH, description = "rows per batch, each its own short transaction") int batch,
+            @Option(names = "--pause-ms", defaultValue = "0", description = "pause between batches, to go easier on the server") long pauseMs) {
         if (batch < 1 || batch > MAX_BATCH) throw new CommandError("--batch must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_BATCH));
         if (pauseMs < 0) throw new CommandError("--pause-ms must be 0 or more");
         BackfillRunner running = backfills.current();
@@ -116,7 +117,7 @@ public class BackfillCommands {
         }
     }
 
-    @Command(command = "stop", description = "Stop the backfill after the batch in flight; backfill start resumes it")
+    @Command(name = "stop", description = "Stop the backfill after the batch in flight; backfill start resumes it")
     public void stop() {
         BackfillRunner runner = backfills.current();
         if (runner == null) throw new CommandError("no backfill is running");
@@ -130,7 +131,7 @@ public class BackfillCommands {
         if (message != null) session.info(message);
     }
 
-    @Command(command = "install-function", description = "Create the exercise's backfill_batch(batch_size) function, as written")
+    @Command(name = "install-function", description = "Create the exercise's backfill_batch(batch_size) function, as written")
     public void installFunction() {
         try (Statement s = session.connection().jdbc().createStatement()) {
             s.execute(BackfillFunction.source());

@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,10 +1,11 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
  * it runs and the exact count at the end, rows/s, ETA, batch latency); without one, the column's NULL count
  * from the database. --watch prints a line a second until the backfill ends, or Ctrl-C.
  */
-@Command
 public class BackfillStatusCommand {
 
     static final long WATCH_MILLIS = 1000;
@@ -27,11 +27,11 @@ public class BackfillStatusCommand {
         this.backfills = backfills;
     }
 
-    @Command(command = "backfill-status", description = "Progress of the backfill (rows done and left, rows/s, ETA), or the column's NULL count")
+    @Command(name = "backfill-status", description = "Progress of the backfill (rows done and left, rows/s, ETA), or the column's NULL count")
     public void status(
-            @Option(longNames = "watch", description = "print a progress line every second until done (or Ctrl-C)") boolean watch,
-            @Option(longNames = "table", description = "table to count in the database (default: the session's backfill, else line_items)") String table,
-            @Option(longNames = "column", description = "column to count (default: the session's backfill, else store_id)") String column) {
+            @Option(names = "--watch", description = "print a progress line every second until done (or Ctrl-C)") boolean watch,
+            @Option(names = "--table", description = "table to count in the database (default: the session's backfill, else line_items)") String table,
+            @Option(names = "--column", description = "column to count (default: the session's backfill, else store_id)") String column) {
         session.clearInterrupt();
         BackfillRunner runner = backfills.latest();
         boolean other = runner != null && (table != null && !table.equals(runner.target().tableName())

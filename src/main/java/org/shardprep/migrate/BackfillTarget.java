@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.sql.scan.SqlQuoting;
 
 import java.sql.Connection;

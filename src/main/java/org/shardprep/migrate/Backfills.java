@@ -1,7 +1,6 @@
 package org.shardprep.migrate;
 
 import org.shardprep.shell.Session;
-import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Map;
  * (after a restart of the shell, the count at the start finds the first NULL row instead). The end of a run
  * is told above the prompt, unless a status watch or backfill stop is showing it.
  */
-@Component
 public class Backfills {
 
     /** Shown in the quit question and stopped at exit. */

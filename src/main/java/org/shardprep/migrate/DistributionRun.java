@@ -4,7 +4,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 import org.shardprep.migrate.DistributionPlan.Role;
 import org.shardprep.migrate.DistributionPlan.Step;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
+import org.shardprep.command.CommandErrors;
 import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.render.MessageFormatter;
@@ -59,7 +60,7 @@ public final class DistributionRun {
         } catch (CommandError e) {
             throw e;
         } catch (Exception e) {
-            throw new CommandError(DistributionCommands.message(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         }
         long distributed = steps.stream().filter(s -> s.role() == Role.DISTRIBUTED).count();
         long reference = steps.size() - distributed;

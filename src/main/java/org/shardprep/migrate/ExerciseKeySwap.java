@@ -2,6 +2,7 @@ package org.shardprep.migrate;
 
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
+import org.shardprep.sql.scan.MetaCommandSyntax;
 import org.shardprep.sql.scan.StatementScanner;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class ExerciseKeySwap {
     /** The statements as psql would send them (split by the shell's scanner), grouped into the six steps. */
     public static List<Step> steps() {
         List<String> statements = new ArrayList<>();
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandSyntax.NONE);
         ScanListener listener = new ScanListener() {
             @Override
             public void onStatement(String sql, int firstLine) {

@@ -1,7 +1,7 @@
 package org.shardprep.migrate;
 
 import org.postgresql.core.TransactionState;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.QueryOutcome;
 

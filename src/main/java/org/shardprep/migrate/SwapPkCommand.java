@@ -3,12 +3,13 @@ package org.shardprep.migrate;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
+import org.shardprep.command.CommandErrors;
 import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
-import org.springframework.shell.command.CommandRegistration.OptionArity;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * (again after a stop: it picks up where the catalog says); run --as-exercise runs the exercise's SQL as
  * written, for the side-by-side lesson.
  */
-@Command(command = "swap-pk")
+@Command(name = "swap-pk", description = "Swap primary and foreign keys onto the distribution column without blocking writes")
 public class SwapPkCommand {
 
     private final Session session;
@@ -35,10 +36,10 @@ public class SwapPkCommand {
         this.session = session;
     }
 
-    @Command(command = "plan", description = "Show the key swap's steps and their SQL, marking the ones the catalog shows done")
+    @Command(name = "plan", description = "Show the key swap's steps and their SQL, marking the ones the catalog shows done")
     public void plan(
-            @Option(arity = OptionArity.ZERO_OR_MORE, description = "tables (default: every table that has the column)") String[] tables,
-            @Option(longNames = "column", defaultValue = "store_id", arity = OptionArity.EXACTLY_ONE, description = "the distribution column") String column) {
+            @Parameters(paramLabel = "TABLE", arity = "0..*", description = "tables (default: every table that has the column)") String[] tables,
+            @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column) {
         try (Connection c = PooledConnections.borrow(session)) {
             KeySwapPlan plan = read(c, column, tables);
             PrintWriter out = session.results();
@@ -62,17 +63,17 @@ public class SwapPkCommand {
             for (String r : refusals) out.println("swap-pk run would refuse now: " + r);
             out.flush();
         } catch (SQLException e) {
-            throw new CommandError(message(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         }
     }
 
-    @Command(command = "run", description = "Swap the keys onto the distribution column without blocking writes (or --as-exercise)")
+    @Command(name = "run", description = "Swap the keys onto the distribution column without blocking writes (or --as-exercise)")
     public void run(
-            @Option(arity = OptionArity.ZERO_OR_MORE, description = "tables (default: every table that has the column)") String[] tables,
-            @Option(longNames = "column", defaultValue = "store_id", arity = OptionArity.EXACTLY_ONE, description = "the distribution column") String column,
-            @Option(longNames = "force", arity = OptionArity.ZERO, description = "run even though create_orders does not write the column") boolean force,
-            @Option(longNames = "lock-timeout", defaultValue = "200", arity = OptionArity.EXACTLY_ONE, description = "milliseconds a step may wait for its lock before it retries") int lockTimeout,
-            @Option(longNames = "as-exercise", arity = OptionArity.ZERO, description = "run the exercise's statements as written, timing each step") boolean asExercise) {
+            @Parameters(paramLabel = "TABLE", arity = "0..*", description = "tables (default: every table that has the column)") String[] tables,
+            @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column,
+            @Option(names = "--force", description = "run even though create_orders does not write the column") boolean force,
+            @Option(names = "--lock-timeout", defaultValue = "200", description = "milliseconds a step may wait for its lock before it retries") int lockTimeout,
+            @Option(names = "--as-exercise", description = "run the exercise's statements as written, timing each step") boolean asExercise) {
         session.clearInterrupt();
         if (asExercise) {
             if (!column.equals("store_id") || (tables != null && tables.length > 0) || force) {
@@ -108,7 +109,7 @@ public class SwapPkCommand {
             session.info(String.format(Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - start) / 1e9));
             readiness(after);
         } catch (SQLException e) {
-            throw new CommandError(message(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         }
     }
 
@@ -143,7 +144,7 @@ public class SwapPkCommand {
                 throw new CommandError("stopped at " + where + "; the steps before it are done, " + left
                         + "; swap-pk run again finishes the job");
             }
-            throw new CommandError(message(f.sqlCause()) + ", at " + where + "; the steps before it are done, " + left
+            throw new CommandError(CommandErrors.oneLine(f.sqlCause()) + ", at " + where + "; the steps before it are done, " + left
                     + "; once that is fixed, swap-pk run again finishes the job");
         } finally {
             try {
@@ -195,16 +196,5 @@ public class SwapPkCommand {
                 .collect(Collectors.joining(", "));
         session.info("Primary keys " + keys + "; " + plan.column() + " NOT NULL and every foreign key on it validated.");
         session.info("Run check-distribution for the full readiness report.");
-    }
-
-    /** The server's message (and its detail, which names the duplicate key or the row), on one line. */
-    static String message(SQLException e) {
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ServerErrorMessage m = p.getServerErrorMessage();
-            return m.getMessage() + Optional.ofNullable(m.getDetail()).map(d -> " (" + d.replaceAll("\\.$", "") + ")").orElse("");
-        }
-        String text = String.valueOf(e.getMessage());
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 }

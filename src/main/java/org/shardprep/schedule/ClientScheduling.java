@@ -3,7 +3,7 @@ package org.shardprep.schedule;
 import org.shardprep.ShardprepHome;
 import org.shardprep.shell.DatabaseKey;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -97,18 +97,7 @@ public final class ClientScheduling {
                 else session.background().unregister(BACKGROUND_NAME);
             }
         });
-        fresh.useCommands(new Scheduler.CommandLines() {
-            @Override
-            public boolean isCommand(String line) {
-                String word = ShellCommands.firstWord(line);
-                return !word.isEmpty() && commands.isCommand(word);
-            }
-
-            @Override
-            public String run(String line) {
-                return commands.runForJob(line);
-            }
-        });
+        fresh.useCommands(commands);
         scheduler = fresh;
         boundTo = now;
         try {

@@ -1,10 +1,11 @@
 package org.shardprep.schedule;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.TablePrinter;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 
 /** schedule, unschedule, jobs, job-runs, job pause|resume: pg_cron's user model as shell commands. */
-@Command
 public class ScheduleCommands {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -29,11 +29,11 @@ public class ScheduleCommands {
         return ClientScheduling.of(session).scheduler();
     }
 
-    @Command(command = "schedule", description = "Run SQL or a shardprep command on a schedule (cron, 'N seconds', @daily ...), as cron.schedule")
+    @Command(name = "schedule", description = "Run SQL or a shardprep command on a schedule (cron, 'N seconds', @daily ...), as cron.schedule")
     public void schedule(
-            @Option(description = "job name", required = true) String name,
-            @Option(description = "five cron fields, 'N seconds' (1..59) or @hourly/@daily/...", required = true) String schedule,
-            @Option(description = "SQL, or a shardprep command line", required = true) String command) {
+            @Parameters(paramLabel = "NAME", description = "job name") String name,
+            @Parameters(paramLabel = "SCHEDULE", description = "five cron fields, 'N seconds' (1..59) or @hourly/@daily/...") String schedule,
+            @Parameters(paramLabel = "COMMAND", description = "SQL, or a shardprep command line") String command) {
         Job job;
         try {
             job = scheduler().schedule(name, schedule, command);
@@ -43,14 +43,14 @@ public class ScheduleCommands {
         session.info("scheduled job " + job.id() + " (" + job.name() + "): " + job.schedule().text() + ", next run " + format(scheduler().nextRun(job)));
     }
 
-    @Command(command = "unschedule", description = "Remove a scheduled job, by name or id, as cron.unschedule")
-    public void unschedule(@Option(description = "job name or id", required = true) String job) {
+    @Command(name = "unschedule", description = "Remove a scheduled job, by name or id, as cron.unschedule")
+    public void unschedule(@Parameters(paramLabel = "JOB", description = "job name or id") String job) {
         Job found = scheduler().find(job);
         if (found == null || !scheduler().unschedule(job)) throw new CommandError("no job named " + job);
         session.info("unscheduled job " + found.id() + " (" + found.name() + ")");
     }
 
-    @Command(command = "jobs", description = "The scheduled jobs: the client's and, where pg_cron is installed, the server's")
+    @Command(name = "jobs", description = "The scheduled jobs: the client's and, where pg_cron is installed, the server's")
     public void jobs() {
         Scheduler s = scheduler();
         TablePrinter table = new TablePrinter().column("id", TablePrinter.INT8).column("name", TablePrinter.TEXT)
@@ -67,10 +67,10 @@ public class ScheduleCommands {
         table.print(session);
     }
 
-    @Command(command = "job-runs", description = "Recent runs of the scheduled jobs, newest first, as cron.job_run_details")
+    @Command(name = "job-runs", description = "Recent runs of the scheduled jobs, newest first, as cron.job_run_details")
     public void jobRuns(
-            @Option(description = "job name or id (default: every job)") String job,
-            @Option(longNames = "limit", defaultValue = "20", description = "how many runs") int limit) {
+            @Parameters(paramLabel = "JOB", arity = "0..1", description = "job name or id (default: every job)") String job,
+            @Option(names = "--limit", defaultValue = "20", description = "how many runs") int limit) {
         if (job != null && scheduler().find(job) == null && scheduler().runs(job, 1).isEmpty()) {
             throw new CommandError("no job named " + job);
         }
@@ -85,16 +85,26 @@ public class ScheduleCommands {
         table.print(session);
     }
 
-    @Command(command = "job pause", description = "Stop a job from running until job resume (pg_cron's active = false)")
-    public void pause(@Option(description = "job name or id", required = true) String job) {
-        if (!scheduler().setActive(job, false)) throw new CommandError("no job named " + job);
-        session.info("paused job " + job);
-    }
+    /** job pause|resume: pg_cron's active flag. */
+    @Command(name = "job", description = "Pause a scheduled job or let it run again")
+    public static class JobCommand {
+        private final Session session;
 
-    @Command(command = "job resume", description = "Let a paused job run again")
-    public void resume(@Option(description = "job name or id", required = true) String job) {
-        if (!scheduler().setActive(job, true)) throw new CommandError("no job named " + job);
-        session.info("resumed job " + job);
+        public JobCommand(Session session) {
+            this.session = session;
+        }
+
+        @Command(name = "pause", description = "Stop a job from running until job resume (pg_cron's active = false)")
+        public void pause(@Parameters(paramLabel = "JOB", description = "job name or id") String job) {
+            if (!ClientScheduling.of(session).scheduler().setActive(job, false)) throw new CommandError("no job named " + job);
+            session.info("paused job " + job);
+        }
+
+        @Command(name = "resume", description = "Let a paused job run again")
+        public void resume(@Parameters(paramLabel = "JOB", description = "job name or id") String job) {
+            if (!ClientScheduling.of(session).scheduler().setActive(job, true)) throw new CommandError("no job named " + job);
+            session.info("resumed job " + job);
+        }
     }
 
     private static String format(ZonedDateTime t) {

@@ -1,5 +1,6 @@
 package org.shardprep.schedule;
 
+import org.shardprep.command.ShellCommands;
 import org.postgresql.core.BaseConnection;
 
 import javax.sql.DataSource;
@@ -28,18 +29,6 @@ import java.util.function.Supplier;
 public final class Scheduler {
 
     /** Where a job's command goes when it is not SQL: a shardprep command line. */
-    public interface CommandLines {
-        boolean isCommand(String line);
-
-        /** Runs the line; null when it worked, else the error's one line. */
-        String run(String line);
-
-        CommandLines NONE = new CommandLines() {
-            @Override public boolean isCommand(String line) { return false; }
-            @Override public String run(String line) { return "no command machinery"; }
-        };
-    }
-
     /** What the scheduler tells its owner: failed runs, and whether any job is active (background work). */
     public interface Listener {
         default void runFailed(JobRun run) { }
@@ -53,7 +42,7 @@ public final class Scheduler {
     private final JobStore store;
     private final Supplier<DataSource> pool;
     private final Listener listener;
-    private volatile CommandLines commands = CommandLines.NONE;
+    private volatile ShellCommands commands = ShellCommands.NONE;
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private final List<JobRun> runs = new ArrayList<>();          // oldest first
     private final Map<Long, BaseConnection> runningOn = new LinkedHashMap<>();
@@ -74,7 +63,7 @@ public final class Scheduler {
         this.listener = listener;
     }
 
-    public void useCommands(CommandLines commands) { this.commands = commands; }
+    public void useCommands(ShellCommands commands) { this.commands = commands; }
 
     public JobStore store() { return store; }
 
@@ -252,7 +241,7 @@ public final class Scheduler {
         String error = null;
         String message;
         try {
-            message = commands.isCommand(job.command()) ? runCommandLine(job.command()) : runSql(job, run);
+            message = commands.isCommandLine(job.command()) ? runCommandLine(job.command()) : runSql(job, run);
         } catch (SQLException e) {
             error = oneLine(e.getMessage());
             message = error;
@@ -264,7 +253,7 @@ public final class Scheduler {
     }
 
     private String runCommandLine(String line) {
-        String error = commands.run(line);
+        String error = commands.runForJob(line);
         if (error != null) throw new IllegalStateException(error);
         return "done";
     }

@@ -21,13 +21,6 @@ final class ConditionalCommands {
     }
 
     /** Whether psql treats this command as a branching one (is_branching_command). */
-    static boolean handles(MetaCommand command) {
-        return switch (command.name()) {
-            case "if", "elif", "else", "endif" -> true;
-            default -> false;
-        };
-    }
-
     MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
         return switch (command.name()) {
             case "if" -> ifCommand(command, scanner);

@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.ShellCommands;
 import org.shardprep.shell.record.Recorder;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.QueryRunner;
@@ -27,7 +28,7 @@ public final class InputProcessor {
     private final Session session;
     private final MetaCommands metaCommands;
     private final ShellCommands shellCommands;
-    private final StatementScanner scanner = new StatementScanner();
+    private final StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
     private final TypedText typed = new TypedText();
     private final InputObserver observer;   // a replay's presenter, else null
     private final boolean interactive;      // psql's cur_cmd_interactive: the prompt, not a script
@@ -44,7 +45,7 @@ public final class InputProcessor {
 
     private InputProcessor(Session session, ShellCommands shellCommands, InputObserver observer, boolean interactive) {
         this.session = session;
-        this.metaCommands = new MetaCommands(session, this);
+        this.metaCommands = new MetaCommands(session, this, shellCommands);
         this.shellCommands = shellCommands;
         this.observer = observer;
         this.interactive = interactive;
@@ -173,6 +174,7 @@ public final class InputProcessor {
         typed.startLine(line);
         if (!scanner.hasPendingText()) {
             String word = ShellCommands.firstWord(line);
+            if (word.equalsIgnoreCase("help") && helpForCommand(line)) return;
             if (!word.isEmpty() && shellCommands.isCommand(word)) {
                 if (!conditionals.active()) {
                     passOver(InputEntry.shellCommand(typed.cutAt(line.length())),
@@ -254,7 +256,8 @@ public final class InputProcessor {
         public void onMetaCommand(MetaCommand command) {
             if (stop) return;
             InputEntry entry = InputEntry.metaCommand(typed.cutAt(scanner.lineOffset()), command);
-            if (ConditionalCommands.handles(command)) {
+            MetaCommandCatalog.Entry known = MetaCommandCatalog.PSQL.find(command.dispatchName());
+            if (known != null && known.branching()) {
                 if (!admit(entry)) return;
                 MetaCommandResult result = branching.execute(command, scanner);
                 syncBranch();
@@ -430,12 +433,34 @@ public final class InputProcessor {
         return false;
     }
 
+    /** psql's answer to "help", and shardprep's commands, one a line with its summary. */
     private String help() {
-        String names = shellCommands.names().isEmpty() ? "(none yet)" : String.join(", ", new java.util.TreeSet<>(shellCommands.names()));
-        return "You are using shardprep, a psql-compatible shell that prepares PostgreSQL for Citus.\n"
+        StringBuilder s = new StringBuilder("You are using shardprep, a psql-compatible shell that prepares PostgreSQL for Citus.\n"
                 + "Type:  \\? for help with psql commands\n"
                 + "       \\g or terminate with semicolon to execute query\n"
                 + "       \\q to quit\n"
-                + "shardprep commands: " + names;
+                + "       help COMMAND (or COMMAND --help) for one of shardprep's commands:\n");
+        for (var e : shellCommands.entries()) s.append(String.format("         %-20s %s%n", e.name(), e.summary()));
+        return s.toString().stripTrailing();
+    }
+
+    /**
+     * "help load-all", "help swap-pk run": the command's usage and options, as "load-all --help" prints them. Only
+     * for one of our commands: anything else after "help" is left to the SQL path, as psql leaves it.
+     */
+    private boolean helpForCommand(String line) {
+        String rest = line.strip().replaceFirst("(?i)^help\\s+", "");
+        if (rest.equals(line.strip()) || !shellCommands.isCommandLine(rest)) return false;
+        InputEntry entry = InputEntry.shellCommand(typed.cutAt(line.length()));
+        if (!conditionals.active()) {
+            passOver(entry, "help command ignored; use \\endif or Ctrl-C to exit current \\if block");
+            return true;
+        }
+        if (admit(entry)) {
+            session.out().print(shellCommands.usage(rest));
+            session.out().flush();
+            commandDone(true);
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.ShellCommands;
 import org.shardprep.shell.describe.DescribeCommand;
 import org.shardprep.shell.copy.SlashCopyCommand;
 import org.shardprep.sql.QueryOutcome;
@@ -8,6 +9,7 @@ import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.StatementScanner;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * psql's backslash commands (command.c): one method a command. The query buffer belongs to the scanner;
@@ -21,9 +23,11 @@ public final class MetaCommands {
     private final FormatCommands formats;
     private final ConnectionCommands connections;
     private final WatchCommand watcher;
+    private final ShellCommands shellCommands;   // for \?, which lists them too
 
-    public MetaCommands(Session session, InputProcessor processor) {
+    public MetaCommands(Session session, InputProcessor processor, ShellCommands shellCommands) {
         this.session = session;
+        this.shellCommands = shellCommands;
         this.connectionInfo = new ConnectionInfo(session);
         this.files = new FileCommands(session, processor);
         this.formats = new FormatCommands(session);
@@ -37,41 +41,77 @@ public final class MetaCommands {
             // psql reports a bad argument (unterminated quote, failing backtick) and runs with those before it
             session.message(session.location().prefix() + parsed.error());
         }
-        List<String> args = parsed.values();
-        return switch (command.dispatchName()) {
-            case "q", "quit" -> MetaCommandResult.QUIT;
-            case "conninfo" -> print(connectionInfo.describe());
-            case "c", "connect" -> connect(args);
-            case "encoding" -> format(() -> connections.encoding(args));
-            case "copy" -> new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
-            case "echo" -> echo(args);
-            case "g" -> sendBuffer(scanner, command, args, false);
-            case "gx" -> sendBuffer(scanner, command, args, true);
-            case "o", "out" -> output(command, args);
-            case "watch" -> watch(scanner, args);
-            case "p", "print" -> print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
-            case "r", "reset" -> {
-                scanner.resetBuffer();
-                yield quietPrint("Query buffer reset (cleared).");
-            }
-            case "timing" -> timing(args);
-            case "pset" -> format(() -> formats.pset(args));
-            case "x" -> format(() -> formats.pset(prepend("expanded", args)));
-            case "t" -> format(() -> formats.pset(prepend("tuples_only", args)));
-            case "a" -> format(formats::toggleAligned);
-            case "f" -> format(() -> formats.pset(prepend("fieldsep", args)));
-            case "C" -> format(() -> formats.pset(prepend("title", args)));
-            case "set" -> set(args);
-            case "unset" -> unset(args);
-            case "i", "include" -> done(!args.isEmpty() ? files.include(args.get(0), false) : missing(command));
-            case "ir", "include_relative" -> done(!args.isEmpty() ? files.include(args.get(0), true) : missing(command));
-            case "cd" -> done(files.changeDirectory(args));
-            case "!" -> done(files.shell(command.rawArgs()));
-            case "?" -> print(MetaCommandHelp.TEXT);
-            default -> DescribeCommand.handles(command.name()) ? new DescribeCommand(session).execute(command.name(), args)
-                    : error("invalid command \\" + command.name()
-                    + (session.interactive() ? "\nTry \\? for help." : ""));
+        MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.dispatchName());
+        if (entry == null || !entry.works()) {
+            return error("invalid command \\" + command.name() + (session.interactive() ? "\nTry \\? for help." : ""));
+        }
+        return entry.handler().run(this, command, parsed.values(), scanner);
+    }
+
+    // ---- the handlers the catalog names, one a command (or a family)
+
+    MetaCommandResult describe(MetaCommand command, List<String> args, StatementScanner scanner) {
+        return new DescribeCommand(session).execute(command.name(), args);
+    }
+
+    MetaCommandResult help() {
+        Map<String, String> ours = new java.util.LinkedHashMap<>();
+        shellCommands.entries().forEach(e -> ours.put(e.name(), e.summary()));
+        return print(MetaCommandCatalog.PSQL.help(this::currently, ours).stripTrailing());
+    }
+
+    /** The "(currently ...)" values in psql's \? lines. */
+    private String currently(String setting) {
+        PrintOptions p = session.printOptions();
+        return switch (setting) {
+            case "tuples_only" -> p.isTuplesOnly() ? "on" : "off";
+            case "expanded" -> switch (p.getExpanded()) { case ON -> "on"; case AUTO -> "auto"; default -> "off"; };
+            case "timing" -> session.timing() ? "on" : "off";
+            case "database" -> session.connection().database();
+            default -> "off";
         };
+    }
+
+    MetaCommandResult conninfo() {
+        return print(connectionInfo.describe());
+    }
+
+    MetaCommandResult encoding(List<String> args) {
+        return format(() -> connections.encoding(args));
+    }
+
+    MetaCommandResult copy(MetaCommand command) {
+        return new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+    }
+
+    MetaCommandResult printBuffer(StatementScanner scanner) {
+        return print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
+    }
+
+    MetaCommandResult resetBuffer(StatementScanner scanner) {
+        scanner.resetBuffer();
+        return quietPrint("Query buffer reset (cleared).");
+    }
+
+    /** \pset NAME VALUE, and the commands that are a \pset of one option (\x, \t, \f, \C). */
+    MetaCommandResult pset(String option, List<String> args) {
+        return format(() -> formats.pset(option == null ? args : prepend(option, args)));
+    }
+
+    MetaCommandResult toggleAligned() {
+        return format(formats::toggleAligned);
+    }
+
+    MetaCommandResult include(MetaCommand command, List<String> args, boolean relative) {
+        return done(!args.isEmpty() ? files.include(args.get(0), relative) : missing(command));
+    }
+
+    MetaCommandResult changeDirectory(List<String> args) {
+        return done(files.changeDirectory(args));
+    }
+
+    MetaCommandResult shell(MetaCommand command) {
+        return done(files.shell(command.rawArgs()));
     }
 
     /** Runs a print-setting change and shows psql's sentence for it (unless QUIET). */
@@ -85,7 +125,7 @@ public final class MetaCommands {
     }
 
     /** \c: interactively a failure keeps the old connection; a script cannot go on without the one it asked for. */
-    private MetaCommandResult connect(List<String> args) {
+    MetaCommandResult connect(List<String> args) {
         try {
             return quietPrint(connections.reconnect(args));
         } catch (ConnectionCommands.SessionSwitchException e) {
@@ -128,7 +168,7 @@ public final class MetaCommands {
         return MetaCommandResult.ERROR;
     }
 
-    private MetaCommandResult echo(List<String> args) {
+    MetaCommandResult echo(List<String> args) {
         boolean newline = true;
         List<String> words = args;
         if (!words.isEmpty() && words.get(0).equals("-n")) {
@@ -142,7 +182,7 @@ public final class MetaCommands {
     }
 
     /** \g [FILE|\|cmd] and \gx: send the buffer, or the previous query when the buffer is empty. */
-    private MetaCommandResult sendBuffer(StatementScanner scanner, MetaCommand command, List<String> args, boolean expanded) {
+    MetaCommandResult sendBuffer(StatementScanner scanner, MetaCommand command, List<String> args, boolean expanded) {
         String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
         if (sql == null || sql.isBlank()) {
             scanner.resetBuffer();
@@ -165,14 +205,14 @@ public final class MetaCommands {
     }
 
     /** \watch [SECONDS]: the buffer, or the previous query, again and again until Ctrl-C. */
-    private MetaCommandResult watch(StatementScanner scanner, List<String> args) {
+    MetaCommandResult watch(StatementScanner scanner, List<String> args) {
         String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
         if (sql == null || sql.isBlank()) return error("\\watch cannot be used with an empty query");
         return done(watcher.run(sql, WatchCommand.interval(args.isEmpty() ? null : args.get(0))));
     }
 
     /** \o [FILE|\|cmd]: query results go there until the next \o; no argument means stdout again. */
-    private MetaCommandResult output(MetaCommand command, List<String> args) {
+    MetaCommandResult output(MetaCommand command, List<String> args) {
         String target = targetSpec(command, args);
         if (target == null) {
             session.setQueryOutput(null);
@@ -199,7 +239,7 @@ public final class MetaCommands {
         return e.getMessage();
     }
 
-    private MetaCommandResult timing(List<String> args) {
+    MetaCommandResult timing(List<String> args) {
         if (args.isEmpty()) {
             session.setTiming(!session.timing());
         } else {
@@ -214,7 +254,7 @@ public final class MetaCommands {
         return quietPrint(session.timing() ? "Timing is on." : "Timing is off.");
     }
 
-    private MetaCommandResult set(List<String> args) {
+    MetaCommandResult set(List<String> args) {
         if (args.isEmpty()) {
             session.variables().all().forEach((k, v) -> session.out().println(k + " = '" + v + "'"));
             session.out().flush();
@@ -226,7 +266,7 @@ public final class MetaCommands {
         return MetaCommandResult.OK;
     }
 
-    private MetaCommandResult unset(List<String> args) {
+    MetaCommandResult unset(List<String> args) {
         if (args.isEmpty()) return error("\\unset: missing required argument");
         session.variables().unset(args.get(0));
         return MetaCommandResult.OK;

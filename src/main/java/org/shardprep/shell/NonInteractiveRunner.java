@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.ShellCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -35,6 +35,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private final PrintWriter out;
     private final PrintStream err;
     private final boolean interactive;
+    private org.jline.terminal.Terminal terminal;   // the interactive shell's, else null
     private IntSupplier terminalWidth = () -> 0;
     private IntSupplier terminalHeight = () -> 0;
     private ScriptLocation location = new ScriptLocation(null);
@@ -85,6 +86,11 @@ public final class Session implements QueryOutput, AutoCloseable {
     public PrintStream err() { return err; }
 
     public void setTerminalWidth(IntSupplier width) { this.terminalWidth = width; }
+
+    /** The terminal the user types at (the interactive shell), or null for a script. */
+    public org.jline.terminal.Terminal terminal() { return terminal; }
+
+    public void setTerminal(org.jline.terminal.Terminal terminal) { this.terminal = terminal; }
 
     public void setTerminalHeight(IntSupplier height) { this.terminalHeight = height; }
 

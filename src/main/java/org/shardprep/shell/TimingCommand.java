@@ -1,14 +1,16 @@
 package org.shardprep.shell;
 
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import org.shardprep.command.CommandError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** timing on|off, history, label, compare: psql's \timing, plus a memory of what was timed. */
-@Command(command = "timing")
+@Command(name = "timing", description = "Time statements and commands, name the times and compare them")
 public class TimingCommand {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -19,20 +21,20 @@ public class TimingCommand {
         this.session = session;
     }
 
-    @Command(command = "on", description = "Show the time of each statement and command (as \\timing on)")
+    @Command(name = "on", description = "Show the time of each statement and command (as \\timing on)")
     public void on() {
         session.setTiming(true);
         session.info("Timing is on.");
     }
 
-    @Command(command = "off", description = "Stop showing times (as \\timing off)")
+    @Command(name = "off", description = "Stop showing times (as \\timing off)")
     public void off() {
         session.setTiming(false);
         session.info("Timing is off.");
     }
 
-    @Command(command = "history", description = "The last N timed statements and commands")
-    public void history(@Option(defaultValue = "20", description = "how many (default 20)") int limit) {
+    @Command(name = "history", description = "The last N timed statements and commands")
+    public void history(@Parameters(paramLabel = "N", arity = "0..1", defaultValue = "20", description = "how many (default 20)") int limit) {
         if (limit <= 0) throw new CommandError("timing history: the number must be positive");
         TablePrinter t = new TablePrinter().column("#", TablePrinter.INT8).column("label", TablePrinter.TEXT)
                 .column("at", TablePrinter.TEXT).column("ms", TablePrinter.NUMERIC).column("ok", TablePrinter.TEXT)
@@ -44,14 +46,14 @@ public class TimingCommand {
         t.print(session);
     }
 
-    @Command(command = "label", description = "Name the latest timed entry, to compare it later")
-    public void label(@Option(required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.EXACTLY_ONE) String name) {
+    @Command(name = "label", description = "Name the latest timed entry, to compare it later")
+    public void label(@Parameters(paramLabel = "NAME", description = "the label") String name) {
         TimingLog.Entry e = session.timingLog().label(name);
         session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), TimingComparison.shorten(e.text(), 40), e.millis(), name));
     }
 
-    @Command(command = "compare", description = "Two timed entries (labels or numbers) side by side, with the ratio")
-    public void compare(@Option(required = true, arityMin = 2, arityMax = 2) String[] entries) {
+    @Command(name = "compare", description = "Two timed entries (labels or numbers) side by side, with the ratio")
+    public void compare(@Parameters(paramLabel = "ENTRY", arity = "2", description = "two labels or entry numbers (see timing history)") String[] entries) {
         TimingLog.Entry a = entry(entries[0]);
         TimingLog.Entry b = entry(entries[1]);
         TimingComparison.print(session, side(a), side(b));

@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.CommandError;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

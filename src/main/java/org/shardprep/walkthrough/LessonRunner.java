@@ -1,10 +1,10 @@
 package org.shardprep.walkthrough;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.ScriptLocation;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 import org.shardprep.shell.TimingLog;
 import org.shardprep.shell.record.StepAnswer;
 import org.shardprep.shell.record.StepPrompt;

@@ -1,6 +1,6 @@
 package org.shardprep.walkthrough;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.PooledConnections;
 import org.shardprep.shell.Session;
 

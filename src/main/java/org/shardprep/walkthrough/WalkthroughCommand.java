@@ -3,14 +3,14 @@ package org.shardprep.walkthrough;
 import org.jline.terminal.Terminal;
 import org.postgresql.core.TransactionState;
 import org.shardprep.ShardprepHome;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.DatabaseKey;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 import org.shardprep.shell.record.StepPrompt;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,25 +19,28 @@ import java.util.stream.Collectors;
  * walkthrough [--scale S] [--auto] [--from STEP] [--until STEP], and walkthrough status: the Tailspin Toys
  * exercise as a guided lesson ({@link Lesson}), which goes on from wherever the database shows it stands.
  */
-@Command(command = "walkthrough")
-public class WalkthroughCommand {
+@Command(name = "walkthrough", description = "The Tailspin Toys exercise as a guided lesson, step by step, going on from where the database stands")
+public class WalkthroughCommand implements Runnable {
 
     private final Session session;
-    private final ObjectProvider<ShellCommands> commands;   // the command machinery this command is part of: lazily
-    private final ObjectProvider<Terminal> terminal;
+    private final ShellCommands commands;   // the command machinery this command is part of
 
-    public WalkthroughCommand(Session session, ObjectProvider<ShellCommands> commands, ObjectProvider<Terminal> terminal) {
+    @Option(names = "--scale", description = "size of the data set (1 = the exercise's; default: the scale the lesson was loaded at, else 1)")
+    Double scale;
+    @Option(names = "--auto", description = "run every step without waiting for Enter (a demo)")
+    boolean auto;
+    @Option(names = "--from", description = "start at this step whatever the database shows (load: the lesson over again)")
+    String from;
+    @Option(names = "--until", description = "stop after this step")
+    String until;
+
+    public WalkthroughCommand(Session session, ShellCommands commands) {
         this.session = session;
         this.commands = commands;
-        this.terminal = terminal;
     }
 
-    @Command(description = "The Tailspin Toys exercise as a guided lesson, step by step, going on from where the database stands")
-    public void walkthrough(
-            @Option(longNames = "scale", description = "size of the data set (1 = the exercise's; default: the scale the lesson was loaded at, else 1)") Double scale,
-            @Option(longNames = "auto", description = "run every step without waiting for Enter (a demo)") boolean auto,
-            @Option(longNames = "from", description = "start at this step whatever the database shows (load: the lesson over again)") String from,
-            @Option(longNames = "until", description = "stop after this step") String until) {
+    @Override
+    public void run() {
         if (!auto && !session.interactive()) {
             throw new CommandError("walkthrough waits for Enter before each step, which needs the prompt; walkthrough --auto runs the steps one after the other");
         }
@@ -57,7 +60,7 @@ public class WalkthroughCommand {
             return;
         }
         if (scale != null) record.setScale(scale);
-        LessonRunner runner = new LessonRunner(session, commands.getObject(), lesson, record, auto ? null : prompt());
+        LessonRunner runner = new LessonRunner(session, commands, lesson, record, auto ? null : prompt());
         if (runner.run(first, last, start.done()) == LessonRunner.Outcome.STOPPED) return;
         if (last == lesson.steps().size() - 1) {
             LessonSummary.print(session, lesson, record, runner.skipped());
@@ -100,17 +103,17 @@ public class WalkthroughCommand {
 
     /** The question before each step, at the terminal (plain on a dumb one or with NO_COLOR). */
     private StepPrompt prompt() {
-        Terminal screen = terminal.getIfAvailable();
+        Terminal screen = session.terminal();
         if (screen == null) throw new CommandError("walkthrough: no terminal to answer at; walkthrough --auto runs the steps without asking");
         boolean ansi = !screen.getType().startsWith(Terminal.TYPE_DUMB)
                 && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
         return new StepPrompt(screen, ansi);
     }
 
-    @Command(command = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
+    @Command(name = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
     public void status(
-            @Option(longNames = "scale", description = "size of the data set (default: the scale the lesson was loaded at, else 1)") Double scale) {
-        Lesson lesson = lesson(scale, record());
+            @Option(names = "--scale", description = "size of the data set (default: the scale the lesson was loaded at, else 1)") Double statusScale) {
+        Lesson lesson = lesson(statusScale, record());
         Checklist.print(session, lesson, new SessionCheckpoints(session).progress(lesson));
     }
 

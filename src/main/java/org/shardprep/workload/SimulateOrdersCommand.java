@@ -1,10 +1,11 @@
 package org.shardprep.workload;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.shell.TablePrinter;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import java.util.Locale;
  * simulate-orders: the exercise's order load. install puts create_orders on the server; run makes N orders at
  * once (server function or client generator); start/stop/status keep a paced load going beside the prompt.
  */
-@Command(command = "simulate-orders")
+@Command(name = "simulate-orders", description = "Put the exercise's order load on the database: now, or steadily in the background")
 public class SimulateOrdersCommand {
 
     /**
@@ -39,9 +40,9 @@ public class SimulateOrdersCommand {
         this.session = session;
     }
 
-    @Command(command = "install", description = "Create the exercise's create_orders function (version 2 once line_items has store_id)")
+    @Command(name = "install", description = "Create the exercise's create_orders function (version 2 once line_items has store_id)")
     public void install(
-            @Option(longNames = "version", description = "1: as first written; 2: as in \"Update application queries\" (default: by line_items.store_id)") Integer version) {
+            @Option(names = "--version", description = "1: as first written; 2: as in \"Update application queries\" (default: by line_items.store_id)") Integer version) {
         if (version != null && version != 1 && version != 2) throw new CommandError("--version must be 1 or 2");
         Connection c = session.connection().jdbc();
         int v;
@@ -55,12 +56,12 @@ public class SimulateOrdersCommand {
                 + (version == null ? ", chosen because line_items " + (v == 2 ? "has" : "has no") + " store_id" : "") + ".");
     }
 
-    @Command(command = "run", description = "Create N orders now, by the server function or the client generator")
+    @Command(name = "run", description = "Create N orders now, by the server function or the client generator")
     public void run(
-            @Option(longNames = "orders", required = true, description = "how many orders") int orders,
-            @Option(longNames = "mode", defaultValue = "client", description = "server: SELECT create_orders(N); client: generated in shardprep, written in batches") String mode,
-            @Option(longNames = "jobs", defaultValue = "4", description = "client mode: connections writing at once") int jobs,
-            @Option(longNames = "batch", description = "client mode: orders per transaction (default: the orders shared among the writers, at most " + RUN_BATCH + ")") Integer batchSize) {
+            @Option(names = "--orders", required = true, description = "how many orders") int orders,
+            @Option(names = "--mode", defaultValue = "client", description = "server: SELECT create_orders(N); client: generated in shardprep, written in batches") String mode,
+            @Option(names = "--jobs", defaultValue = "4", description = "client mode: connections writing at once") int jobs,
+            @Option(names = "--batch", description = "client mode: orders per transaction (default: the orders shared among the writers, at most " + RUN_BATCH + ")") Integer batchSize) {
         if (orders < 1) throw new CommandError("--orders must be at least 1");
         if (jobs < 1 || jobs > 8) throw new CommandError("--jobs must be between 1 and 8");
         if (batchSize != null && batchSize < 1) throw new CommandError("--batch must be at least 1");
@@ -119,12 +120,12 @@ public class SimulateOrdersCommand {
                 + batch + " committed or not at all)");
     }
 
-    @Command(command = "start", description = "Start a steady order load in the background, paced as pgbench -R")
+    @Command(name = "start", description = "Start a steady order load in the background, paced as pgbench -R")
     public void start(
-            @Option(longNames = "rate", required = true, description = "orders per minute: 20000/min, 300/s or 20000") String rate,
-            @Option(longNames = "mode", defaultValue = "client", description = "server (create_orders) or client (generator)") String mode,
-            @Option(longNames = "for", description = "stop by itself after this long: 90s, 2m, 1h") String forTime,
-            @Option(longNames = "progress", defaultValue = "10", description = "seconds between progress lines (0: none)") double progress) {
+            @Option(names = "--rate", required = true, description = "orders per minute: 20000/min, 300/s or 20000") String rate,
+            @Option(names = "--mode", defaultValue = "client", description = "server (create_orders) or client (generator)") String mode,
+            @Option(names = "--for", description = "stop by itself after this long: 90s, 2m, 1h") String forTime,
+            @Option(names = "--progress", defaultValue = "10", description = "seconds between progress lines (0: none)") double progress) {
         OrderRate r;
         Duration limit;
         try {
@@ -153,7 +154,7 @@ public class SimulateOrdersCommand {
                 + "; simulate-orders stop ends it.");
     }
 
-    @Command(command = "stop", description = "Stop the order load after the batch in flight and print its summary")
+    @Command(name = "stop", description = "Stop the order load after the batch in flight and print its summary")
     public void stop() {
         OrderLoad load;
         synchronized (this) {
@@ -164,7 +165,7 @@ public class SimulateOrdersCommand {
         summary(load, "stopped");
     }
 
-    @Command(command = "status", description = "The running order load's figures so far (or the last one's)")
+    @Command(name = "status", description = "The running order load's figures so far (or the last one's)")
     public void status() {
         OrderLoad load, previous;
         synchronized (this) {

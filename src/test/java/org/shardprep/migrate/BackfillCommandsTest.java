@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.SessionConnection;
 

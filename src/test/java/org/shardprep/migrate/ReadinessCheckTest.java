@@ -6,7 +6,7 @@ import org.shardprep.TestServer;
 import org.shardprep.migrate.DistributionPlan.Entry;
 import org.shardprep.migrate.DistributionPlan.Role;
 import org.shardprep.migrate.DistributionPlan.Step;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package org.shardprep.migrate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.workload.CreateOrdersFunction;
 
 import java.sql.Connection;

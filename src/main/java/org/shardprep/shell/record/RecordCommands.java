@@ -1,11 +1,11 @@
 package org.shardprep.shell.record;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.Session;
 import org.shardprep.sql.SessionConnection;
-import org.springframework.shell.command.CommandRegistration.OptionArity;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
  * record start FILE, record stop, record / record status: what the user runs, written as a script that
  * {@code shardprep -f}, {@code \i} and {@code replay} run unchanged (see {@link Recorder}).
  */
-@Command
-public class RecordCommands {
+@Command(name = "record", description = "Record what you run to a script that -f, \\i and replay run again")
+public class RecordCommands implements Runnable {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -25,13 +25,13 @@ public class RecordCommands {
         this.session = session;
     }
 
-    @Command(command = "record", description = "Whether input is being recorded, and to which file")
-    public void record(@Option(arity = OptionArity.ZERO_OR_ONE, description = "start FILE, stop or status") String what) {
-        if (what != null) throw new CommandError("record: no sub-command \"" + what + "\"; use record start FILE, record stop or record status");
+    /** record alone: as record status. */
+    @Override
+    public void run() {
         status();
     }
 
-    @Command(command = {"record", "status"}, description = "Whether input is being recorded, and to which file")
+    @Command(name = "status", description = "Whether input is being recorded, and to which file")
     public void status() {
         Recorder r = session.recorder();
         if (!r.active()) {
@@ -43,8 +43,8 @@ public class RecordCommands {
         session.out().flush();
     }
 
-    @Command(command = {"record", "start"}, description = "Write what you run from now on (not its output) to FILE, a script to replay")
-    public void start(@Option(required = true, arity = OptionArity.EXACTLY_ONE, description = "the script file to write (emptied first)") String file) {
+    @Command(name = "start", description = "Write what you run from now on (not its output) to FILE, a script to replay")
+    public void start(@Parameters(paramLabel = "FILE", description = "the script file to write (emptied first)") String file) {
         if (file.isBlank()) throw new CommandError("record start: a file name is required");
         SessionConnection c = session.connection();
         String embedded = session.embedded() == null ? null : String.valueOf(session.embedded().dataDirectory());
@@ -53,7 +53,7 @@ public class RecordCommands {
         session.info("Recording to " + file + ".");
     }
 
-    @Command(command = {"record", "stop"}, description = "Stop recording and close the file")
+    @Command(name = "stop", description = "Stop recording and close the file")
     public void stop() {
         Recorder.Finished done = session.recorder().stop();
         if (done == null) throw new CommandError("record stop: not recording");

@@ -4,7 +4,7 @@ import org.shardprep.connect.ConnInfoException;
 import org.shardprep.connect.ConnInfoParser;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.SecretInput;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 
 import java.util.ArrayList;
 import java.util.List;

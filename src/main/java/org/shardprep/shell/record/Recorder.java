@@ -1,6 +1,6 @@
 package org.shardprep.shell.record;
 
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.CopyDataInput;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.ScriptLocation;

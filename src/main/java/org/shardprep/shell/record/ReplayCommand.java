@@ -1,15 +1,14 @@
 package org.shardprep.shell.record;
 
 import org.jline.terminal.Terminal;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.ScriptLocation;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.command.CommandRegistration.OptionArity;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
+import org.shardprep.command.ShellCommands;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,25 +21,22 @@ import java.nio.file.Path;
  * audience. It runs through the same main loop as typed input, on the statement scanner, as a script: \i and
  * \ir inside it look beside it first, its COPY data comes from it, and ON_ERROR_STOP ends it as it ends an \i.
  */
-@Command
 public class ReplayCommand {
 
     private final Session session;
-    private final ObjectProvider<ShellCommands> commands;
-    private final ObjectProvider<Terminal> terminal;
+    private final ShellCommands commands;
 
-    public ReplayCommand(Session session, ObjectProvider<ShellCommands> commands, ObjectProvider<Terminal> terminal) {
+    public ReplayCommand(Session session, ShellCommands commands) {
         this.session = session;
         this.commands = commands;
-        this.terminal = terminal;
     }
 
-    @Command(command = "replay", description = "Run a script for an audience: each statement shown as if typed, then its output")
+    @Command(name = "replay", description = "Run a script for an audience: each statement shown as if typed, then its output")
     public void replay(
-            @Option(required = true, arity = OptionArity.EXACTLY_ONE, description = "the script (a recording, or any file -f runs)") String file,
-            @Option(longNames = "step", description = "wait for Enter before each statement (s skips it, q stops); at a terminal only") boolean step,
-            @Option(longNames = "typing", defaultValue = "0", description = "show statements typed at this many characters a second (0: at once)") int typing,
-            @Option(longNames = "pause", defaultValue = "0", description = "milliseconds to wait after each statement") long pause) {
+            @Parameters(paramLabel = "FILE", description = "the script (a recording, or any file -f runs)") String file,
+            @Option(names = "--step", description = "wait for Enter before each statement (s skips it, q stops); at a terminal only") boolean step,
+            @Option(names = "--typing", defaultValue = "0", description = "show statements typed at this many characters a second (0: at once)") int typing,
+            @Option(names = "--pause", defaultValue = "0", description = "milliseconds to wait after each statement") long pause) {
         if (typing < 0) throw new CommandError("replay: --typing must be 0 (at once) or more characters a second");
         if (pause < 0) throw new CommandError("replay: --pause must be 0 or more milliseconds");
         if (step && !session.interactive()) {
@@ -51,13 +47,13 @@ public class ReplayCommand {
         if (session.recorder().writes(path)) {
             throw new CommandError("replay: " + file + " is the file being recorded; record stop first");
         }
-        Terminal screen = session.interactive() ? terminal.getIfAvailable() : null;
+        Terminal screen = session.interactive() ? session.terminal() : null;
         boolean ansi = screen != null && !screen.getType().startsWith(Terminal.TYPE_DUMB)
                 && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
         if (step && screen == null) throw new CommandError("replay: --step needs a terminal to answer at");
         Pacing pacing = new Pacing(typing, pause, () -> session.interrupted() || Thread.currentThread().isInterrupted());
         ReplayPresenter presenter = new ReplayPresenter(session, pacing, step ? new StepPrompt(screen, ansi) : null, screen, ansi);
-        InputProcessor processor = InputProcessor.observed(session, commands.getObject(), presenter);
+        InputProcessor processor = InputProcessor.observed(session, commands, presenter);
         ScriptLocation location = new ScriptLocation(file);
         int status;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

@@ -92,7 +92,7 @@ final class ReplayPresenter implements InputObserver {
         for (int i = 0; i < lines.length; i++) {
             OpenState open = OpenState.NONE;
             if (i > 0) {
-                var completeness = StatementScanner.completeness(before.toString(), session.connection().standardConformingStrings());
+                var completeness = StatementScanner.completeness(before.toString(), session.connection().standardConformingStrings(), org.shardprep.shell.MetaCommandCatalog.PSQL);
                 open = completeness.complete() ? OpenState.NONE : completeness.openState();
                 out.println();
                 before.append('\n');

@@ -12,10 +12,8 @@ import org.shardprep.shell.repl.complete.CatalogNames;
 import org.shardprep.shell.repl.complete.ShellCompleter;
 import org.shardprep.shell.repl.complete.SqlHighlighter;
 import org.shardprep.sql.scan.OpenState;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
-import org.springframework.shell.ShellRunner;
-import org.springframework.stereotype.Component;
+import org.jline.terminal.TerminalBuilder;
+import org.shardprep.shell.CommandRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,34 +22,34 @@ import java.nio.file.Path;
  * The interactive loop: read with JLine (history, multi-line editing), run through the shared main loop,
  * cancel the running statement on Ctrl-C, leave on \q, quit, exit or Ctrl-D.
  */
-@Component
-@Order(0)
-public class ReplRunner implements ShellRunner {
+public final class ReplRunner {
 
     private final Session session;
     private final Terminal terminal;
-    private final CommandShell commands;
-    private final boolean bootOnly;
-    private int exitStatus = InputProcessor.EXIT_OK;
+    private final CommandRunner commands;
 
-    public ReplRunner(Session session, Terminal terminal, CommandShell commands,
-                      @Value("${shardprep.boot-only:false}") boolean bootOnly) {
+    private ReplRunner(Session session, Terminal terminal, CommandRunner commands) {
         this.session = session;
         this.terminal = terminal;
         this.commands = commands;
-        this.bootOnly = bootOnly;
     }
 
-    int exitStatus() { return exitStatus; }
-
-    @Override
-    public boolean run(String[] args) {
-        if (bootOnly) {
-            lineReader();   // load the line reader's classes too
-            return true;
+    /** Runs the interactive shell on the system terminal until \q, quit, exit or Ctrl-D; psql's exit status. */
+    public static int run(Session session, CommandRunner commands) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            session.setTerminal(terminal);
+            return new ReplRunner(session, terminal, commands).run();
+        } catch (java.io.IOException e) {
+            session.error("cannot open the terminal: " + e.getMessage());
+            return InputProcessor.EXIT_FAILURE;
+        } finally {
+            session.setTerminal(null);
         }
+    }
+
+    private int run() {
         InputProcessor processor = new InputProcessor(session, commands);
-        org.shardprep.schedule.ClientScheduling.attach(session, commands);   // saved jobs run again; pg_cron SQL hook
         LineReader reader = lineReader();
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
@@ -96,8 +94,7 @@ public class ReplRunner implements ShellRunner {
             String unfinished = processor.takePending().strip();
             pending = unfinished.isEmpty() ? "" : unfinished + "\n";
         }
-        exitStatus = processor.exitStatus();
-        return true;
+        return processor.exitStatus();
     }
 
     /** Leaving with work running in the background: ask, then stop it cleanly (Session.close stops the rest). */
@@ -147,7 +144,7 @@ public class ReplRunner implements ShellRunner {
                 .appName("shardprep")
                 .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings()))
                 .history(new PasswordSafeHistory())
-                .completer(new ShellCompleter(catalogNames, commands::names, commands::optionNames,
+                .completer(new ShellCompleter(catalogNames, commands.registry(),
                         () -> session.variables().all().keySet(), session::workingDirectory))
                 .highlighter(SqlHighlighter.forTerminal(terminal, System.getenv()))
                 .option(LineReader.Option.CASE_INSENSITIVE, true)   // LINE<TAB> finds line_items, as in psql

@@ -4,7 +4,7 @@ import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 import org.shardprep.sql.scan.StatementScanner;
 
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class SqlLineParser implements Parser {
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (!answering && (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT)) {
             if (!acceptsAsTyped(line)) {
-                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean());
+                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean(), org.shardprep.shell.MetaCommandCatalog.PSQL);
                 if (!completeness.complete()) {
                     throw new EOFError(-1, -1, "statement continues", completeness.openState().promptChar());
                 }

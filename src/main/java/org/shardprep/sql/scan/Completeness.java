@@ -1,7 +1,7 @@
 package org.shardprep.sql.scan;
 
 /**
- * Answer of {@link StatementScanner#completeness(String, boolean)}: whether a multi-line editor buffer should be
+ * Answer of {@link StatementScanner#completeness(String, boolean, MetaCommandSyntax)}: whether a multi-line editor buffer should be
  * accepted now, and if not, what is open (for the continuation prompt).
  */
 public record Completeness(boolean complete, OpenState openState) {

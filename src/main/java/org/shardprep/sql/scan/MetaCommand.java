@@ -15,22 +15,23 @@ import org.shardprep.sql.scan.MetaCommandSyntax.ArgMode;
  *                {@code \sf}, {@code \sv}, a {@code |pipe} after {@code \g}/{@code \o}/{@code \w}) and for unknown
  *                commands the raw rest of the line
  * @param line    1-based line number of the command
+ * @param syntax  the rules its arguments were lexed by
  */
-public record MetaCommand(String name, String rawArgs, int line) {
+public record MetaCommand(String name, String rawArgs, int line, MetaCommandSyntax syntax) {
 
     /** Whether psql 15 knows this command; for an unknown one psql says "invalid command" and drops the line. */
     public boolean isKnown() {
-        return MetaCommandSyntax.isKnown(name);
+        return syntax.isKnown(name);
     }
 
     /** The name as psql dispatches it: {@code \copy} in any case is {@code copy}. */
     public String dispatchName() {
-        return MetaCommandSyntax.isCopy(name) ? "copy" : name;
+        return syntax.dispatchName(name);
     }
 
     /** Whether the command always takes the raw rest of its line ({@code \!}, {@code \copy}, {@code \h}, ...). */
     public boolean isWholeLine() {
-        return MetaCommandSyntax.firstArgMode(name) == ArgMode.WHOLE_LINE;
+        return syntax.firstArgMode(name) == ArgMode.WHOLE_LINE;
     }
 
     /**
@@ -72,7 +73,7 @@ public record MetaCommand(String name, String rawArgs, int line) {
     /** Like {@link #args(VariableLookup, boolean)}, but returns the arguments before an error with the error. */
     public ParsedArgs parseArgs(VariableLookup vars, boolean stripSemicolons) {
         List<String> out = new ArrayList<>();
-        ArgMode mode = MetaCommandSyntax.firstArgMode(name);
+        ArgMode mode = syntax.firstArgMode(name);
         if (mode == ArgMode.WHOLE_LINE) {
             if (!rawArgs.isBlank()) {
                 out.add(rawArgs.stripLeading());
@@ -80,7 +81,7 @@ public record MetaCommand(String name, String rawArgs, int line) {
             return new ParsedArgs(List.copyOf(out), null);
         }
         SlashArgLexer lexer = new SlashArgLexer(rawArgs, 0, rawArgs.length(), vars, true);
-        boolean optionList = MetaCommandSyntax.takesOptionList(name);
+        boolean optionList = syntax.takesOptionList(name);
         boolean inOptions = false;
         try {
             while (true) {

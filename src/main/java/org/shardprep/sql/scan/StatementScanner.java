@@ -74,8 +74,15 @@ public final class StatementScanner {
     private boolean stopLine;
     private Segment lineSegment;   // the fed line while it is being scanned
 
-    /** A scanner with standard_conforming_strings on and no variable interpolation. */
-    public StatementScanner() {
+    private final MetaCommandSyntax syntax;
+
+    /**
+     * A scanner with standard_conforming_strings on and no variable interpolation.
+     *
+     * @param syntax how backslash commands take their arguments (the shell's meta-command catalog)
+     */
+    public StatementScanner(MetaCommandSyntax syntax) {
+        this.syntax = syntax;
     }
 
     /** Follows the server's standard_conforming_strings: off makes a plain {@code '...'} honour backslashes. */
@@ -274,8 +281,8 @@ public final class StatementScanner {
      * of it, the buffer is empty or its last physical line ended a statement or held a backslash command;
      * otherwise the answer carries what is open, for the continuation prompt.
      */
-    public static Completeness completeness(String multiLineInput, boolean standardConformingStrings) {
-        StatementScanner scanner = new StatementScanner();
+    public static Completeness completeness(String multiLineInput, boolean standardConformingStrings, MetaCommandSyntax syntax) {
+        StatementScanner scanner = new StatementScanner(syntax);
         scanner.setStandardConformingStrings(standardConformingStrings);
         boolean[] lastLineEmitted = new boolean[1];
         ScanListener listener = new ScanListener() {
@@ -946,8 +953,8 @@ public final class StatementScanner {
         SlashArgLexer lexer = new SlashArgLexer(s, q, e, null, false);
         int argsStart = lexer.skipSpace();
         int argsEnd = argsStart;
-        ArgMode mode = MetaCommandSyntax.firstArgMode(name);
-        boolean optionList = MetaCommandSyntax.takesOptionList(name);
+        ArgMode mode = syntax.firstArgMode(name);
+        boolean optionList = syntax.takesOptionList(name);
         while (true) {
             SlashArgLexer.Arg arg = lexer.next(mode, false);
             if (arg == null) {
@@ -975,7 +982,7 @@ public final class StatementScanner {
             next += 2;   // psql_scan_slash_command_end: eat a \\ separator
         }
         seg.pos = next;
-        return new MetaCommand(name, s.substring(argsStart, argsEnd), lineNo);
+        return new MetaCommand(name, s.substring(argsStart, argsEnd), lineNo, syntax);
     }
 
     /**

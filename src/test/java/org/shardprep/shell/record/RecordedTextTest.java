@@ -1,5 +1,6 @@
 package org.shardprep.shell.record;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import org.junit.jupiter.api.Test;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.sql.scan.MetaCommand;
@@ -17,7 +18,7 @@ class RecordedTextTest {
     /** The entry for a backslash command line, found by the real scanner. */
     private static InputEntry meta(String line) {
         List<MetaCommand> found = new ArrayList<>();
-        new StatementScanner().feedLine(line, new ScanListener() {
+        new StatementScanner(MetaCommandCatalog.PSQL).feedLine(line, new ScanListener() {
             @Override public void onStatement(String sql, int firstLine) { }
             @Override public void onMetaCommand(MetaCommand command) { found.add(command); }
         });

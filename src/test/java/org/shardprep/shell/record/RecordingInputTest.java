@@ -6,14 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
-import org.shardprep.shell.CommandError;
+import org.shardprep.command.CommandError;
 import org.shardprep.shell.CopyDataInput;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.InputObserver;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.ScriptLocation;
 import org.shardprep.shell.Session;
-import org.shardprep.shell.ShellCommands;
+import org.shardprep.command.ShellCommands;
 import org.shardprep.sql.SessionConnection;
 
 import java.io.BufferedReader;

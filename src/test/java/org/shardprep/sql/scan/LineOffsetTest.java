@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,25 +34,25 @@ class LineOffsetTest {
 
     @Test
     void afterEachSemicolon() {
-        assertThat(cuts(new StatementScanner(), "select 1; select ';' ; -- done"))
+        assertThat(cuts(new StatementScanner(MetaCommandCatalog.PSQL), "select 1; select ';' ; -- done"))
                 .containsExactly("select 1;", " select ';' ;");
     }
 
     @Test
     void afterABackslashCommandAndItsSeparator() {
-        assertThat(cuts(new StatementScanner(), "\\set a 1 \\\\ select 2 \\g out.txt"))
+        assertThat(cuts(new StatementScanner(MetaCommandCatalog.PSQL), "\\set a 1 \\\\ select 2 \\g out.txt"))
                 .containsExactly("\\set a 1 \\\\", " select 2 \\g out.txt");
     }
 
     @Test
     void afterAVariableReferenceWhoseValueEndsTheStatement() {
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
         scanner.setVariables(Map.of("v", "1;")::get);
         assertThat(cuts(scanner, "select :v select 2;")).containsExactly("select :v", " select 2;");
     }
 
     @Test
     void onlyInsideACallback() {
-        assertThatThrownBy(() -> new StatementScanner().lineOffset()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new StatementScanner(MetaCommandCatalog.PSQL).lineOffset()).isInstanceOf(IllegalStateException.class);
     }
 }

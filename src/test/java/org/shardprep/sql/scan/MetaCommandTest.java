@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +21,11 @@ class MetaCommandTest {
 
     @Test
     void nameAndRawArgs() {
-        assertThat(only("\\timing on")).isEqualTo(new MetaCommand("timing", "on", 1));
-        assertThat(only("\\echo   hello   world  ")).isEqualTo(new MetaCommand("echo", "hello   world", 1));
-        assertThat(only("\\dt line*")).isEqualTo(new MetaCommand("dt", "line*", 1));
-        assertThat(only("\\q")).isEqualTo(new MetaCommand("q", "", 1));
-        assertThat(only("\\! ls -l   ")).isEqualTo(new MetaCommand("!", "ls -l   ", 1));
+        assertThat(only("\\timing on")).isEqualTo(new MetaCommand("timing", "on", 1, MetaCommandCatalog.PSQL));
+        assertThat(only("\\echo   hello   world  ")).isEqualTo(new MetaCommand("echo", "hello   world", 1, MetaCommandCatalog.PSQL));
+        assertThat(only("\\dt line*")).isEqualTo(new MetaCommand("dt", "line*", 1, MetaCommandCatalog.PSQL));
+        assertThat(only("\\q")).isEqualTo(new MetaCommand("q", "", 1, MetaCommandCatalog.PSQL));
+        assertThat(only("\\! ls -l   ")).isEqualTo(new MetaCommand("!", "ls -l   ", 1, MetaCommandCatalog.PSQL));
     }
 
     @Test

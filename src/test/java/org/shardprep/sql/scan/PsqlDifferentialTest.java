@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -76,7 +77,7 @@ class PsqlDifferentialTest {
     private static String emulate(String script) {
         StringBuilder out = new StringBuilder();
         Map<String, String> vars = new HashMap<>();
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
         scanner.setVariables(vars::get);
         String[] previous = {""};
         ScanListener listener = new ScanListener() {

@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.function.Consumer;
 
 /** Test helper: feeds lines and records what the scanner reports, emulating a few psql meta-commands. */
 final class ScanRecorder implements ScanListener {
-    final StatementScanner scanner = new StatementScanner();
+    final StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
     /** "SQL[line]: text", "META: name|rawArgs", "SENT: text" (\g), "PRINT: text" (\p). */
     final List<String> events = new ArrayList<>();
     final List<String> statements = new ArrayList<>();

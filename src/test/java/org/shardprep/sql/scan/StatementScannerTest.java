@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -572,7 +573,7 @@ class StatementScannerTest {
         @Test
         void metaCommandLineNumbers() {
             ScanRecorder r = ScanRecorder.of("select 1;", "", "\\timing on");
-            assertThat(r.commands).containsExactly(new MetaCommand("timing", "on", 3));
+            assertThat(r.commands).containsExactly(new MetaCommand("timing", "on", 3, MetaCommandCatalog.PSQL));
         }
     }
 
@@ -743,7 +744,7 @@ class StatementScannerTest {
 
         @Test
         void hasPendingText() {
-            StatementScanner s = new StatementScanner();
+            StatementScanner s = new StatementScanner(MetaCommandCatalog.PSQL);
             ScanRecorder r = new ScanRecorder();
             s.feedLine("   ", r);
             assertThat(s.hasPendingText()).isFalse();
@@ -809,35 +810,35 @@ class StatementScannerTest {
     class CompletenessForLineEditor {
         @Test
         void completeWhenBufferEmpty() {
-            assertThat(StatementScanner.completeness("select 1;", true)).isEqualTo(new Completeness(true, OpenState.NONE));
-            assertThat(StatementScanner.completeness("", true).complete()).isTrue();
-            assertThat(StatementScanner.completeness("-- c", true).complete()).isTrue();
+            assertThat(StatementScanner.completeness("select 1;", true, MetaCommandCatalog.PSQL)).isEqualTo(new Completeness(true, OpenState.NONE));
+            assertThat(StatementScanner.completeness("", true, MetaCommandCatalog.PSQL).complete()).isTrue();
+            assertThat(StatementScanner.completeness("-- c", true, MetaCommandCatalog.PSQL).complete()).isTrue();
         }
 
         @Test
         void incompleteCarriesOpenState() {
-            assertThat(StatementScanner.completeness("select 1", true))
+            assertThat(StatementScanner.completeness("select 1", true, MetaCommandCatalog.PSQL))
                     .isEqualTo(new Completeness(false, OpenState.CONTINUE));
-            assertThat(StatementScanner.completeness("select 'a;\nb", true))
+            assertThat(StatementScanner.completeness("select 'a;\nb", true, MetaCommandCatalog.PSQL))
                     .isEqualTo(new Completeness(false, OpenState.SINGLE_QUOTE));
-            assertThat(StatementScanner.completeness("select (\n1", true))
+            assertThat(StatementScanner.completeness("select (\n1", true, MetaCommandCatalog.PSQL))
                     .isEqualTo(new Completeness(false, OpenState.PAREN));
-            assertThat(StatementScanner.completeness("select $$\n;", true))
+            assertThat(StatementScanner.completeness("select $$\n;", true, MetaCommandCatalog.PSQL))
                     .isEqualTo(new Completeness(false, OpenState.DOLLAR_QUOTE));
         }
 
         @Test
         void lastLineWithStatementOrMetaCommandIsComplete() {
-            assertThat(StatementScanner.completeness("select 1; select (", true).complete()).isTrue();
-            assertThat(StatementScanner.completeness("select 1\n\\g", true).complete()).isTrue();
-            assertThat(StatementScanner.completeness("select 1 \\p", true).complete()).isTrue();
-            assertThat(StatementScanner.completeness("select 1;\nselect (", true).complete()).isFalse();
+            assertThat(StatementScanner.completeness("select 1; select (", true, MetaCommandCatalog.PSQL).complete()).isTrue();
+            assertThat(StatementScanner.completeness("select 1\n\\g", true, MetaCommandCatalog.PSQL).complete()).isTrue();
+            assertThat(StatementScanner.completeness("select 1 \\p", true, MetaCommandCatalog.PSQL).complete()).isTrue();
+            assertThat(StatementScanner.completeness("select 1;\nselect (", true, MetaCommandCatalog.PSQL).complete()).isFalse();
         }
 
         @Test
         void standardConformingStringsMatters() {
-            assertThat(StatementScanner.completeness("select 'a\\';", true).complete()).isTrue();
-            assertThat(StatementScanner.completeness("select 'a\\';", false))
+            assertThat(StatementScanner.completeness("select 'a\\';", true, MetaCommandCatalog.PSQL).complete()).isTrue();
+            assertThat(StatementScanner.completeness("select 'a\\';", false, MetaCommandCatalog.PSQL))
                     .isEqualTo(new Completeness(false, OpenState.SINGLE_QUOTE));
         }
     }

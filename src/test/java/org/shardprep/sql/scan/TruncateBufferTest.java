@@ -1,5 +1,6 @@
 package org.shardprep.sql.scan;
 
+import org.shardprep.shell.MetaCommandCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ class TruncateBufferTest {
 
     @Test
     void cutsTextAndParenDepthBackToTheMark() {
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
         ScanRecorder r = new ScanRecorder();
         scanner.feedLine("select (1", r);
         int length = scanner.bufferLength();
@@ -27,7 +28,7 @@ class TruncateBufferTest {
 
     @Test
     void aMarkBeyondTheBufferLeavesItAlone() {
-        StatementScanner scanner = new StatementScanner();
+        StatementScanner scanner = new StatementScanner(MetaCommandCatalog.PSQL);
         scanner.feedLine("select 1", new ScanRecorder());
         scanner.truncateBuffer(100, -1);
         assertThat(scanner.bufferText()).isEqualTo("select 1");

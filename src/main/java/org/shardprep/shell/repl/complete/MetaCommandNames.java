@@ -1,43 +1,10 @@
 package org.shardprep.shell.repl.complete;
 
 import java.util.List;
-import java.util.Set;
 
-/** psql's backslash commands by name (those in common use), and what their arguments are. */
+/** The words TAB offers after psql's backslash commands (which command offers which: {@code MetaCommandCatalog}). */
 final class MetaCommandNames {
     private MetaCommandNames() {}
-
-    static final List<String> ALL = List.of(
-            "\\!", "\\?", "\\a", "\\bind", "\\c", "\\C", "\\cd", "\\conninfo", "\\connect", "\\copy", "\\copyright",
-            "\\crosstabview", "\\d", "\\da", "\\dA", "\\db", "\\dc", "\\dC", "\\dd", "\\dD", "\\ddp", "\\dE", "\\des",
-            "\\det", "\\deu", "\\dew", "\\df", "\\dF", "\\dg", "\\di", "\\dl", "\\dL", "\\dm", "\\dn", "\\do", "\\dO",
-            "\\dp", "\\dP", "\\drds", "\\dRp", "\\dRs", "\\ds", "\\dt", "\\dT", "\\du", "\\dv", "\\dx", "\\dX", "\\dy",
-            "\\e", "\\echo", "\\edit", "\\ef", "\\elif", "\\else", "\\encoding", "\\endif", "\\errverbose", "\\ev",
-            "\\f", "\\g", "\\gdesc", "\\getenv", "\\gexec", "\\gset", "\\gx", "\\h", "\\help", "\\H", "\\i", "\\if",
-            "\\include", "\\include_relative", "\\ir", "\\l", "\\list", "\\lo_export", "\\lo_import", "\\lo_list",
-            "\\lo_unlink", "\\o", "\\out", "\\p", "\\password", "\\print", "\\prompt", "\\pset", "\\q", "\\qecho",
-            "\\quit", "\\r", "\\reset", "\\s", "\\set", "\\setenv", "\\sf", "\\sv", "\\t", "\\T", "\\timing",
-            "\\unset", "\\w", "\\warn", "\\watch", "\\write", "\\x", "\\z");
-
-    /** Commands whose argument is a file name. */
-    static final Set<String> FILE_ARGUMENT = Set.of("i", "include", "ir", "include_relative", "o", "out", "w", "write",
-            "cd", "s", "g", "gx", "lo_import", "e", "edit");
-
-    /** \d-family commands whose argument is a relation; the kinds they list (pg_class.relkind). */
-    static String relationKinds(String command) {
-        return switch (command) {
-            case "d", "dp", "z", "dd" -> "rpvmSfiI";
-            case "dt" -> "rp";
-            case "dv", "sv", "ev" -> "v";
-            case "dm" -> "m";
-            case "ds" -> "S";
-            case "di" -> "iI";
-            case "dE" -> "f";
-            case "dP" -> "pI";
-            default -> command.startsWith("d") && command.length() > 2 && "tvmsiE".indexOf(command.charAt(1)) >= 0
-                    ? "rpvmSfiI" : null;    // \dti, \dtv ...: several kinds at once
-        };
-    }
 
     /** psql's \pset options. */
     static final List<String> PSET_OPTIONS = List.of("border", "columns", "csv_fieldsep", "expanded", "fieldsep",

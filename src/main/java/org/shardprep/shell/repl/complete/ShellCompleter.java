@@ -5,6 +5,8 @@ import org.jline.reader.Completer;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
+import org.shardprep.command.CommandRegistry;
+import org.shardprep.shell.MetaCommandCatalog;
 import org.shardprep.shell.repl.complete.SqlTokens.Kind;
 import org.shardprep.shell.repl.complete.SqlTokens.Token;
 
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,17 +32,15 @@ public final class ShellCompleter implements Completer {
 
     /**
      * @param catalog          names from the database
-     * @param commandNames     our commands' names (multi-word names as Spring Shell registers them)
-     * @param commandOptions   a command's --options by its full name
+     * @param commands         our commands, their subcommands and options
      * @param variableNames    psql variables set so far, for the set and unset commands
      * @param workingDirectory where relative file names start
      */
-    public ShellCompleter(CatalogNames catalog, Supplier<Collection<String>> commandNames,
-                          Function<String, Collection<String>> commandOptions, Supplier<Collection<String>> variableNames,
+    public ShellCompleter(CatalogNames catalog, CommandRegistry commands, Supplier<Collection<String>> variableNames,
                           Supplier<Path> workingDirectory) {
         this.catalog = catalog;
         this.sql = new SqlCompletion(catalog);
-        this.commands = new ShellCommandCompletion(commandNames, commandOptions);
+        this.commands = new ShellCommandCompletion(commands);
         this.files = new FileNames(workingDirectory);
         this.variableNames = variableNames;
     }
@@ -66,7 +65,7 @@ public final class ShellCompleter implements Completer {
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (t.kind() == Kind.META_COMMAND && t.start() < cursor && cursor <= t.end()) {
-                new Offers("", typed, candidates).addAll(MetaCommandNames.ALL);
+                new Offers("", typed, candidates).addAll(MetaCommandCatalog.PSQL.workingNames());
                 return;
             }
             boolean argsOfPrevious = t.kind() == Kind.META_ARGUMENTS && t.start() < cursor && cursor <= t.end();
@@ -114,45 +113,41 @@ public final class ShellCompleter implements Completer {
     /** \d sto, \i src/te, \copy stores from da ... */
     private void metaArguments(String command, String argumentText, String typed, boolean openQuote,
                                List<Candidate> candidates) {
-        String name = command.substring(1);
-        String base = name.replaceAll("\\+$", "");
-        if (base.length() > 1 && base.startsWith("d") && base.endsWith("S")) base = base.substring(0, base.length() - 1);
+        MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.substring(1));
+        if (entry == null || !entry.works()) return;
         String[] words = argumentText.strip().isEmpty() ? new String[0] : argumentText.strip().split("\\s+");
         int index = argumentText.endsWith(" ") || argumentText.endsWith("\t") ? words.length : Math.max(0, words.length - 1);
         Offers offers = new Offers("", typed, candidates);
         if (openQuote) offers.insideOpenQuote();
-        String relationKinds = MetaCommandNames.relationKinds(base);
-        if (relationKinds != null) {
-            if (index == 0) relationNames(relationKinds, offers);
-            return;
-        }
-        if (MetaCommandNames.FILE_ARGUMENT.contains(base)) {
-            if (index == 0) files.complete(typed, offers, base.equals("cd"));
-            return;
-        }
-        switch (base) {
-            case "copy" -> copyArguments(words, index, typed, offers);
-            case "dn" -> offers.addAll(catalog.schemas());
-            case "df", "sf", "ef" -> offers.addAll(catalog.functions());
-            case "c", "connect", "l", "list" -> {
+        switch (entry.completion()) {
+            case RELATION -> {
+                if (index == 0) relationNames(entry.relationKinds(), offers);
+            }
+            case FILE, DIRECTORY -> {
+                if (index == 0) files.complete(typed, offers, entry.completion() == MetaCommandCatalog.Completion.DIRECTORY);
+            }
+            case COPY -> copyArguments(words, index, typed, offers);
+            case SCHEMA -> offers.addAll(catalog.schemas());
+            case FUNCTION -> offers.addAll(catalog.functions());
+            case DATABASE -> {
                 if (index == 0) offers.addAll(catalog.databases());
             }
-            case "set", "unset" -> {
+            case VARIABLE -> {
                 if (index == 0) {
                     offers.addAll(variableNames.get());
                     offers.addAll(MetaCommandNames.SPECIAL_VARIABLES);
                 }
             }
-            case "x" -> offers.addAll(List.of("on", "off", "auto"));
-            case "timing", "t", "a" -> offers.addAll(List.of("on", "off"));
-            case "pset" -> {
+            case ON_OFF_AUTO -> offers.addAll(List.of("on", "off", "auto"));
+            case ON_OFF -> offers.addAll(List.of("on", "off"));
+            case PSET_OPTION -> {
                 if (index == 0) offers.addAll(MetaCommandNames.PSET_OPTIONS);
             }
-            case "encoding" -> offers.addAll(MetaCommandNames.ENCODINGS);
-            case "h", "help" -> {
+            case ENCODING -> offers.addAll(MetaCommandNames.ENCODINGS);
+            case SQL_COMMAND -> {
                 if (index == 0) for (String s : SqlKeywords.STATEMENT_STARTERS) offers.add(s.split(" ")[0]);
             }
-            default -> { }
+            case NONE -> { }
         }
     }
 

@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 /** A shardprep command refusing or failing, with one line for the user (printed as psql prints its errors). */
 public final class CommandError extends RuntimeException {

@@ -1,0 +1,54 @@
+package org.shardprep.command;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * shardprep's own commands (load-all, simulate-orders, ...) as the main loop, the scheduler and commands
+ * that run other commands (the walkthrough, replay) see them: a line whose first word names one runs as
+ * that command, anything else is SQL or a backslash command.
+ */
+public interface ShellCommands {
+
+    /** True when the line's first word names one of our commands. */
+    default boolean isCommandLine(String line) {
+        String word = firstWord(line);
+        return !word.isEmpty() && isCommand(word);
+    }
+
+    /** True when the word names one of our commands. */
+    boolean isCommand(String firstWord);
+
+    /** Runs the whole line as a command; false when it failed (for ON_ERROR_STOP and the exit status). */
+    boolean run(String line);
+
+    /** Runs the line for a scheduled job: null when it worked, else its error in one line. */
+    String runForJob(String line);
+
+    /** The commands with their summaries, for help and completion. */
+    Collection<CommandRegistry.Entry> entries();
+
+    /** The names, for completion. */
+    default Collection<String> names() {
+        return entries().stream().map(CommandRegistry.Entry::name).toList();
+    }
+
+    /** Usage and options of the command a line names (help CMD, CMD --help), or null for no command. */
+    String usage(String line);
+
+    ShellCommands NONE = new ShellCommands() {
+        @Override public boolean isCommand(String firstWord) { return false; }
+        @Override public boolean run(String line) { return false; }
+        @Override public String runForJob(String line) { return "no command machinery"; }
+        @Override public Collection<CommandRegistry.Entry> entries() { return List.of(); }
+        @Override public String usage(String line) { return null; }
+    };
+
+    /** The first word of a line: letters, digits, '-' and '_' (command names are hyphenated). */
+    static String firstWord(String line) {
+        String s = line.stripLeading();
+        int i = 0;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) i++;
+        return s.substring(0, i);
+    }
+}
