@@ -1,9 +1,5 @@
 package org.shardprep.sql;
 
-import org.postgresql.core.Parser;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.shardprep.sql.copy.CopyEndpoint;
 import org.shardprep.sql.copy.CopyRunner;
@@ -87,18 +83,7 @@ public final class QueryRunner {
     }
 
     private void run(String text, ResultStream stream) throws SQLException {
-        QueryExecutor qe = session.protocol();
-        Query query = qe.createSimpleQuery(text);
-        try {
-            // simple protocol, as psql: one text message, no parameters, every result in text form
-            qe.execute(query, null, stream, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS
-                            | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
-        } finally {
-            query.close();
-        }
-        SQLException error = stream.getException();
-        if (error != null) throw error;
+        session.protocol().execute(text, stream);
     }
 
     private void rollbackQuietly() {
@@ -128,11 +113,7 @@ public final class QueryRunner {
     boolean streamsThroughCursor(String statement) {
         if (!CURSOR_FRIENDLY.matcher(statement).matches()) return false;
         if (INTO.matcher(statement).find()) return false;
-        try {
-            return Parser.parseJdbcSql(statement, session.standardConformingStrings(), false, true, false, false).size() == 1;
-        } catch (SQLException e) {
-            return false;
-        }
+        return PgProtocol.statementCount(statement, session.standardConformingStrings()) == 1;
     }
 
     static String stripTrailingSemicolon(String sql) {
