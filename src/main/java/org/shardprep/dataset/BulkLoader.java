@@ -2,7 +2,6 @@ package org.shardprep.dataset;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
 import org.shardprep.connect.ConnectionSettings;
 
@@ -140,7 +139,7 @@ public final class BulkLoader {
         ConcurrentLinkedQueue<DataFile> queue = new ConcurrentLinkedQueue<>(files);
         runInParallel(jobs, tick, () -> {
             try (Connection c = open()) {
-                CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 DataFile f;
                 while (failure.get() == null && (f = queue.poll()) != null) {
                     String sql = "COPY " + STAGING + "." + f.table() + " FROM STDIN WITH (FORMAT csv"

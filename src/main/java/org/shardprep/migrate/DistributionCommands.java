@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;

@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.sql.scan.LeadingWords;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.MetaCommandSyntax;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +40,10 @@ public final class ExerciseKeySwap {
 
     /** The statements as psql would send them (split by the shell's scanner), grouped into the six steps. */
     public static List<Step> steps() {
+        return steps(text());
+    }
+
+    static List<Step> steps(String text) {
         List<String> statements = new ArrayList<>();
         StatementScanner scanner = new StatementScanner(MetaCommandSyntax.NONE);
         ScanListener listener = new ScanListener() {
@@ -53,18 +57,18 @@ public final class ExerciseKeySwap {
                 throw new IllegalStateException("the exercise's key swap has no backslash commands");
             }
         };
-        for (String line : text().split("\n", -1)) scanner.feedLine(line, listener);
+        for (String line : text.split("\n", -1)) scanner.feedLine(line, listener);
         scanner.finish();
 
         List<Step> steps = new ArrayList<>();
         List<String> block = null;
         for (String sql : statements) {
-            String word = sql.strip().split("\\s+", 2)[0].replace(";", "").toUpperCase(Locale.ROOT);
-            if (word.equals("BEGIN")) {
+            String word = LeadingWords.first(sql);
+            if (word.equals("begin")) {
                 block = new ArrayList<>(List.of(sql));
             } else if (block != null) {
                 block.add(sql);
-                if (word.equals("COMMIT")) {
+                if (word.equals("commit")) {
                     steps.add(new Step("BEGIN ... COMMIT: " + alteredFirst(block), block));
                     block = null;
                 }

@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.shardprep.command.CommandError;

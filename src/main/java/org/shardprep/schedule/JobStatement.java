@@ -1,13 +1,9 @@
 package org.shardprep.schedule;
 
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.Field;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.ResultCursor;
-import org.postgresql.core.ResultHandlerBase;
-import org.postgresql.core.Tuple;
+import org.shardprep.sql.PgProtocol;
+import org.shardprep.sql.render.ColumnInfo;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -18,33 +14,24 @@ import java.util.List;
 final class JobStatement {
     private JobStatement() {}
 
-    static String run(BaseConnection connection, String sql) throws SQLException {
-        QueryExecutor qe = connection.getQueryExecutor();
-        Query query = qe.createSimpleQuery(sql);
-        Handler handler = new Handler();
-        try {
-            qe.execute(query, null, handler, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_ONESHOT | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_SUPPRESS_BEGIN
-                            | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS);
-        } finally {
-            query.close();
-        }
-        handler.handleCompletion();
-        return handler.status != null ? handler.status : handler.rows + " rows";
+    static String run(Connection connection, String sql) throws SQLException {
+        Tags tags = new Tags();
+        PgProtocol.of(connection).execute(sql, tags);
+        return tags.status != null ? tags.status : tags.rows + " rows";
     }
 
-    private static final class Handler extends ResultHandlerBase {
+    private static final class Tags implements PgProtocol.Results {
         String status;
         long rows;
 
         @Override
-        public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-            rows += tuples.size();
+        public void rows(List<ColumnInfo> columns, List<String[]> rows) {
+            this.rows += rows.size();
         }
 
         @Override
-        public void handleCommandStatus(String status, long updateCount, long insertOID) {
-            this.status = status;
+        public void commandStatus(String tag) {
+            this.status = tag;
         }
     }
 }

@@ -4,6 +4,7 @@ import org.shardprep.shell.Session;
 import org.shardprep.shell.SqlInterceptor;
 import org.shardprep.shell.TablePrinter;
 import org.shardprep.sql.QueryOutcome;
+import org.shardprep.sql.scan.LeadingWords;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,13 +27,13 @@ final class PgCronSql implements SqlInterceptor {
 
     private static final String LITERAL = "'(?:[^']|'')*'";
     private static final Pattern SCHEDULE = Pattern.compile(
-            "\\s*select\\s+cron\\.schedule\\s*\\(\\s*(" + LITERAL + ")\\s*,\\s*(" + LITERAL + ")\\s*(?:,\\s*(" + LITERAL + ")\\s*)?\\)\\s*;?\\s*",
+            "select\\s+cron\\.schedule\\s*\\(\\s*(" + LITERAL + ")\\s*,\\s*(" + LITERAL + ")\\s*(?:,\\s*(" + LITERAL + ")\\s*)?\\)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern UNSCHEDULE = Pattern.compile(
-            "\\s*select\\s+cron\\.unschedule\\s*\\(\\s*(" + LITERAL + "|\\d{1,18})\\s*\\)\\s*;?\\s*",
+            "select\\s+cron\\.unschedule\\s*\\(\\s*(" + LITERAL + "|\\d{1,18})\\s*\\)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern JOB_TABLE = Pattern.compile(
-            "\\s*select\\s+\\*\\s+from\\s+cron\\.job\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+            "select\\s+\\*\\s+from\\s+cron\\.job\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
     static final String CLIENT_NOTICE = "NOTICE:  pg_cron is not installed here; scheduling on the client";
 
@@ -45,12 +46,14 @@ final class PgCronSql implements SqlInterceptor {
     }
 
     /** Whether the statement is one of the three pg_cron forms this class knows. */
-    static boolean recognises(String sql) {
+    static boolean recognises(String text) {
+        String sql = LeadingWords.rest(text);
         return SCHEDULE.matcher(sql).matches() || UNSCHEDULE.matcher(sql).matches() || JOB_TABLE.matcher(sql).matches();
     }
 
     @Override
-    public QueryOutcome intercept(String sql, Session session) {
+    public QueryOutcome intercept(String text, Session session) {
+        String sql = LeadingWords.rest(text);   // from the first word on: comments before it are the user's notes
         if (!mentionsCron(sql)) return null;   // the cheap test first: every statement passes here
         Matcher schedule = SCHEDULE.matcher(sql);
         Matcher unschedule = UNSCHEDULE.matcher(sql);
@@ -100,8 +103,7 @@ final class PgCronSql implements SqlInterceptor {
     }
 
     private static boolean mentionsCron(String sql) {
-        int at = sql.length() - sql.stripLeading().length();
-        if (!sql.regionMatches(true, at, "select", 0, 6)) return false;
+        if (!LeadingWords.first(sql).equals("select")) return false;
         for (int i = sql.indexOf('.'); i >= 4; i = sql.indexOf('.', i + 1)) {
             if (sql.regionMatches(true, i - 4, "cron", 0, 4)) return true;
             if (i > 200) return false;   // the three forms name cron.* near the start

@@ -1,7 +1,7 @@
 package org.shardprep.schedule;
 
 import org.shardprep.command.ShellCommands;
-import org.postgresql.core.BaseConnection;
+import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class Scheduler {
     private volatile ShellCommands commands = ShellCommands.NONE;
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private final List<JobRun> runs = new ArrayList<>();          // oldest first
-    private final Map<Long, BaseConnection> runningOn = new LinkedHashMap<>();
+    private final Map<Long, PGConnection> runningOn = new LinkedHashMap<>();
     private long nextJobId = 1, nextRunId = 1;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "shardprep-job");
@@ -260,10 +260,9 @@ public final class Scheduler {
 
     private String runSql(Job job, JobRun run) throws SQLException {
         try (Connection c = pool.get().getConnection()) {
-            BaseConnection base = c.unwrap(BaseConnection.class);
-            synchronized (this) { runningOn.put(run.runId(), base); }
+            synchronized (this) { runningOn.put(run.runId(), c.unwrap(PGConnection.class)); }
             try {
-                return JobStatement.run(base, job.command());
+                return JobStatement.run(c, job.command());
             } finally {
                 synchronized (this) { runningOn.remove(run.runId()); }
             }
@@ -317,7 +316,7 @@ public final class Scheduler {
                     break;
                 }
             }
-            for (BaseConnection c : new ArrayList<>(runningOn.values())) {
+            for (PGConnection c : new ArrayList<>(runningOn.values())) {
                 try {
                     c.cancelQuery();
                 } catch (SQLException ignored) {

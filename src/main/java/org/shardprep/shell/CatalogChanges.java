@@ -1,5 +1,7 @@
 package org.shardprep.shell;
 
+import org.shardprep.sql.scan.LeadingWords;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,32 +16,6 @@ public final class CatalogChanges {
             "ROLLBACK", "ABORT", "SET", "RESET");
 
     public static boolean mayChange(String sql) {
-        return FIRST_WORDS.contains(firstWord(sql).toUpperCase(Locale.ROOT));
-    }
-
-    /** The first word after white space and comments (-- and nested block comments). */
-    static String firstWord(String sql) {
-        int i = 0, n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? n : nl + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int depth = 0;
-                do {
-                    if (sql.startsWith("/*", i)) { depth++; i += 2; }
-                    else if (sql.startsWith("*/", i)) { depth--; i += 2; }
-                    else i++;
-                } while (i < n && depth > 0);
-            } else {
-                break;
-            }
-        }
-        int start = i;
-        while (i < n && Character.isLetter(sql.charAt(i))) i++;
-        return sql.substring(start, i);
+        return FIRST_WORDS.contains(LeadingWords.first(sql).toUpperCase(Locale.ROOT));
     }
 }

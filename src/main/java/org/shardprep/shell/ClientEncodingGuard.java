@@ -1,5 +1,7 @@
 package org.shardprep.shell;
 
+import org.shardprep.sql.scan.LeadingWords;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,13 +13,13 @@ import java.util.regex.Pattern;
 public final class ClientEncodingGuard {
 
     private static final Pattern SET_ENCODING = Pattern.compile(
-            "(?is)^\\s*set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:to|=)|names)\\s*'?\"?([A-Za-z0-9_-]+)'?\"?\\s*;?\\s*$");
+            "(?is)set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:to|=)|names)\\s*'?\"?([A-Za-z0-9_-]+)'?\"?\\s*;?\\s*$");
 
     private ClientEncodingGuard() {}
 
     /** The refusal message for a statement that would switch away from UTF8, or null to send it. */
     public static String check(String sql) {
-        Matcher m = SET_ENCODING.matcher(sql);
+        Matcher m = SET_ENCODING.matcher(LeadingWords.rest(sql));
         if (!m.matches()) return null;
         String value = m.group(1);
         if (isUtf8(value) || value.equalsIgnoreCase("default")) return null;

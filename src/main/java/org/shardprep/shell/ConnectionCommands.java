@@ -98,7 +98,7 @@ final class ConnectionCommands {
 
     /** \encoding [NAME]: pgjdbc speaks UTF8 to the server only, so that is the one encoding we can switch to. */
     String encoding(List<String> args) {
-        if (args.isEmpty()) return session.connection().protocol().getParameterStatus("client_encoding");
+        if (args.isEmpty()) return session.connection().parameterStatus("client_encoding");
         if (!ClientEncodingGuard.isUtf8(args.get(0))) {
             throw new IllegalArgumentException(ClientEncodingGuard.refusal(args.get(0)));
         }

@@ -1,6 +1,8 @@
 package org.shardprep.shell;
 
-import java.util.Locale;
+import org.shardprep.sql.scan.LeadingWords;
+
+import java.util.List;
 
 /**
  * psql's rules for the statements it wraps itself: with AUTOCOMMIT off it sends BEGIN first unless the
@@ -13,34 +15,44 @@ final class ImplicitTransaction {
 
     private ImplicitTransaction() {}
 
-    /** psql's command_no_begin: statements that must not get an implicit BEGIN. */
+    /**
+     * psql's command_no_begin: transaction control (but savepoints, which psql wraps in its BEGIN like any other
+     * statement) and the statements the server refuses inside a transaction block.
+     */
     static boolean mustNotBegin(String sql) {
-        String s = words(sql);
-        return startsWithAny(s, "abort", "begin", "start", "commit", "end", "rollback", "prepare transaction",
-                "commit prepared", "rollback prepared", "vacuum", "cluster", "create database", "drop database",
-                "reindex database", "reindex system", "create tablespace", "drop tablespace", "alter system",
-                "discard all", "create index concurrently", "create unique index concurrently",
-                "drop index concurrently", "reindex concurrently", "reindex index concurrently",
-                "reindex table concurrently", "savepoint", "release");
+        List<String> w = LeadingWords.words(sql, 4);
+        return switch (word(w, 0)) {
+            case "abort", "begin", "start", "commit", "end", "rollback", "vacuum" -> true;
+            case "prepare" -> word(w, 1).equals("transaction");
+            case "cluster" -> w.size() == 1;   // CLUSTER with arguments may run in a transaction
+            case "create" -> switch (word(w, 1)) {
+                case "database", "tablespace" -> true;
+                case "unique" -> word(w, 2).equals("index") && word(w, 3).equals("concurrently");
+                case "index" -> word(w, 2).equals("concurrently");
+                default -> false;
+            };
+            case "alter" -> word(w, 1).equals("system");
+            case "drop", "reindex" -> switch (word(w, 1)) {
+                case "database", "system", "tablespace" -> true;
+                case "index", "table" -> word(w, 2).equals("concurrently");
+                default -> false;
+            };
+            case "discard" -> word(w, 1).equals("all");
+            default -> false;
+        };
     }
 
     /** Statements a savepoint must not wrap: transaction control, including savepoints of the user's own. */
     static boolean isTransactionControl(String sql) {
-        String s = words(sql);
-        return startsWithAny(s, "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare transaction");
+        List<String> w = LeadingWords.words(sql, 2);
+        return switch (word(w, 0)) {
+            case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" -> true;
+            case "prepare" -> word(w, 1).equals("transaction");
+            default -> false;
+        };
     }
 
-    /** Lower-case words of the statement's start, comments and extra spaces removed. */
-    private static String words(String sql) {
-        String s = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
-        s = s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        return s.length() > 80 ? s.substring(0, 80) : s;
-    }
-
-    private static boolean startsWithAny(String s, String... prefixes) {
-        for (String p : prefixes) {
-            if (s.startsWith(p) && (s.length() == p.length() || !Character.isLetterOrDigit(s.charAt(p.length())))) return true;
-        }
-        return false;
+    private static String word(List<String> words, int i) {
+        return i < words.size() ? words.get(i) : "";
     }
 }

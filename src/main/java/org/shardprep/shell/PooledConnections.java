@@ -45,7 +45,7 @@ public final class PooledConnections {
 
     /** The session's search_path now; null inside a failed transaction, where no query can ask. */
     private static String sessionSearchPath(Session session) throws SQLException {
-        if (session.connection().transactionState() == org.postgresql.core.TransactionState.FAILED) return null;
+        if (session.connection().transactionState() == org.shardprep.sql.TransactionState.FAILED) return null;
         try (Statement st = session.connection().jdbc().createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
             rs.next();

@@ -229,7 +229,7 @@ public final class Session implements QueryOutput, AutoCloseable {
         variables.set("USER", connection.user());
         variables.set("HOST", connection.host());
         variables.set("PORT", String.valueOf(connection.port()));
-        String encoding = connection.protocol().getParameterStatus("client_encoding");
+        String encoding = connection.parameterStatus("client_encoding");
         variables.set("ENCODING", encoding == null ? "UTF8" : encoding);
         variables.set("SERVER_VERSION_NAME", connection.serverVersion());
         variables.set("SERVER_VERSION_NUM", String.valueOf(connection.serverVersionNum()));

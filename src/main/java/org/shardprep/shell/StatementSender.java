@@ -1,6 +1,6 @@
 package org.shardprep.shell;
 
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 
 /**

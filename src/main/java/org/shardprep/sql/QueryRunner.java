@@ -1,15 +1,12 @@
 package org.shardprep.sql;
 
-import org.postgresql.core.Parser;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.shardprep.sql.copy.CopyEndpoint;
 import org.shardprep.sql.copy.CopyRunner;
 import org.shardprep.sql.copy.CopyStatement;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
+import org.shardprep.sql.scan.LeadingWords;
 
 import java.sql.SQLException;
 import java.util.regex.Pattern;
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
 public final class QueryRunner {
 
     private static final String CURSOR = "_shardprep_cursor";
-    private static final Pattern CURSOR_FRIENDLY = Pattern.compile("(?is)^\\s*(\\(\\s*)*(select|values|table)\\b.*");
     private static final Pattern INTO = Pattern.compile("(?i)\\binto\\b");
 
     /** libpq's words when the server goes away under a statement. */
@@ -87,18 +83,7 @@ public final class QueryRunner {
     }
 
     private void run(String text, ResultStream stream) throws SQLException {
-        QueryExecutor qe = session.protocol();
-        Query query = qe.createSimpleQuery(text);
-        try {
-            // simple protocol, as psql: one text message, no parameters, every result in text form
-            qe.execute(query, null, stream, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS
-                            | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
-        } finally {
-            query.close();
-        }
-        SQLException error = stream.getException();
-        if (error != null) throw error;
+        session.protocol().execute(text, stream);
     }
 
     private void rollbackQuietly() {
@@ -126,13 +111,21 @@ public final class QueryRunner {
 
     /** psql only streams plain queries: a SELECT ... INTO or anything with data-modifying WITH cannot be a cursor. */
     boolean streamsThroughCursor(String statement) {
-        if (!CURSOR_FRIENDLY.matcher(statement).matches()) return false;
+        return streamsThroughCursor(statement, session.standardConformingStrings());
+    }
+
+    static boolean streamsThroughCursor(String statement, boolean standardConformingStrings) {
+        if (!isSelect(statement)) return false;
         if (INTO.matcher(statement).find()) return false;
-        try {
-            return Parser.parseJdbcSql(statement, session.standardConformingStrings(), false, true, false, false).size() == 1;
-        } catch (SQLException e) {
-            return false;
-        }
+        return PgProtocol.statementCount(statement, standardConformingStrings) == 1;
+    }
+
+    /** psql's is_select_command, and TABLE: the first word after white space, comments and opening parentheses. */
+    static boolean isSelect(String statement) {
+        int i = LeadingWords.skipWhiteSpace(statement, 0);
+        while (i < statement.length() && statement.charAt(i) == '(') i = LeadingWords.skipWhiteSpace(statement, i + 1);
+        String word = LeadingWords.wordAt(statement, i);
+        return word.equals("select") || word.equals("values") || word.equals("table");
     }
 
     static String stripTrailingSemicolon(String sql) {

@@ -1,19 +1,12 @@
 package org.shardprep.sql;
 
-import org.postgresql.core.Field;
-import org.postgresql.core.Query;
-import org.postgresql.core.ResultCursor;
-import org.postgresql.core.ResultHandlerBase;
-import org.postgresql.core.Tuple;
 import org.postgresql.util.PSQLWarning;
 import org.shardprep.sql.render.ColumnInfo;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ResultPrinter;
 import org.shardprep.sql.render.ServerMessage;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLWarning;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +14,7 @@ import java.util.Locale;
  * Receives what the server sends for one statement text, as it arrives: rows go to a printer, command tags
  * are printed as psql prints them, notices are shown at once (a long DO block's notices appear while it runs).
  */
-final class ResultStream extends ResultHandlerBase {
+final class ResultStream implements PgProtocol.Results {
 
     private final QueryOutput output;
     private final String query;
@@ -49,32 +42,21 @@ final class ResultStream extends ResultHandlerBase {
     }
 
     @Override
-    public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
+    public void rows(List<ColumnInfo> columns, List<String[]> rows) {
         if (printer == null) {
-            List<ColumnInfo> columns = new ArrayList<>(fields.length);
-            for (Field f : fields) columns.add(new ColumnInfo(f.getColumnLabel(), f.getOID()));
             printer = output.printChunkRows() > 0
                     ? ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth(), output.printChunkRows())
                     : ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth());
             printer.start(columns);
             rowsInResult = 0;
         }
-        List<String[]> chunk = new ArrayList<>(tuples.size());
-        for (Tuple t : tuples) {
-            String[] row = new String[fields.length];
-            for (int i = 0; i < row.length; i++) {
-                byte[] v = t.get(i);
-                row[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
-            }
-            chunk.add(row);
-        }
-        lastFetchRows = tuples.size();
-        rowsInResult += tuples.size();
-        printer.rows(chunk);
+        lastFetchRows = rows.size();
+        rowsInResult += rows.size();
+        printer.rows(rows);
     }
 
     @Override
-    public void handleCommandStatus(String status, long updateCount, long insertOID) {
+    public void commandStatus(String status) {
         if (cursorMode) return;   // BEGIN/DECLARE/FETCH/CLOSE are ours, not the user's
         if (printer != null) {
             finishTable();
@@ -103,7 +85,7 @@ final class ResultStream extends ResultHandlerBase {
     void resetFetchCount() { lastFetchRows = 0; }
 
     @Override
-    public void handleWarning(SQLWarning warning) {
+    public void notice(SQLWarning warning) {
         String text;
         if (warning instanceof PSQLWarning w && w.getServerErrorMessage() != null) {
             ServerMessage m = relativeTo(ServerMessage.from(w.getServerErrorMessage()), positionOffset);

@@ -1,9 +1,6 @@
 package org.shardprep.sql;
 
 import org.postgresql.PGConnection;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.TransactionState;
 import org.shardprep.connect.ConnectionSettings;
 
 import java.sql.Connection;
@@ -11,18 +8,20 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * The interactive session's one connection to the server. Statements go through pgjdbc's protocol-level
- * {@link QueryExecutor} rather than JDBC statements: that is where the command tags, the notices as they
- * arrive and the transaction state psql shows in its prompt are available.
+ * The interactive session's one connection to the server. Statements go through {@link PgProtocol} rather than
+ * JDBC statements: that is where the command tags, the notices as they arrive and the transaction state psql
+ * shows in its prompt are available.
  */
 public final class SessionConnection implements AutoCloseable {
 
     private final ConnectionSettings settings;
-    private final BaseConnection connection;
+    private final Connection connection;
+    private final PgProtocol protocol;
 
-    private SessionConnection(ConnectionSettings settings, BaseConnection connection) {
+    private SessionConnection(ConnectionSettings settings, Connection connection) throws SQLException {
         this.settings = settings;
         this.connection = connection;
+        this.protocol = PgProtocol.of(connection);
     }
 
     /** Opens a connection with the settings as they are (the password prompt is the caller's business). */
@@ -30,20 +29,23 @@ public final class SessionConnection implements AutoCloseable {
         Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcProperties());
         // psql's session runs in autocommit; transactions are the user's BEGIN/COMMIT, sent as SQL.
         c.setAutoCommit(true);
-        return new SessionConnection(settings, c.unwrap(BaseConnection.class));
+        return new SessionConnection(settings, c);
     }
 
     public ConnectionSettings settings() { return settings; }
 
-    public BaseConnection jdbc() { return connection; }
+    public Connection jdbc() { return connection; }
 
-    public QueryExecutor protocol() { return connection.getQueryExecutor(); }
+    public PgProtocol protocol() { return protocol; }
 
-    public TransactionState transactionState() { return protocol().getTransactionState(); }
+    public TransactionState transactionState() { return protocol.transactionState(); }
 
-    public boolean standardConformingStrings() { return protocol().getStandardConformingStrings(); }
+    public boolean standardConformingStrings() { return protocol.standardConformingStrings(); }
 
-    public boolean isSuperuser() { return "on".equals(protocol().getParameterStatus("is_superuser")); }
+    /** A parameter the server reports (client_encoding, is_superuser ...), as libpq's PQparameterStatus. */
+    public String parameterStatus(String name) { return protocol.parameterStatus(name); }
+
+    public boolean isSuperuser() { return "on".equals(parameterStatus("is_superuser")); }
 
     public String database() {
         try {
@@ -54,17 +56,17 @@ public final class SessionConnection implements AutoCloseable {
     }
 
     public String user() {
-        String u = protocol().getParameterStatus("session_authorization");
+        String u = parameterStatus("session_authorization");
         return u != null ? u : settings.user();
     }
 
-    public String serverVersion() { return protocol().getServerVersion(); }
+    public String serverVersion() { return protocol.serverVersion(); }
 
-    public int serverVersionNum() { return protocol().getServerVersionNum(); }
+    public int serverVersionNum() { return protocol.serverVersionNum(); }
 
-    public String host() { return protocol().getHostSpec().getHost(); }
+    public String host() { return protocol.host(); }
 
-    public int port() { return protocol().getHostSpec().getPort(); }
+    public int port() { return protocol.port(); }
 
     /** psql's SSL line for \conninfo, from the server's own view of this connection; null without SSL. */
     public String sslDescription() {
@@ -77,12 +79,12 @@ public final class SessionConnection implements AutoCloseable {
         }
     }
 
-    public boolean isClosed() { return protocol().isClosed(); }
+    public boolean isClosed() { return protocol.isClosed(); }
 
     /** Asks the server to cancel what this session is running (a separate cancel connection, as libpq's). */
     public void cancel() {
         try {
-            ((PGConnection) connection).cancelQuery();
+            connection.unwrap(PGConnection.class).cancelQuery();
         } catch (SQLException ignored) {
             // nothing running, or the server is gone: the statement's own error will tell
         }

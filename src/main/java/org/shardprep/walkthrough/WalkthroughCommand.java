@@ -1,7 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.jline.terminal.Terminal;
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.shardprep.ShardprepHome;
 import org.shardprep.command.CommandError;
 import org.shardprep.shell.DatabaseKey;

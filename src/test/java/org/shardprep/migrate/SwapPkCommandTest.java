@@ -319,7 +319,7 @@ class SwapPkCommandTest {
                     .isInstanceOf(CommandError.class).hasMessage("the exercise's step 6 of 6 failed; its transaction was rolled back");
             assertThat(s.err()).contains("ERROR:  column \"store_id\" of relation \"line_items\" contains null values");
             assertThat(s.out()).endsWith("ROLLBACK\n");
-            assertThat(s.session.connection().transactionState()).isEqualTo(org.postgresql.core.TransactionState.IDLE);
+            assertThat(s.session.connection().transactionState()).isEqualTo(org.shardprep.sql.TransactionState.IDLE);
         }
         assertThat(count(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'line_items_store_id_fkey'")).isZero();
     }

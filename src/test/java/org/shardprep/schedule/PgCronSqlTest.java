@@ -16,7 +16,10 @@ class PgCronSqlTest {
             "SELECT cron.unschedule('backfill');",
             "SELECT cron.unschedule(42)",
             "SELECT * FROM cron.job;",
-            "select * from cron.job"})
+            "select * from cron.job",
+            "-- every minute\nSELECT cron.schedule('create_orders', '*/1 * * * *', 'SELECT create_orders(20000);');",
+            "/* a /* nested */ note */ SELECT cron.unschedule('backfill');",
+            "  -- jobs\n  /* all */ select * from cron.job"})
     void recognisesTheExercisesStatements(String sql) {
         assertThat(PgCronSql.recognises(sql)).isTrue();
     }

@@ -1,15 +1,9 @@
 package org.shardprep.shell.describe;
 
-import org.postgresql.core.Field;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.ResultCursor;
-import org.postgresql.core.ResultHandlerBase;
-import org.postgresql.core.Tuple;
+import org.shardprep.sql.PgProtocol;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.ColumnInfo;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,41 +35,22 @@ final class CatalogQuery {
 
     static Result run(SessionConnection connection, String sql) throws SQLException {
         Collector collector = new Collector();
-        QueryExecutor qe = connection.protocol();
-        Query query = qe.createSimpleQuery(sql);
-        try {
-            qe.execute(query, null, collector, 0, 0,
-                    QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN
-                            | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
-        } finally {
-            query.close();
-        }
-        SQLException error = collector.getException();
-        if (error != null) throw error;
+        connection.protocol().execute(sql, collector);
         return new Result(collector.columns, collector.rows);
     }
 
-    private static final class Collector extends ResultHandlerBase {
+    private static final class Collector implements PgProtocol.Results {
         private List<ColumnInfo> columns = List.of();
         private final List<String[]> rows = new ArrayList<>();
 
         @Override
-        public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-            List<ColumnInfo> cols = new ArrayList<>(fields.length);
-            for (Field f : fields) cols.add(new ColumnInfo(f.getColumnLabel(), f.getOID()));
-            columns = cols;
-            for (Tuple t : tuples) {
-                String[] row = new String[fields.length];
-                for (int i = 0; i < row.length; i++) {
-                    byte[] v = t.get(i);
-                    row[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
-                }
-                rows.add(row);
-            }
+        public void rows(List<ColumnInfo> columns, List<String[]> rows) {
+            this.columns = columns;
+            this.rows.addAll(rows);
         }
 
         @Override
-        public void handleCommandStatus(String status, long updateCount, long insertOID) {
+        public void commandStatus(String tag) {
             // a catalog query's tag is not shown
         }
     }

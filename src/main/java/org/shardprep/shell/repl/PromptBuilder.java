@@ -1,6 +1,6 @@
 package org.shardprep.shell.repl;
 
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.scan.OpenState;
 

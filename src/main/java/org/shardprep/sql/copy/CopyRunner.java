@@ -1,5 +1,6 @@
 package org.shardprep.sql.copy;
 
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
@@ -31,7 +32,7 @@ public final class CopyRunner {
 
     public QueryOutcome run(String sql, CopyStatement.Direction direction, CopyEndpoint endpoint, QueryOutput output) {
         try {
-            CopyManager copy = new CopyManager(connection.jdbc());
+            CopyManager copy = connection.jdbc().unwrap(PGConnection.class).getCopyAPI();
             long rows;
             String writeFailure = null;
             if (direction == CopyStatement.Direction.FROM_STDIN) {

@@ -1,5 +1,7 @@
 package org.shardprep.sql.copy;
 
+import org.shardprep.sql.scan.LeadingWords;
+
 import java.util.Locale;
 
 /**
@@ -72,30 +74,7 @@ public final class CopyStatement {
     }
 
     private void skipSpaceAndComments() {
-        while (pos < sql.length()) {
-            char c = sql.charAt(pos);
-            if (Character.isWhitespace(c)) {
-                pos++;
-            } else if (sql.startsWith("--", pos)) {
-                int nl = sql.indexOf('\n', pos);
-                pos = nl < 0 ? sql.length() : nl + 1;
-            } else if (sql.startsWith("/*", pos)) {
-                int depth = 0;
-                while (pos < sql.length()) {
-                    if (sql.startsWith("/*", pos)) {
-                        depth++;
-                        pos += 2;
-                    } else if (sql.startsWith("*/", pos)) {
-                        pos += 2;
-                        if (--depth == 0) break;
-                    } else {
-                        pos++;
-                    }
-                }
-            } else {
-                return;
-            }
-        }
+        pos = LeadingWords.skipWhiteSpace(sql, pos);
     }
 
     private void skipQuoted(char quote, boolean backslashEscapes) {

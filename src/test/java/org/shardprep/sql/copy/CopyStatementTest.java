@@ -17,6 +17,8 @@ class CopyStatementTest {
         assertThat(CopyStatement.clientSide("COPY (select 'from stdin', \"to\" from x) TO STDOUT")).isEqualTo(TO_STDOUT);
         assertThat(CopyStatement.clientSide("COPY (select $$) to stdout$$) TO STDOUT csv")).isEqualTo(TO_STDOUT);
         assertThat(CopyStatement.clientSide("copy binary t from stdin")).isEqualTo(FROM_STDIN);
+        assertThat(CopyStatement.clientSide("/* a /* nested */ note */ copy t /* from x */ from -- to\n stdin")).isEqualTo(FROM_STDIN);
+        assertThat(CopyStatement.clientSide("-- /* not a block\ncopy t to stdout")).isEqualTo(TO_STDOUT);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.shardprep.shell.repl.complete;
 
-import org.postgresql.core.TransactionState;
+import org.shardprep.sql.TransactionState;
 import org.shardprep.sql.SessionConnection;
 
 import java.sql.Connection;

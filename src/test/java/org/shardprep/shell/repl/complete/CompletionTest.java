@@ -296,7 +296,7 @@ class CompletionTest {
         processor.processLine("create table in_tx (x int);");
         try {
             assertThat(complete("select * from in_t")).containsExactly("in_tx");
-            assertThat(session.connection().transactionState()).isEqualTo(org.postgresql.core.TransactionState.OPEN);
+            assertThat(session.connection().transactionState()).isEqualTo(org.shardprep.sql.TransactionState.OPEN);
         } finally {
             processor.processLine("rollback;");
         }
@@ -339,7 +339,7 @@ class CompletionTest {
             processor.processLine("create temp table mine (x int);");
             catalog.markStale();
             assertThat(complete("select * from line")).isEmpty();
-            assertThat(session.connection().transactionState()).isEqualTo(org.postgresql.core.TransactionState.OPEN);
+            assertThat(session.connection().transactionState()).isEqualTo(org.shardprep.sql.TransactionState.OPEN);
             other.rollback();
             processor.processLine("insert into mine values (1);");
             assertThat(processor.lastFailed()).isFalse();

@@ -1,0 +1,138 @@
+package org.shardprep.sql;
+
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Field;
+import org.postgresql.core.Parser;
+import org.postgresql.core.Query;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.ResultCursor;
+import org.postgresql.core.ResultHandlerBase;
+import org.postgresql.core.Tuple;
+import org.shardprep.sql.render.ColumnInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one home of pgjdbc's internal {@code org.postgresql.core} API, for what JDBC does not give and psql needs:
+ * one simple-protocol message whose every result comes back in order (rows as the server's text, each command's
+ * tag, notices as they arrive), the transaction state of ReadyForQuery and the server's parameter status.
+ * PgProtocolContractTest pins what we rely on, so a pgjdbc upgrade that changes it fails there, not at a user.
+ */
+public final class PgProtocol {
+
+    /** What one simple-query message returns, in the order the server sends it. */
+    public interface Results {
+        /** The rows of one result; values are the server's text, null for NULL. */
+        void rows(List<ColumnInfo> columns, List<String[]> rows);
+
+        /** A command's tag ("INSERT 0 1", "SELECT 3"), after its rows when it returned some. */
+        void commandStatus(String tag);
+
+        /** A notice or warning, at once (a long DO block's notices appear while it runs). */
+        default void notice(SQLWarning notice) {
+        }
+    }
+
+    // simple protocol, as psql: one text message, no parameters, every result in text form, no BEGIN of pgjdbc's
+    private static final int SIMPLE = QueryExecutor.QUERY_EXECUTE_AS_SIMPLE | QueryExecutor.QUERY_SUPPRESS_BEGIN
+            | QueryExecutor.QUERY_BOTH_ROWS_AND_STATUS | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT;
+
+    private final BaseConnection connection;
+
+    private PgProtocol(BaseConnection connection) {
+        this.connection = connection;
+    }
+
+    /** The protocol of a pgjdbc connection (a pooled one is unwrapped). */
+    public static PgProtocol of(Connection connection) throws SQLException {
+        return new PgProtocol(connection.unwrap(BaseConnection.class));
+    }
+
+    /** Sends {@code sql} as one simple-query message; the first error the server reports is thrown at the end. */
+    public void execute(String sql, Results results) throws SQLException {
+        QueryExecutor qe = executor();
+        Query query = qe.createSimpleQuery(sql);
+        Handler handler = new Handler(results);
+        try {
+            qe.execute(query, null, handler, 0, 0, SIMPLE);
+        } finally {
+            query.close();
+        }
+        SQLException error = handler.getException();
+        if (error != null) throw error;
+    }
+
+    public TransactionState transactionState() {
+        return switch (executor().getTransactionState()) {
+            case IDLE -> TransactionState.IDLE;
+            case OPEN -> TransactionState.OPEN;
+            case FAILED -> TransactionState.FAILED;
+        };
+    }
+
+    /** A parameter the server reports (ParameterStatus), as libpq's PQparameterStatus; null if never reported. */
+    public String parameterStatus(String name) { return executor().getParameterStatus(name); }
+
+    public boolean standardConformingStrings() { return executor().getStandardConformingStrings(); }
+
+    public String serverVersion() { return executor().getServerVersion(); }
+
+    public int serverVersionNum() { return executor().getServerVersionNum(); }
+
+    public String host() { return executor().getHostSpec().getHost(); }
+
+    public int port() { return executor().getHostSpec().getPort(); }
+
+    public boolean isClosed() { return executor().isClosed(); }
+
+    /** How many statements pgjdbc's parser finds in the text; -1 when it cannot parse it. */
+    public static int statementCount(String sql, boolean standardConformingStrings) {
+        try {
+            return Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false).size();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private QueryExecutor executor() { return connection.getQueryExecutor(); }
+
+    /** Turns pgjdbc's callbacks into {@link Results}; errors are kept (by the base class) for the end. */
+    private static final class Handler extends ResultHandlerBase {
+        private final Results results;
+
+        Handler(Results results) {
+            this.results = results;
+        }
+
+        @Override
+        public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
+            List<ColumnInfo> columns = new ArrayList<>(fields.length);
+            for (Field f : fields) columns.add(new ColumnInfo(f.getColumnLabel(), f.getOID()));
+            List<String[]> rows = new ArrayList<>(tuples.size());
+            for (Tuple t : tuples) {
+                String[] row = new String[fields.length];
+                for (int i = 0; i < row.length; i++) {
+                    byte[] v = t.get(i);
+                    row[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
+                }
+                rows.add(row);
+            }
+            results.rows(columns, rows);
+        }
+
+        @Override
+        public void handleCommandStatus(String status, long updateCount, long insertOID) {
+            results.commandStatus(status);
+        }
+
+        @Override
+        public void handleWarning(SQLWarning warning) {
+            results.notice(warning);
+        }
+    }
+}
