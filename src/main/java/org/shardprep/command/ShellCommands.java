@@ -33,6 +33,15 @@ public interface ShellCommands {
         return entries().stream().map(CommandRegistry.Entry::name).toList();
     }
 
+    /**
+     * Runs text as if typed at the prompt (SQL, backslash commands, our commands), in an input of its own: a
+     * recording keeps the line of the command that runs it, not these. Returns psql's exit status for it.
+     */
+    int runAsTyped(String text);
+
+    /** The prompt the shell shows now, for a command that echoes what it runs as if typed. */
+    String prompt();
+
     /** Usage and options of the command a line names (help CMD, CMD --help), or null for no command. */
     String usage(String line);
 
@@ -42,6 +51,8 @@ public interface ShellCommands {
         @Override public String runForJob(String line) { return "no command machinery"; }
         @Override public Collection<CommandRegistry.Entry> entries() { return List.of(); }
         @Override public String usage(String line) { return null; }
+        @Override public int runAsTyped(String text) { return 1; }
+        @Override public String prompt() { return ""; }
     };
 
     /** The first word of a line: letters, digits, '-' and '_' (command names are hyphenated). */

@@ -1,7 +1,7 @@
 package org.shardprep.dataset;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import java.util.Locale;
 final class Download {
     private Download() {}
 
-    static Path fetch(Session session, String url, Path cacheDir) {
+    static Path fetch(CommandContext session, String url, Path cacheDir) {
         String name = URI.create(url).getPath();
         name = name.substring(name.lastIndexOf('/') + 1);
         if (name.isBlank()) name = "download.zip";
@@ -40,22 +40,16 @@ final class Download {
             try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial)) {
                 byte[] buf = new byte[1 << 16];
                 long done = 0;
-                long lastShown = 0;
                 int n;
+                var line = session.console().progress();
                 while ((n = in.read(buf)) > 0) {
                     if (session.interrupted()) throw new CommandError("download cancelled");
                     out.write(buf, 0, n);
                     done += n;
-                    if (session.interactive() && System.nanoTime() - lastShown > 200_000_000L) {
-                        lastShown = System.nanoTime();
-                        session.out().print("\r\033[2K" + bar(name, done, total));
-                        session.out().flush();
-                    }
+                    line.update(bar(name, done, total));
                 }
-            }
-            if (session.interactive()) {
-                session.out().println("\r\033[2K" + name + ": downloaded");
-                session.out().flush();
+                line.update(name + ": downloaded", true);
+                line.done(true);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             return target;

@@ -1,7 +1,7 @@
 package org.shardprep.dataset;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,9 +13,9 @@ import java.util.Locale;
 /** generate-data: the Tailspin data set in the exercise's CSV layout, deterministic for a seed. */
 public class GenerateDataCommand {
 
-    private final Session session;
+    private final CommandContext session;
 
-    public GenerateDataCommand(Session session) {
+    public GenerateDataCommand(CommandContext session) {
         this.session = session;
     }
 

@@ -2,7 +2,8 @@ package org.shardprep.dataset;
 
 import org.shardprep.ShardprepHome;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.Console;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class GeneratedDataCache {
         return scale == Math.rint(scale) ? String.valueOf((long) scale) : String.valueOf(scale);
     }
 
-    static Path ensure(Session session, double scale) {
+    static Path ensure(CommandContext session, double scale) {
         Path dir = directory(scale);
         if (Files.isDirectory(dir)) return dir;
         try {
@@ -50,28 +51,17 @@ final class GeneratedDataCache {
     }
 
     /** Generates with a one-line progress display at a terminal. */
-    static GenerationSummary generate(Session session, double scale, long seed, Path out) throws IOException {
+    static GenerationSummary generate(CommandContext session, double scale, long seed, Path out) throws IOException {
         ExerciseCounts expected = ExerciseCounts.forScale(scale);
         AtomicLong rows = new AtomicLong();
-        AtomicLong lastShown = new AtomicLong();
         long total = expected.totalRows();
-        boolean live = session.interactive();
+        Console.ProgressLine line = session.console().progress();
         GenerationSummary summary = DataGenerator.generate(scale, seed, out, (table, n, bytes) -> {
             long done = rows.addAndGet(n);
-            long now = System.nanoTime();
-            long last = lastShown.get();
-            if (live && now - last > 200_000_000L && lastShown.compareAndSet(last, now)) {
-                synchronized (session) {
-                    session.out().print(String.format(Locale.ROOT, "\r\033[2Kgenerating scale %s: %3d%% (%,d rows)",
-                            scaleName(scale), 100 * done / Math.max(1, total), done));
-                    session.out().flush();
-                }
-            }
+            line.update(String.format(Locale.ROOT, "generating scale %s: %3d%% (%,d rows)",
+                    scaleName(scale), 100 * done / Math.max(1, total), done));
         });
-        if (live) {
-            session.out().print("\r\033[2K");
-            session.out().flush();
-        }
+        line.done(false);
         return summary;
     }
 

@@ -2,8 +2,8 @@ package org.shardprep.dataset;
 
 import org.shardprep.ShardprepHome;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,9 +20,9 @@ import java.util.TreeSet;
 /** load-all and create-schema: the exercise's "Create tables" and "Ingest data" steps as commands. */
 public class LoadAllCommand {
 
-    private final Session session;
+    private final CommandContext session;
 
-    public LoadAllCommand(Session session) {
+    public LoadAllCommand(CommandContext session) {
         this.session = session;
     }
 
@@ -44,6 +44,10 @@ public class LoadAllCommand {
             @Option(names = "--fresh", description = "replace tables that already hold rows") boolean fresh,
             @Option(names = "--yes", description = "do not ask before replacing tables") boolean yes) {
         int parallel = jobs > 0 ? jobs : Math.max(2, Runtime.getRuntime().availableProcessors());
+        // a source that is not there is said before anything is asked or dropped
+        if (from != null && !isUrl(from) && !java.nio.file.Files.exists(session.resolve(from))) {
+            throw new CommandError(from + ": No such file or directory; nothing changed");
+        }
         Set<String> replace = checkExistingTables(fresh, yes);
         Path path = sourcePath(from, scale);
         try (DataSource source = DataSource.open(path)) {
@@ -82,26 +86,23 @@ public class LoadAllCommand {
                 throw new CommandError("tables already hold rows: " + String.join(", ", withRows)
                         + "; load-all --fresh replaces them");
             }
-            if (!yes) {
-                if (!session.interactive() || System.console() == null) {
-                    throw new CommandError("load-all --fresh would drop tables with rows (" + String.join(", ", withRows)
-                            + "); add --yes to confirm in a script");
-                }
-                String answer = System.console().readLine("Drop %s and load again? [y/N] ", String.join(", ", withRows));
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                    throw new CommandError("load-all cancelled; nothing changed");
-                }
-            }
+            boolean agreed = session.console().confirm("Drop " + String.join(", ", withRows) + " and load again?", yes,
+                    "load-all --fresh would drop tables with rows (" + String.join(", ", withRows) + "); add --yes to confirm in a script");
+            if (!agreed) throw new CommandError("load-all cancelled; nothing changed");
         }
         return existing.keySet();
     }
 
     private Path sourcePath(String from, double scale) {
         if (from == null) return GeneratedDataCache.ensure(session, scale);
-        if (from.startsWith("http://") || from.startsWith("https://")) {
+        if (isUrl(from)) {
             return Download.fetch(session, from, ShardprepHome.stateDir().resolve("data").resolve("downloads"));
         }
         return session.resolve(from);
+    }
+
+    private static boolean isUrl(String from) {
+        return from.startsWith("http://") || from.startsWith("https://");
     }
 
     private void summarize(BulkLoader.Result result) {

@@ -1,6 +1,7 @@
 package org.shardprep.dataset;
 
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.Console;
 
 import java.io.PrintWriter;
 
@@ -10,35 +11,28 @@ import java.io.PrintWriter;
  */
 final class ProgressDisplay {
 
-    private final Session session;
+    private final CommandContext session;
     private final LoadProgress progress;
-    private final boolean live;
-    private int drawn;
+    private final Console.ProgressLine lines;
 
-    ProgressDisplay(Session session, LoadProgress progress) {
+    ProgressDisplay(CommandContext session, LoadProgress progress) {
         this.session = session;
         this.progress = progress;
-        this.live = session.interactive() && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+        this.lines = session.console().progress();
     }
 
     void refresh() {
-        if (!live) return;
-        PrintWriter out = session.out();
         StringBuilder sb = new StringBuilder();
-        if (drawn > 0) sb.append("\033[").append(drawn).append('A');
-        int lines = 0;
         for (LoadProgress.TableProgress t : progress.tables()) {
-            sb.append("\r\033[2K").append(progress.bar(t, Math.max(80, session.terminalWidth()))).append('\n');
-            lines++;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(progress.bar(t, Math.max(80, session.terminalWidth())));
         }
-        drawn = lines;
-        out.print(sb);
-        out.flush();
+        lines.update(sb.toString());
     }
 
     /** Leaves the last state of the bars on screen, then the summary follows below. */
     void clear() {
-        if (live && drawn > 0) refresh();
-        drawn = 0;
+        refresh();
+        lines.done(true);
     }
 }

@@ -1,8 +1,7 @@
 package org.shardprep.migrate;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.PooledConnections;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,10 +27,10 @@ public class BackfillCommands {
     static final int DEFAULT_BATCH = 10_000;
     static final int MAX_BATCH = 1_000_000;
 
-    private final Session session;
+    private final CommandContext session;
     private final Backfills backfills;
 
-    public BackfillCommands(Session session, Backfills backfills) {
+    public BackfillCommands(CommandContext session, Backfills backfills) {
         this.session = session;
         this.backfills = backfills;
     }
@@ -81,7 +80,7 @@ public class BackfillCommands {
     private BackfillStart.Prepared prepare(BackfillSpec spec) {
         Connection c = null;
         try {
-            c = PooledConnections.borrow(session);
+            c = session.borrow();
             try (AutoCloseable cancel = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the checks and the count
                 ShortLockTransaction ddl = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
                 return BackfillStart.prepare(c, spec, ddl, session::info);

@@ -1,7 +1,7 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 
 import java.util.Locale;
 
@@ -84,7 +84,7 @@ record BackfillReport(String target, String state, long filled, long left, boole
         return sb.toString();
     }
 
-    void printTable(Session session) {
+    void printTable(CommandContext session) {
         Double eta = etaSeconds();
         BackfillProgress.Latency l = progress != null ? progress.batchMs() : null;
         new TablePrinter().column("target", TablePrinter.TEXT).column("state", TablePrinter.TEXT)

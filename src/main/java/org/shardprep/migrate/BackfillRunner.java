@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.BatchThread;
+import org.shardprep.command.BatchThread;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,7 @@
 package org.shardprep.migrate;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.PooledConnections;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,10 +18,10 @@ public class BackfillStatusCommand {
 
     static final long WATCH_MILLIS = 1000;
 
-    private final Session session;
+    private final CommandContext session;
     private final Backfills backfills;
 
-    public BackfillStatusCommand(Session session, Backfills backfills) {
+    public BackfillStatusCommand(CommandContext session, Backfills backfills) {
         this.session = session;
         this.backfills = backfills;
     }
@@ -76,7 +75,7 @@ public class BackfillStatusCommand {
         BackfillRunner.Status s = runner.status();
         Object maxKey = null;
         if (s.target().integerKey() && s.state() != BackfillRunner.State.DONE) {
-            try (Connection c = PooledConnections.borrow(session)) {
+            try (Connection c = session.borrow()) {
                 maxKey = BackfillStart.maxKey(c, s.target());
             } catch (SQLException e) {
                 // the estimate goes without the rows inserted since the start
@@ -110,7 +109,7 @@ public class BackfillStatusCommand {
     }
 
     private ColumnNulls count(String table, String column) {
-        try (Connection c = PooledConnections.borrow(session); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = session.borrow(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
             return ColumnNulls.count(c, table, column);
         } catch (CommandError e) {
             throw e;

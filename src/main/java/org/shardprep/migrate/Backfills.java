@@ -1,6 +1,6 @@
 package org.shardprep.migrate;
 
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ public class Backfills {
     private final java.util.Set<BackfillRunner> endShown = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /** A run's identity: server and database, table (by oid, so a reloaded table starts afresh) and column. */
-    static String key(Session session, BackfillTarget t) {
+    static String key(CommandContext session, BackfillTarget t) {
         return session.connection().settings().jdbcUrl() + "|" + t.tableOid() + "|" + t.columnName();
     }
 
@@ -34,14 +34,14 @@ public class Backfills {
 
     synchronized KeyPosition resumePosition(String key) { return positions.get(key); }
 
-    synchronized void started(Session session, String key, BackfillRunner runner) {
+    synchronized void started(CommandContext session, String key, BackfillRunner runner) {
         current = runner;
         session.background().register(BACKGROUND_NAME + " of " + runner.target().label(), runner::stop);
         positions.remove(key);
     }
 
     /** From the runner's thread: remember where it left off, and tell the user unless a watch will. */
-    synchronized void ended(Session session, String key, BackfillRunner runner) {
+    synchronized void ended(CommandContext session, String key, BackfillRunner runner) {
         if (current == runner) current = null;
         last = runner;
         session.background().unregister(BACKGROUND_NAME + " of " + runner.target().label());

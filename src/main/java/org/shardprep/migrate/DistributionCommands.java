@@ -4,7 +4,7 @@ import org.shardprep.sql.TransactionState;
 import org.postgresql.util.PSQLException;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +21,9 @@ import java.util.List;
  */
 public class DistributionCommands {
 
-    private final Session session;
+    private final CommandContext session;
 
-    public DistributionCommands(Session session) {
+    public DistributionCommands(CommandContext session) {
         this.session = session;
     }
 
@@ -43,9 +43,9 @@ public class DistributionCommands {
     /** distribute run: the Citus calls check-distribution plans, made on the coordinator. */
     @Command(name = "distribute", description = "Distribute the tables with Citus as check-distribution plans it")
     public static class Distribute {
-        private final Session session;
+        private final CommandContext session;
 
-        public Distribute(Session session) {
+        public Distribute(CommandContext session) {
             this.session = session;
         }
 
@@ -81,7 +81,7 @@ public class DistributionCommands {
         }
     }
 
-    private static ReadinessCheck check(Session session, Connection c, String column, List<String> tables) {
+    private static ReadinessCheck check(CommandContext session, Connection c, String column, List<String> tables) {
         try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {
             return ReadinessCheck.run(c, column, tables);
         } catch (CommandError e) {

@@ -6,8 +6,7 @@ import org.shardprep.migrate.DistributionPlan.Role;
 import org.shardprep.migrate.DistributionPlan.Step;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
-import org.shardprep.shell.PooledConnections;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 
@@ -30,9 +29,9 @@ import java.util.Optional;
  */
 public final class DistributionRun {
 
-    private final Session session;
+    private final CommandContext session;
 
-    public DistributionRun(Session session) {
+    public DistributionRun(CommandContext session) {
         this.session = session;
     }
 
@@ -49,7 +48,7 @@ public final class DistributionRun {
         session.clearInterrupt();
         long start = System.nanoTime();
         // names resolve as they did in the check: the session's search_path
-        try (Connection c = PooledConnections.borrow(session)) {
+        try (Connection c = session.borrow()) {
             try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {
                 for (int i = 0; i < steps.size(); i++) {
                     if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));

@@ -2,7 +2,7 @@ package org.shardprep.migrate;
 
 import org.shardprep.sql.TransactionState;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import org.shardprep.sql.QueryOutcome;
 
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.Locale;
  */
 final class ExerciseKeySwapRun {
 
-    private final Session session;
+    private final CommandContext session;
 
-    ExerciseKeySwapRun(Session session) {
+    ExerciseKeySwapRun(CommandContext session) {
         this.session = session;
     }
 

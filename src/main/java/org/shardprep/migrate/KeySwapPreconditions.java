@@ -2,7 +2,7 @@ package org.shardprep.migrate;
 
 import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.schedule.Job;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +34,7 @@ final class KeySwapPreconditions {
      * A backfill in progress: shardprep's own (background work named "backfill ..."), a scheduled job of the
      * client scheduler running backfill_batch or the backfill command, or an active pg_cron job running backfill_batch.
      */
-    static Optional<String> backfillRunning(Session session, Connection c) throws SQLException {
+    static Optional<String> backfillRunning(CommandContext session, Connection c) throws SQLException {
         for (String name : session.background().running()) {
             if (name.toLowerCase(Locale.ROOT).contains("backfill")) {
                 return Optional.of("a backfill is running (" + name + "): let it finish, then run swap-pk again");

@@ -3,8 +3,8 @@ package org.shardprep.migrate;
 import org.shardprep.migrate.DistributionPlan.Entry;
 import org.shardprep.migrate.DistributionPlan.Role;
 import org.shardprep.migrate.DistributionPlan.Step;
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ReadinessReport {
 
     private ReadinessReport() {}
 
-    public static void print(DistributionPlan plan, Session session) {
+    public static void print(DistributionPlan plan, CommandContext session) {
         String column = plan.column();
         TablePrinter table = new TablePrinter().column("table", TablePrinter.TEXT).column(column, TablePrinter.TEXT)
                 .column("not null", TablePrinter.TEXT).column("primary key", TablePrinter.TEXT).column("unique", TablePrinter.TEXT)

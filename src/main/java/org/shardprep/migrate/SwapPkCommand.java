@@ -5,8 +5,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
-import org.shardprep.shell.PooledConnections;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +29,9 @@ import java.util.stream.Collectors;
 @Command(name = "swap-pk", description = "Swap primary and foreign keys onto the distribution column without blocking writes")
 public class SwapPkCommand {
 
-    private final Session session;
+    private final CommandContext session;
 
-    public SwapPkCommand(Session session) {
+    public SwapPkCommand(CommandContext session) {
         this.session = session;
     }
 
@@ -40,7 +39,7 @@ public class SwapPkCommand {
     public void plan(
             @Parameters(paramLabel = "TABLE", arity = "0..*", description = "tables (default: every table that has the column)") String[] tables,
             @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column) {
-        try (Connection c = PooledConnections.borrow(session)) {
+        try (Connection c = session.borrow()) {
             KeySwapPlan plan = read(c, column, tables);
             PrintWriter out = session.results();
             out.println(header("swap-pk plan", plan));
@@ -85,7 +84,7 @@ public class SwapPkCommand {
         }
         if (lockTimeout < 1) throw new CommandError("--lock-timeout must be at least 1 (milliseconds)");
         long start = System.nanoTime();
-        try (Connection c = PooledConnections.borrow(session)) {
+        try (Connection c = session.borrow()) {
             KeySwapPlan plan = read(c, column, tables);
             if (!plan.problems().isEmpty()) {
                 int more = plan.problems().size() - 1;

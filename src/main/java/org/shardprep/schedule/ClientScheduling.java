@@ -1,8 +1,8 @@
 package org.shardprep.schedule;
 
 import org.shardprep.ShardprepHome;
-import org.shardprep.shell.DatabaseKey;
-import org.shardprep.shell.Session;
+import org.shardprep.command.DatabaseKey;
+import org.shardprep.command.CommandContext;
 import org.shardprep.command.ShellCommands;
 
 import javax.sql.DataSource;
@@ -19,15 +19,15 @@ public final class ClientScheduling {
 
     static final String BACKGROUND_NAME = "scheduled jobs";
 
-    private static final Map<Session, ClientScheduling> BY_SESSION = new WeakHashMap<>();
+    private static final Map<CommandContext, ClientScheduling> BY_SESSION = new WeakHashMap<>();
 
-    private final Session session;
+    private final CommandContext session;
     private final PgCronSql sql;
     private volatile ShellCommands commands = ShellCommands.NONE;
     private Scheduler scheduler;
     private String boundTo;
 
-    private ClientScheduling(Session session) {
+    private ClientScheduling(CommandContext session) {
         this.session = session;
         this.sql = new PgCronSql(this);
     }
@@ -36,7 +36,7 @@ public final class ClientScheduling {
      * Entry point at session start (scripts and the REPL): installs the pg_cron hook, brings back the
      * database's saved jobs (active ones run again), and lets jobs run shardprep command lines.
      */
-    public static ClientScheduling attach(Session session, ShellCommands commands) {
+    public static ClientScheduling attach(CommandContext session, ShellCommands commands) {
         ClientScheduling cs = of(session);
         cs.commands = commands;
         cs.scheduler();
@@ -44,7 +44,7 @@ public final class ClientScheduling {
     }
 
     /** The session's scheduling (made on first use). */
-    public static ClientScheduling of(Session session) {
+    public static ClientScheduling of(CommandContext session) {
         synchronized (BY_SESSION) {
             return BY_SESSION.computeIfAbsent(session, s -> {
                 ClientScheduling cs = new ClientScheduling(s);
@@ -54,13 +54,13 @@ public final class ClientScheduling {
         }
     }
 
-    Session session() { return session; }
+    CommandContext session() { return session; }
 
     PgCronSql sql() { return sql; }
 
     /** The server and database of the session's connection right now. */
     String identity() {
-        return DatabaseKey.of(session).fileName();
+        return session.databaseKey().fileName();
     }
 
     /**
@@ -74,7 +74,7 @@ public final class ClientScheduling {
             scheduler.stop(Scheduler.STOP_GRACE);
             session.background().unregister(BACKGROUND_NAME);
         }
-        JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), DatabaseKey.of(session));
+        JobStore store = JobStore.forDatabase(ShardprepHome.stateDir(), session.databaseKey());
         String bound = now;
         Scheduler fresh = new Scheduler(store, () -> poolFor(bound), new Scheduler.Listener() {
             private final Map<Long, String> lastShown = new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package org.shardprep.schedule;
 
+import org.shardprep.command.DatabaseKey;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -55,7 +56,7 @@ public final class JobStore {
     }
 
     /** The file for a server and database under {@code stateDir}. */
-    public static JobStore forDatabase(Path stateDir, org.shardprep.shell.DatabaseKey key) {
+    public static JobStore forDatabase(Path stateDir, org.shardprep.command.DatabaseKey key) {
         return new JobStore(stateDir.resolve("jobs").resolve(key.fileName() + ".json"));
     }
 

@@ -1,8 +1,8 @@
 package org.shardprep.schedule;
 
-import org.shardprep.shell.Session;
-import org.shardprep.shell.SqlInterceptor;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.SqlInterceptor;
+import org.shardprep.command.TablePrinter;
 import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.scan.LeadingWords;
 
@@ -52,7 +52,7 @@ final class PgCronSql implements SqlInterceptor {
     }
 
     @Override
-    public QueryOutcome intercept(String text, Session session) {
+    public QueryOutcome intercept(String text, CommandContext session) {
         String sql = LeadingWords.rest(text);   // from the first word on: comments before it are the user's notes
         if (!mentionsCron(sql)) return null;   // the cheap test first: every statement passes here
         Matcher schedule = SCHEDULE.matcher(sql);
@@ -111,7 +111,7 @@ final class PgCronSql implements SqlInterceptor {
         return false;
     }
 
-    private static QueryOutcome error(Session session, String message) {
+    private static QueryOutcome error(CommandContext session, String message) {
         session.message(session.messagePrefix() + "ERROR:  " + message);
         return QueryOutcome.refused(message);
     }

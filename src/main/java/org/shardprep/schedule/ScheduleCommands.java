@@ -1,8 +1,8 @@
 package org.shardprep.schedule;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,9 +19,9 @@ public class ScheduleCommands {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-    private final Session session;
+    private final CommandContext session;
 
-    public ScheduleCommands(Session session) {
+    public ScheduleCommands(CommandContext session) {
         this.session = session;
     }
 
@@ -88,9 +88,9 @@ public class ScheduleCommands {
     /** job pause|resume: pg_cron's active flag. */
     @Command(name = "job", description = "Pause a scheduled job or let it run again")
     public static class JobCommand {
-        private final Session session;
+        private final CommandContext session;
 
-        public JobCommand(Session session) {
+        public JobCommand(CommandContext session) {
             this.session = session;
         }
 

@@ -35,6 +35,21 @@ public final class CommandRunner implements ShellCommands {
     }
 
     @Override
+    public int runAsTyped(String text) {
+        ScriptLocation outer = session.enter(new ScriptLocation(null));
+        try {
+            return new InputProcessor(session, this).runCommandString(text);
+        } finally {
+            session.enter(outer);
+        }
+    }
+
+    @Override
+    public String prompt() {
+        return org.shardprep.shell.repl.PromptBuilder.primary(session.connection(), org.shardprep.sql.scan.OpenState.NONE);
+    }
+
+    @Override
     public String usage(String line) {
         registry.setOutput(session.out(), session.terminalWidth());
         return registry.usage(words(line));

@@ -1,5 +1,11 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.BackgroundWork;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.Console;
+import org.shardprep.command.DatabaseKey;
+import org.shardprep.command.SqlInterceptor;
+import org.shardprep.command.TimingLog;
 import org.shardprep.connect.EmbeddedServer;
 import org.shardprep.connect.SessionConnector;
 import org.shardprep.sql.QueryOutcome;
@@ -21,7 +27,7 @@ import java.util.function.IntSupplier;
  * One user's session: the connection, psql's variables and print settings, \timing, and where output goes.
  * Everything that runs input (REPL, -c, -f, stdin) works on this one object.
  */
-public final class Session implements QueryOutput, AutoCloseable {
+public final class Session implements CommandContext, AutoCloseable {
 
     /** Rows per FETCH when FETCH_COUNT is not set: results stream in bounded memory anyway. */
     static final int DEFAULT_FETCH = 1000;
@@ -60,6 +66,7 @@ public final class Session implements QueryOutput, AutoCloseable {
     private CopyEndpoint copyEndpoint;    // \copy's file, program or pstdin/pstdout for one statement, else null
     private SqlInterceptor interceptor;   // statements the shell answers itself (client-side pg_cron), else null
     private final Recorder recorder = new Recorder(this::message);
+    private final Console console = new SessionConsole(this, System.getenv());
 
     public Session(SessionConnection connection, SessionConnector connector, EmbeddedServer embedded,
                    PrintWriter out, PrintStream err, boolean interactive) {
@@ -167,7 +174,33 @@ public final class Session implements QueryOutput, AutoCloseable {
         return () -> foreground.remove(c);
     }
 
+    @Override
     public boolean interrupted() { return interrupted; }
+
+    @Override
+    public java.sql.Connection borrow() throws java.sql.SQLException {
+        java.sql.Connection c = PooledConnections.borrow(this);
+        foreground.add(c);   // Ctrl-C cancels what runs on it while it is out
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(java.sql.Connection.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) foreground.remove(c);
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Override
+    public DatabaseKey databaseKey() {
+        var c = connection;
+        boolean onEmbedded = embedded != null && embedded.port() == c.port();
+        return DatabaseKey.of(c.host(), c.port(), c.database(), onEmbedded ? embedded.dataDirectory() : null);
+    }
+
+    @Override
+    public Console console() { return console; }
 
     /**
      * How many Ctrl-Cs the session has seen: a command that runs other commands compares it before and after

@@ -1,5 +1,6 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.SqlInterceptor;
 import org.shardprep.sql.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 

@@ -1,5 +1,8 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.TimingComparison;
+import org.shardprep.command.TimingLog;
+import org.shardprep.command.TablePrinter;
 import org.shardprep.command.CommandError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.shardprep.walkthrough;
 
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 
 import java.util.Locale;
 
@@ -10,7 +10,7 @@ final class Checklist {
 
     private Checklist() {}
 
-    static void print(Session session, Lesson lesson, LessonProgress progress) {
+    static void print(CommandContext session, Lesson lesson, LessonProgress progress) {
         TablePrinter t = new TablePrinter().column("#", TablePrinter.INT4).column("step", TablePrinter.TEXT)
                 .column("state", TablePrinter.TEXT).column("the database shows", TablePrinter.TEXT);
         for (LessonProgress.StepStatus s : progress.steps()) {

@@ -1,5 +1,6 @@
 package org.shardprep.walkthrough;
 
+import org.shardprep.command.DatabaseKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -29,7 +30,7 @@ final class LessonRecord {
         this.file = file;
     }
 
-    static LessonRecord load(Path stateDir, org.shardprep.shell.DatabaseKey key) {
+    static LessonRecord load(Path stateDir, org.shardprep.command.DatabaseKey key) {
         String name = key.fileName() + ".properties";
         LessonRecord r = new LessonRecord(stateDir.resolve("walkthrough").resolve(name));
         if (Files.exists(r.file)) {

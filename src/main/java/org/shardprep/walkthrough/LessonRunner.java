@@ -1,15 +1,10 @@
 package org.shardprep.walkthrough;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.InputProcessor;
-import org.shardprep.shell.ScriptLocation;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 import org.shardprep.command.ShellCommands;
-import org.shardprep.shell.TimingLog;
-import org.shardprep.shell.record.StepAnswer;
-import org.shardprep.shell.record.StepPrompt;
-import org.shardprep.shell.repl.PromptBuilder;
-import org.shardprep.sql.scan.OpenState;
+import org.shardprep.command.TimingLog;
+import org.shardprep.command.StepAnswer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,21 +26,21 @@ final class LessonRunner {
     /** How a run ended: it got through the steps it was given, or the user stopped it. */
     enum Outcome { FINISHED, STOPPED }
 
-    private final Session session;
+    private final CommandContext session;
     private final ShellCommands commands;
     private final Lesson lesson;
     private final LessonRecord record;
-    private final StepPrompt prompt;          // null with --auto
+    private final boolean ask;                // false with --auto
     private final SessionCheckpoints checkpoints;
     private final Set<String> skipped = new LinkedHashSet<>();
     private boolean recordUnsaved;
 
-    LessonRunner(Session session, ShellCommands commands, Lesson lesson, LessonRecord record, StepPrompt prompt) {
+    LessonRunner(CommandContext session, ShellCommands commands, Lesson lesson, LessonRecord record, boolean ask) {
         this.session = session;
         this.commands = commands;
         this.lesson = lesson;
         this.record = record;
-        this.prompt = prompt;
+        this.ask = ask;
         this.checkpoints = new SessionCheckpoints(session);
     }
 
@@ -72,7 +67,7 @@ final class LessonRunner {
 
     private Outcome runStep(int index, Step step) {
         show(index, step);
-        StepAnswer answer = prompt == null ? StepAnswer.RUN : prompt.ask();
+        StepAnswer answer = ask ? session.console().askStep() : StepAnswer.RUN;
         if (answer == StepAnswer.STOP || answer == StepAnswer.INTERRUPTED) {
             stopped("before step " + (index + 1));
             return Outcome.STOPPED;
@@ -103,24 +98,16 @@ final class LessonRunner {
     /** One command line, as typed: echoed after the prompt, then run by the same main loop as the prompt's. */
     private Outcome runCommand(int index, Step step, String line) {
         PrintWriter out = session.out();
-        out.println(PromptBuilder.primary(session.connection(), OpenState.NONE) + line);
+        out.println(commands.prompt() + line);
         out.flush();
         long interrupts = session.interruptCount();
-        // an input of its own: the lesson's commands are not what the user typed, so a recording keeps the
-        // walkthrough line and not these, and its replay does not run them twice
-        ScriptLocation typed = session.enter(new ScriptLocation(null));
-        int status;
-        try {
-            status = new InputProcessor(session, commands).runCommandString(line);
-        } finally {
-            session.enter(typed);
-        }
+        int status = commands.runAsTyped(line);
         session.out().flush();
         if (session.interruptCount() != interrupts) {
             stopped("during step " + (index + 1));
             return Outcome.STOPPED;
         }
-        if (status != InputProcessor.EXIT_OK) {
+        if (status != 0) {
             save();
             throw new CommandError("walkthrough stopped at step " + (index + 1) + " (" + step.id() + "): " + line
                     + " failed (see above); put right what it says, then walkthrough goes on from there");

@@ -1,8 +1,8 @@
 package org.shardprep.walkthrough;
 
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
-import org.shardprep.shell.TimingComparison;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
+import org.shardprep.command.TimingComparison;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -18,7 +18,7 @@ final class LessonSummary {
 
     private LessonSummary() {}
 
-    static void print(Session session, Lesson lesson, LessonRecord record, Set<String> skipped) {
+    static void print(CommandContext session, Lesson lesson, LessonRecord record, Set<String> skipped) {
         PrintWriter out = session.results();
         out.println();
         out.println("Summary (scale " + lesson.scaleText() + ", " + lesson.orders() + " orders a call)");

@@ -1,8 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.PooledConnections;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,9 +16,9 @@ final class SessionCheckpoints {
         T at(LessonDatabase db) throws SQLException;
     }
 
-    private final Session session;
+    private final CommandContext session;
 
-    SessionCheckpoints(Session session) {
+    SessionCheckpoints(CommandContext session) {
         this.session = session;
     }
 
@@ -32,7 +31,7 @@ final class SessionCheckpoints {
     }
 
     private <T> T look(Look<T> look) {
-        try (Connection c = PooledConnections.borrow(session); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = session.borrow(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
             return look.at(new LessonDatabase(c, new SessionJobs(session, c)));
         } catch (SQLException e) {
             throw new CommandError("cannot check the database: " + OrderFunction.firstLine(e));

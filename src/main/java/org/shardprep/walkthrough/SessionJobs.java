@@ -1,7 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.shardprep.schedule.ClientScheduling;
-import org.shardprep.shell.Session;
+import org.shardprep.command.CommandContext;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +15,10 @@ import java.sql.Statement;
  */
 final class SessionJobs implements LessonDatabase.ScheduledJobs {
 
-    private final Session session;
+    private final CommandContext session;
     private final Connection connection;
 
-    SessionJobs(Session session, Connection connection) {
+    SessionJobs(CommandContext session, Connection connection) {
         this.session = session;
         this.connection = connection;
     }

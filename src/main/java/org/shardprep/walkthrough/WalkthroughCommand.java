@@ -1,13 +1,11 @@
 package org.shardprep.walkthrough;
 
-import org.jline.terminal.Terminal;
 import org.shardprep.sql.TransactionState;
 import org.shardprep.ShardprepHome;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.DatabaseKey;
-import org.shardprep.shell.Session;
+import org.shardprep.command.DatabaseKey;
+import org.shardprep.command.CommandContext;
 import org.shardprep.command.ShellCommands;
-import org.shardprep.shell.record.StepPrompt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
 @Command(name = "walkthrough", description = "The Tailspin Toys exercise as a guided lesson, step by step, going on from where the database stands")
 public class WalkthroughCommand implements Runnable {
 
-    private final Session session;
+    private final CommandContext session;
     private final ShellCommands commands;   // the command machinery this command is part of
 
     @Option(names = "--scale", description = "size of the data set (1 = the exercise's; default: the scale the lesson was loaded at, else 1)")
@@ -34,7 +32,7 @@ public class WalkthroughCommand implements Runnable {
     @Option(names = "--until", description = "stop after this step")
     String until;
 
-    public WalkthroughCommand(Session session, ShellCommands commands) {
+    public WalkthroughCommand(CommandContext session, ShellCommands commands) {
         this.session = session;
         this.commands = commands;
     }
@@ -60,7 +58,7 @@ public class WalkthroughCommand implements Runnable {
             return;
         }
         if (scale != null) record.setScale(scale);
-        LessonRunner runner = new LessonRunner(session, commands, lesson, record, auto ? null : prompt());
+        LessonRunner runner = new LessonRunner(session, commands, lesson, record, !auto);
         if (runner.run(first, last, start.done()) == LessonRunner.Outcome.STOPPED) return;
         if (last == lesson.steps().size() - 1) {
             LessonSummary.print(session, lesson, record, runner.skipped());
@@ -101,14 +99,6 @@ public class WalkthroughCommand implements Runnable {
                 .map(s -> s.step().id()).collect(Collectors.toSet()));
     }
 
-    /** The question before each step, at the terminal (plain on a dumb one or with NO_COLOR). */
-    private StepPrompt prompt() {
-        Terminal screen = session.terminal();
-        if (screen == null) throw new CommandError("walkthrough: no terminal to answer at; walkthrough --auto runs the steps without asking");
-        boolean ansi = !screen.getType().startsWith(Terminal.TYPE_DUMB)
-                && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
-        return new StepPrompt(screen, ansi);
-    }
 
     @Command(name = "status", description = "The lesson's checklist: each step done or not, as the database shows it")
     public void status(
@@ -119,7 +109,7 @@ public class WalkthroughCommand implements Runnable {
 
     /** The record of the database the session is on. */
     private LessonRecord record() {
-        return LessonRecord.load(ShardprepHome.stateDir(), DatabaseKey.of(session));
+        return LessonRecord.load(ShardprepHome.stateDir(), session.databaseKey());
     }
 
     private static Lesson lesson(Double scale, LessonRecord record) {

@@ -1,6 +1,6 @@
 package org.shardprep.workload;
 
-import org.shardprep.shell.BatchThread;
+import org.shardprep.command.BatchThread;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package org.shardprep.workload;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
-import org.shardprep.shell.TablePrinter;
+import org.shardprep.command.CommandContext;
+import org.shardprep.command.TablePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +32,11 @@ public class SimulateOrdersCommand {
     static final int RUN_BATCH = 5000;
     private static final String BACKGROUND_NAME = "order load (simulate-orders)";
 
-    private final Session session;
+    private final CommandContext session;
     private OrderLoad current;      // the running load, else null
     private OrderLoad last;         // the one that ended most recently, for status
 
-    public SimulateOrdersCommand(Session session) {
+    public SimulateOrdersCommand(CommandContext session) {
         this.session = session;
     }
 

@@ -66,6 +66,10 @@ class LoadAllIT {
                 + "products (24 rows), stores (6 rows); load-all --fresh replaces them\n");
         JarRun.Result noYes = JarRun.shardprep(null, "-c", "load-all --from " + SAMPLE_ZIP + " --fresh", db);
         assertThat(noYes.err()).contains("add --yes to confirm in a script");
+        // a source that is not there is said first: nothing is asked about tables it would not replace
+        JarRun.Result missing = JarRun.shardprep(null, "-c", "load-all --from /nonexistent --fresh", db);
+        assertThat(missing.err()).isEqualTo("/nonexistent: No such file or directory; nothing changed\n");
+        assertThat(missing.exitCode()).isEqualTo(1);
         JarRun.Result yes = JarRun.shardprep(null, "-c", "load-all --from " + SAMPLE_ZIP + " --fresh --yes", db);
         assertThat(yes.exitCode()).as(yes.err()).isZero();
     }

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shardprep.shell.DatabaseKey;
+import org.shardprep.command.DatabaseKey;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;

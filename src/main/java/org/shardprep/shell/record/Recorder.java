@@ -84,6 +84,19 @@ public final class Recorder implements AutoCloseable {
         RecordedText.of(entry).ifPresent(this::writeEntry);
     }
 
+    /**
+     * The command just written asked a question and the user answered yes at the terminal: its entry gets
+     * {@code --yes}, so that -f, \\i and replay run it as it ran, without asking.
+     */
+    public void answeredYes() {
+        if (recording == null) return;
+        try {
+            recording.amendLastEntry(" --yes");
+        } catch (IOException e) {
+            problems.accept("recording to " + recording.displayName() + ": " + ScriptRecording.reason(e));
+        }
+    }
+
     /** Comment lines between entries. */
     public void writeComment(String text) {
         writeEntry(RecordedText.ofComment(text));

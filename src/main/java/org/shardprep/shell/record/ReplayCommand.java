@@ -48,8 +48,7 @@ public class ReplayCommand {
             throw new CommandError("replay: " + file + " is the file being recorded; record stop first");
         }
         Terminal screen = session.interactive() ? session.terminal() : null;
-        boolean ansi = screen != null && !screen.getType().startsWith(Terminal.TYPE_DUMB)
-                && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty());
+        boolean ansi = screen != null && session.console().colour();
         if (step && screen == null) throw new CommandError("replay: --step needs a terminal to answer at");
         Pacing pacing = new Pacing(typing, pause, () -> session.interrupted() || Thread.currentThread().isInterrupted());
         ReplayPresenter presenter = new ReplayPresenter(session, pacing, step ? new StepPrompt(screen, ansi) : null, screen, ansi);

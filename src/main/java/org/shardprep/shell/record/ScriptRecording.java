@@ -17,20 +17,24 @@ final class ScriptRecording implements AutoCloseable {
 
     private final Path file;
     private final String displayName;
+    private final java.nio.channels.FileChannel channel;
     private final BufferedWriter out;
     private int entries;
+    private long lastEntryEnd = -1;   // where the last entry's line break is, while nothing followed it
 
-    private ScriptRecording(Path file, String displayName, BufferedWriter out) {
+    private ScriptRecording(Path file, String displayName, java.nio.channels.FileChannel channel) {
         this.file = file;
         this.displayName = displayName;
-        this.out = out;
+        this.channel = channel;
+        this.out = new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8));
     }
 
     /** Creates (or empties) the file and writes the header; throws with psql's wording of why it cannot. */
     static ScriptRecording create(Path file, String displayName, List<String> header) throws CannotWrite {
         try {
-            BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            ScriptRecording recording = new ScriptRecording(file, displayName, writer);
+            var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            ScriptRecording recording = new ScriptRecording(file, displayName, channel);
             recording.write(String.join("\n", header));
             return recording;
         } catch (IOException e) {
@@ -48,11 +52,26 @@ final class ScriptRecording implements AutoCloseable {
     void writeEntry(String text) throws IOException {
         write(text);
         entries++;
+        lastEntryEnd = channel.position() - 1;
+    }
+
+    /**
+     * Adds words to the end of the last entry, when nothing was written after it: a question its command asked
+     * and the user answered (" --yes"), so that the recording runs as it ran. Returns whether it could.
+     */
+    boolean amendLastEntry(String words) throws IOException {
+        if (lastEntryEnd < 0) return false;
+        channel.truncate(lastEntryEnd);
+        channel.position(lastEntryEnd);
+        write(words);
+        lastEntryEnd = channel.position() - 1;
+        return true;
     }
 
     /** A line of COPY data, or its {@code \.}, flushed. */
     void writeDataLine(String line) throws IOException {
         write(line);
+        lastEntryEnd = -1;
     }
 
     private void write(String text) throws IOException {
@@ -64,6 +83,7 @@ final class ScriptRecording implements AutoCloseable {
     /** Writes the last line and closes the file. */
     void finish(String footer) throws IOException {
         try (out) {
+            lastEntryEnd = -1;
             write(footer);
         }
     }

@@ -1,5 +1,6 @@
 package org.shardprep.shell.record;
 
+import org.shardprep.command.StepAnswer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

@@ -1,5 +1,6 @@
 package org.shardprep.shell.record;
 
+import org.shardprep.command.StepAnswer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

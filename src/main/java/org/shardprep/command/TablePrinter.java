@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 import org.shardprep.sql.render.ColumnInfo;
 import org.shardprep.sql.render.ResultPrinter;
@@ -27,7 +27,7 @@ public final class TablePrinter {
         return this;
     }
 
-    public void print(Session session) {
+    public void print(CommandContext session) {
         ResultPrinter printer = ResultPrinter.create(session.printOptions(), session.results(), session.terminalWidth());
         printer.start(columns);
         printer.rows(rows);

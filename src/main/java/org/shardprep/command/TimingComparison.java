@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public final class TimingComparison {
 
     private TimingComparison() {}
 
-    public static void print(Session session, Side first, Side second) {
+    public static void print(CommandContext session, Side first, Side second) {
         double max = Math.max(first.millis(), second.millis());
         TablePrinter t = new TablePrinter().column("entry", TablePrinter.TEXT).column("statement", TablePrinter.TEXT)
                 .column("seconds", TablePrinter.NUMERIC).column("", TablePrinter.TEXT);
@@ -40,7 +40,7 @@ public final class TimingComparison {
         return String.format(Locale.ROOT, "%s took %.2fx the time of %s.", second, secondMs / firstMs, first);
     }
 
-    static String shorten(String s, int max) {
+    public static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 /**
  * Which server and database a session is on, for what shardprep keeps per database under ~/.shardprep (saved
@@ -7,14 +7,13 @@ package org.shardprep.shell;
  */
 public record DatabaseKey(String server, int port, String database) {
 
-    public static DatabaseKey of(Session session) {
-        var c = session.connection();
-        var embedded = session.embedded();
-        if (embedded != null && embedded.port() == c.port()) {
-            String dir = embedded.dataDirectory().toAbsolutePath().normalize().toString();
-            return new DatabaseKey("embedded-" + Integer.toHexString(dir.hashCode()), 0, c.database());
+    /** @param embeddedDirectory the embedded server's data directory when the session is on it, else null */
+    public static DatabaseKey of(String host, int port, String database, java.nio.file.Path embeddedDirectory) {
+        if (embeddedDirectory != null) {
+            String dir = embeddedDirectory.toAbsolutePath().normalize().toString();
+            return new DatabaseKey("embedded-" + Integer.toHexString(dir.hashCode()), 0, database);
         }
-        return new DatabaseKey(c.host(), c.port(), c.database());
+        return new DatabaseKey(host, port, database);
     }
 
     /** server_port_database, with anything but letters, digits, '.', '-' and '_' escaped: a file name. */

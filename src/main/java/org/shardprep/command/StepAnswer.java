@@ -1,4 +1,4 @@
-package org.shardprep.shell.record;
+package org.shardprep.command;
 
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ public enum StepAnswer {
     INTERRUPTED;
 
     /** The answer typed before Enter (case and surrounding blanks do not matter); null when it means nothing. */
-    static StepAnswer parse(String typed) {
+    public static StepAnswer parse(String typed) {
         return switch (typed.strip().toLowerCase(Locale.ROOT)) {
             case "" -> RUN;
             case "s", "skip" -> SKIP;

@@ -1,4 +1,4 @@
-package org.shardprep.shell;
+package org.shardprep.command;
 
 import org.shardprep.command.CommandError;
 import java.time.Instant;
