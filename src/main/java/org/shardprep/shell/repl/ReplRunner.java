@@ -156,6 +156,7 @@ public class ReplRunner implements ShellRunner {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
                 .build();
+        EmptyLineEof.install(reader);
         return reader;
     }
 }
