@@ -329,13 +329,15 @@ class RecordReplayIT {
             screen.type("\r");
             screen.await("INSERT 0 1");
             screen.await("insert into demo values (2);");
-            screen.type("s\r");                                  // skip it
+            screen.type("x");                                    // not an answer: says which keys are
+            screen.await("x does nothing here: Enter runs, s skips, q stops");
+            screen.type("s");                                    // skip it, one key, no Enter
             screen.await("(skipped)");
             screen.await("select count(*) as rows_in_demo from demo;");
             screen.type("\r");
             screen.await("(1 row)");
             screen.await("insert into demo values (3);");
-            screen.type("q\r");                                  // stop before it
+            screen.type("q");                                    // stop before it
             screen.await("Replay stopped at " + demo + ":6 (q at the step prompt).");
             screen.type("select 'back' as at_the_prompt;\r");
             screen.await("at_the_prompt");

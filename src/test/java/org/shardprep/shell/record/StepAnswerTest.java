@@ -7,24 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StepAnswerTest {
 
     @Test
-    void enterAloneRuns() {
-        assertThat(StepAnswer.parse("")).isEqualTo(StepAnswer.RUN);
-        assertThat(StepAnswer.parse("   ")).isEqualTo(StepAnswer.RUN);
+    void enterRuns() {
+        assertThat(StepAnswer.ofKey('\r')).isEqualTo(StepAnswer.RUN);
+        assertThat(StepAnswer.ofKey('\n')).isEqualTo(StepAnswer.RUN);
     }
 
     @Test
     void sSkipsAndQStops() {
-        assertThat(StepAnswer.parse("s")).isEqualTo(StepAnswer.SKIP);
-        assertThat(StepAnswer.parse(" S ")).isEqualTo(StepAnswer.SKIP);
-        assertThat(StepAnswer.parse("skip")).isEqualTo(StepAnswer.SKIP);
-        assertThat(StepAnswer.parse("q")).isEqualTo(StepAnswer.STOP);
-        assertThat(StepAnswer.parse("quit")).isEqualTo(StepAnswer.STOP);
-        assertThat(StepAnswer.parse("stop")).isEqualTo(StepAnswer.STOP);
+        assertThat(StepAnswer.ofKey('s')).isEqualTo(StepAnswer.SKIP);
+        assertThat(StepAnswer.ofKey('S')).isEqualTo(StepAnswer.SKIP);
+        assertThat(StepAnswer.ofKey('q')).isEqualTo(StepAnswer.STOP);
+        assertThat(StepAnswer.ofKey('Q')).isEqualTo(StepAnswer.STOP);
     }
 
     @Test
-    void anythingElseAsksAgain() {
-        assertThat(StepAnswer.parse("y")).isNull();
-        assertThat(StepAnswer.parse("select 1;")).isNull();
+    void ctrlCCtrlDAndTheEndOfInputInterrupt() {
+        assertThat(StepAnswer.ofKey(3)).isEqualTo(StepAnswer.INTERRUPTED);
+        assertThat(StepAnswer.ofKey(4)).isEqualTo(StepAnswer.INTERRUPTED);
+        assertThat(StepAnswer.ofKey(-1)).isEqualTo(StepAnswer.INTERRUPTED);
+    }
+
+    @Test
+    void anyOtherKeyMeansNothing() {
+        assertThat(StepAnswer.ofKey('y')).isNull();
+        assertThat(StepAnswer.ofKey(' ')).isNull();
+        assertThat(StepAnswer.ofKey(27)).isNull();
     }
 }
