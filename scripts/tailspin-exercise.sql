@@ -79,10 +79,10 @@ END;
 $$;
 
 -- Note the time: the same call is timed again after the key swap, and compared.
-\timing
+\timing on
 SELECT create_orders(20000);
 timing label before
-\timing
+\timing off
 
 SELECT cron.schedule('create_orders', '*/1 * * * *', 'SELECT create_orders(20000);');
 
@@ -175,10 +175,10 @@ swap-pk plan
 swap-pk run
 
 -- With the table keys swapped, time create_orders again and compare: more than tenfold faster at scale 1.
-\timing
+\timing on
 SELECT create_orders(20000);
 timing label after
-\timing
+\timing off
 timing compare before after
 
 -- ## Ready for the next exercise: distributing with Citus

@@ -55,4 +55,3 @@ CREATE TABLE line_items
 \dt x.y.z
 \dt a.b.c.d
 \duS pg_read_all_data
-\l nosuch_database

@@ -1,24 +1,23 @@
 package org.shardprep.command;
 
-import java.util.Locale;
-
-/** What the presenter answered at a {@code replay --step} prompt (or the walkthrough's). */
+/** What the presenter answered at a {@code replay --step} prompt (or the walkthrough's), one key each. */
 public enum StepAnswer {
-    /** Enter alone: run the statement shown. */
+    /** Enter: run the statement shown. */
     RUN,
-    /** {@code s} (or {@code skip}): leave it out and go to the next one. */
+    /** {@code s}: leave it out and go to the next one. */
     SKIP,
-    /** {@code q} (or {@code quit}, {@code stop}): end the replay here. */
+    /** {@code q}: end the replay here. */
     STOP,
-    /** Ctrl-C or Ctrl-D at the prompt: ends the replay too, and says so. */
+    /** Ctrl-C or Ctrl-D at the prompt (or the terminal gone): ends the replay too, and says so. */
     INTERRUPTED;
 
-    /** The answer typed before Enter (case and surrounding blanks do not matter); null when it means nothing. */
-    public static StepAnswer parse(String typed) {
-        return switch (typed.strip().toLowerCase(Locale.ROOT)) {
-            case "" -> RUN;
-            case "s", "skip" -> SKIP;
-            case "q", "quit", "stop" -> STOP;
+    /** The answer a key gives (either case); null for a key that means nothing here. */
+    public static StepAnswer ofKey(int key) {
+        return switch (key) {
+            case '\r', '\n' -> RUN;
+            case 's', 'S' -> SKIP;
+            case 'q', 'Q' -> STOP;
+            case 3, 4, -1 -> INTERRUPTED;   // Ctrl-C, Ctrl-D, end of input
             default -> null;
         };
     }

@@ -20,9 +20,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The describe commands (\d and friends) on the exercise's schema, before and after its key swap: through psql
  * and through the built jar on the same server, byte for byte, and against the output captured from psql 15
- * (capture_describe.sh) so the check also holds without psql.
+ * (capture_describe.sh) so the check also holds without psql. The same on a PostgreSQL 15 (scripts/pg-cron-server,
+ * SHARDPREP_PGCRON_URL), where psql 15 lists databases too; on the embedded PostgreSQL 17, whose pg_database psql
+ * 15 cannot read, \l lists them as psql 17 does.
  */
 class DescribeParityIT {
+
+    /** psql 17's listAllDbs columns, without and with +. */
+    private static final List<String> PSQL17_DATABASE_COLUMNS = List.of("Name", "Owner", "Encoding", "Locale Provider",
+            "Collate", "Ctype", "Locale", "ICU Rules", "Access privileges");
+    private static final List<String> PSQL17_DATABASE_VERBOSE_COLUMNS = List.of("Name", "Owner", "Encoding",
+            "Locale Provider", "Collate", "Ctype", "Locale", "ICU Rules", "Access privileges", "Size", "Tablespace",
+            "Description");
 
     static Stream<Arguments> cases() {
         Path dir = E2eScripts.DIR;
@@ -62,6 +71,103 @@ class DescribeParityIT {
         assertThat(actual.out()).isEqualTo(read(expected + ".out"));
         assertThat(actual.err()).isEqualTo(read(expected + ".err"));
         assertThat(String.valueOf(actual.exitCode())).isEqualTo(read(expected + ".status").strip());
+    }
+
+    static Stream<Arguments> casesOn15() {
+        String databases = E2eScripts.DIR.resolve("describe_databases.sql").toString();
+        return Stream.concat(cases(), Stream.of(Arguments.of("describe_databases", List.of("-f", databases))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesOn15")
+    void sameOutputAsPsqlOnPostgres15(String name, List<String> flags) {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        String server = postgres15();
+        List<String> psqlCmd = new ArrayList<>(List.of(psql, "-X"));
+        psqlCmd.addAll(flags);
+        psqlCmd.add(freshDatabaseOn(server, database(name, "psql15")));
+        JarRun.Result expected = JarRun.run(psqlCmd, null, Map.of());
+        assertThat(expected.err()).doesNotContain("does not exist");
+
+        List<String> args = new ArrayList<>(List.of("-X"));
+        args.addAll(flags);
+        args.add(freshDatabaseOn(server, database(name, "sp15")));
+        JarRun.Result actual = JarRun.shardprep(null, args.toArray(String[]::new));
+
+        assertThat(actual.out()).isEqualTo(expected.out());
+        assertThat(actual.err()).isEqualTo(E2eScripts.normalize(expected.err()));
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+    }
+
+    @org.junit.jupiter.api.Test
+    void dashLListsThePostgres15DatabasesAsPsql15() {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        String server = postgres15();
+        JarRun.Result expected = JarRun.run(List.of(psql, "-X", "-l", server), null, Map.of());
+        JarRun.Result actual = JarRun.shardprep(null, "-X", "-l", server);
+        assertThat(expected.exitCode()).isZero();
+        assertThat(actual.out()).isEqualTo(expected.out());
+        assertThat(actual.err()).isEmpty();
+        assertThat(actual.exitCode()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void databasesOnPostgres17AreListedAsPsql17ListsThem() throws Exception {
+        assumeTrue(serverVersion() >= 170000, "the test server is not PostgreSQL 17");
+        String script = E2eScripts.DIR.resolve("describe_databases.sql").toString();
+        JarRun.Result r = shardprep("describe_databases", List.of("-v", "ON_ERROR_STOP=1", "-f", script), "sp17");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        List<List<String>> headers = headers(r.out());
+        assertThat(headers).containsExactly(PSQL17_DATABASE_COLUMNS, PSQL17_DATABASE_VERBOSE_COLUMNS,
+                PSQL17_DATABASE_COLUMNS, PSQL17_DATABASE_COLUMNS);
+        assertThat(r.out()).containsPattern("(?m)^ template1 +\\| \\w+ +\\| UTF8 +\\| (libc|icu|builtin) +\\|")
+                .contains("default template for new databases").contains("(0 rows)");
+
+        JarRun.Result l = JarRun.shardprep(null, "-X", "-l", TestServer.conninfo("postgres"));
+        assertThat(l.err()).isEmpty();
+        assertThat(l.exitCode()).isZero();
+        assertThat(headers(l.out())).containsExactly(PSQL17_DATABASE_COLUMNS);
+        assertThat(l.out()).contains(" template0 ").contains(" postgres ");
+    }
+
+    /** The column names of each table printed (the line before each rule line). */
+    private static List<List<String>> headers(String out) {
+        List<String> lines = out.lines().toList();
+        List<List<String>> headers = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).matches("-+(\\+-+)*")) {
+                headers.add(Stream.of(lines.get(i - 1).split("\\|")).map(String::strip).toList());
+            }
+        }
+        return headers;
+    }
+
+    private static int serverVersion() throws Exception {
+        try (var c = TestServer.connect("postgres"); var st = c.createStatement();
+             var rs = st.executeQuery("show server_version_num")) {
+            rs.next();
+            return Integer.parseInt(rs.getString(1));
+        }
+    }
+
+    /** The PostgreSQL 15 of scripts/pg-cron-server; the tests on it are skipped without one. */
+    private static String postgres15() {
+        String url = System.getenv("SHARDPREP_PGCRON_URL");
+        assumeTrue(url != null && !url.isBlank(), "SHARDPREP_PGCRON_URL is not set (scripts/pg-cron-server)");
+        JarRun.Result version = JarRun.run(List.of(JarRun.psql(), "-X", "-At", "-c", "show server_version_num", url), null, Map.of());
+        assertThat(version.out()).as("scripts/pg-cron-server's version").startsWith("15");
+        return url;
+    }
+
+    /** A database of its own on that server, created empty; its conninfo. */
+    private static String freshDatabaseOn(String server, String db) {
+        JarRun.Result made = JarRun.run(List.of(JarRun.psql(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-c", "drop database if exists " + db + " with (force)", "-c", "create database " + db, server), null, Map.of());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        return server.replaceFirst("dbname=\\S+", "dbname=" + db);
     }
 
     private static JarRun.Result shardprep(String name, List<String> flags, String tool) {

@@ -79,6 +79,24 @@ class InteractiveIT {
     }
 
     @Test
+    void ctrlDOnAnEmptyContinuationLineLeavesAsPsqlDoes() throws Exception {
+        // a statement continued in the editor, and one put back into it after the line ran 'select 2;'
+        for (String typed : new String[] {"select 1,\r", "select 2; select 3,\r"}) {
+            try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
+                screen.await("e2e_interactive=#");
+                screen.type(typed);
+                screen.await("e2e_interactive-#");
+                screen.type("\u0004");                      // Ctrl-D on the empty continuation line
+                screen.await("\\q");
+                assertThat(screen.exitStatus()).isZero();
+                // not JLine's completion list (delete-char-or-list), which offers SQL keywords
+                assertThat(screen.text()).as(typed).doesNotContain("ABORT").doesNotContain("abort")
+                        .doesNotContain("Exception");
+            }
+        }
+    }
+
+    @Test
     void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
             screen.await("e2e_interactive=#");

@@ -131,6 +131,22 @@ class RecordReplayIT {
     }
 
     @Test
+    void aRecordingOfCommandStringsEndsEveryStatementSoItReplaysAsItRan() throws Exception {
+        TestServer.freshDatabase("rr_c_source");
+        JarRun.Result made = shardprep("rr_c_source", "-c", "record start r.sql", "-c", "create table rr(x int)",
+                "-c", "insert into rr select 1 -- the first row", "-c", "record stop");
+        assertThat(made.err()).isEmpty();
+        assertThat(made.exitCode()).isZero();
+        // -c sends a statement without its ';': the recording ends it, after a trailing comment on a line of its own
+        assertThat(Files.readString(dir.resolve("r.sql"))).contains("create table rr(x int);\ninsert into rr select 1 -- the first row\n;\n");
+
+        TestServer.freshDatabase("rr_c_scripted");
+        JarRun.Result scripted = shardprep("rr_c_scripted", "-v", "ON_ERROR_STOP=1", "-f", dir.resolve("r.sql").toString());
+        assertThat(scripted.err()).isEmpty();
+        assertThat(scripted.out()).isEqualTo("CREATE TABLE\nINSERT 0 1\n");
+    }
+
+    @Test
     void aRecordingKeepsIfBlocksAsTypedAndReplaysTheSameBranches() throws Exception {
         TestServer.freshDatabase("rr_cond_source");
         Path recording = dir.resolve("cond.sql");
@@ -313,13 +329,15 @@ class RecordReplayIT {
             screen.type("\r");
             screen.await("INSERT 0 1");
             screen.await("insert into demo values (2);");
-            screen.type("s\r");                                  // skip it
+            screen.type("x");                                    // not an answer: says which keys are
+            screen.await("x does nothing here: Enter runs, s skips, q stops");
+            screen.type("s");                                    // skip it, one key, no Enter
             screen.await("(skipped)");
             screen.await("select count(*) as rows_in_demo from demo;");
             screen.type("\r");
             screen.await("(1 row)");
             screen.await("insert into demo values (3);");
-            screen.type("q\r");                                  // stop before it
+            screen.type("q");                                    // stop before it
             screen.await("Replay stopped at " + demo + ":6 (q at the step prompt).");
             screen.type("select 'back' as at_the_prompt;\r");
             screen.await("at_the_prompt");

@@ -29,12 +29,18 @@ class TailspinExerciseIT {
         String conninfo = TestServer.freshDatabase("e2e_tailspin");
         Path home = Files.createTempDirectory("home");
         JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toAbsolutePath().toString(),
-                "-X", "-v", "scale=0.01", "-f", SCRIPT.toString(), conninfo), null, Map.of("HOME", home.toString()));
+                "-X", "-v", "scale=0.01", "-c", "\\timing on", "-f", SCRIPT.toString(), conninfo), null, Map.of("HOME", home.toString()));
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("Counts: stores 5, products 100, orders 19997, line_items 40030 (as expected)",
                 "Entry 8 (SELECT create_orders(20000);", "is \"before\".", "is \"after\".", "took ",
                 "Ready: 4 tables to distribute on store_id, colocated with stores");
         assertThat(r.err()).doesNotContain("ERROR", "Exception");
+        // timing was on already (as in a presenter's shell): both calls still show the figure to note, and the
+        // script leaves timing off, as it says
+        assertThat(r.out()).containsPattern("(?s) create_orders \n-+\n.*?\n\\(1 row\\)\n\nTime: [0-9.]+ ms.*"
+                + " create_orders \n-+\n.*?\n\\(1 row\\)\n\nTime: [0-9.]+ ms");
+        assertThat(r.out().strip().lines().filter(l -> l.startsWith("Timing is")).toList())
+                .containsExactly("Timing is on.", "Timing is on.", "Timing is off.", "Timing is on.", "Timing is off.");
 
         try (Connection c = TestServer.connect("e2e_tailspin"); Statement st = c.createStatement()) {
             assertThat(one(st, "SELECT count(*) FROM line_items WHERE store_id IS NULL")).isEqualTo("0");

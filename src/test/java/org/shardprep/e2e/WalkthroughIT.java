@@ -157,7 +157,7 @@ class WalkthroughIT {
             screen.type("\r");
             screen.await("Checkpoint passed: stores 5, products 100");
             screen.await("Step 2 of 11: Look for pg_cron");
-            screen.type("s\r");
+            screen.type("s");
             screen.await("Skipped; the checkpoint is asked all the same.");
             screen.await("Step 3 of 11");
             screen.type("\u0003");
@@ -169,7 +169,7 @@ class WalkthroughIT {
             screen.type("walkthrough\r");
             screen.await("Going on at step 2 of 11");
             screen.await("[Enter] run  [s] skip  [q] stop:");
-            screen.type("q\r");
+            screen.type("q");
             screen.await("Walkthrough stopped before step 2");
             screen.type("\\q\r");
             assertThat(screen.exitStatus()).isZero();

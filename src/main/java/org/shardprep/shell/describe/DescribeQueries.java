@@ -2,8 +2,9 @@ package org.shardprep.shell.describe;
 
 /**
  * The catalog queries of psql 15's describe.c, one method a query, text for text as psql 15 sends them to a
- * server of version 12 or later (so an error, such as psql 15's \l on PostgreSQL 17, reads the same, caret and
- * all). Patterns go through {@link NamePattern}; {@code database} is the connection's database, which a
+ * server of version 12 or later (so an error reads the same, caret and all). Where a newer server's catalog has
+ * changed under psql 15 (\l on 16 and later), the query follows the server's version as psql 17's describe.c
+ * does. Patterns go through {@link NamePattern}; {@code database} is the connection's database, which a
  * three-part pattern must name.
  */
 final class DescribeQueries {
@@ -208,8 +209,30 @@ final class DescribeQueries {
         return sql.append("ORDER BY 1;").toString();
     }
 
-    /** listAllDbs: \l[+]. psql 15 reads daticulocale from a 15+ server, which PostgreSQL 17 renamed. */
+    /**
+     * listAllDbs: \l[+]. Up to PostgreSQL 15, psql 15's query and columns. From 16 on, pg_database has what psql 15
+     * cannot read (ICU rules in 16; in 17 the builtin provider, and daticulocale renamed datlocale), so psql 17's
+     * listAllDbs, which follows those versions: its columns, in its order.
+     */
     String databases(String pattern, boolean verbose, int serverVersion) throws DescribeException {
+        StringBuilder sql = serverVersion >= 160000 ? databaseColumns17(serverVersion) : databaseColumns15(serverVersion);
+        if (verbose) {
+            String indent = serverVersion >= 160000 ? "  " : "       ";
+            sql.append(",\n").append(indent).append("CASE WHEN pg_catalog.has_database_privilege(d.datname, 'CONNECT')\n")
+                    .append(indent).append("     THEN pg_catalog.pg_size_pretty(pg_catalog.pg_database_size(d.datname))\n")
+                    .append(indent).append("     ELSE 'No Access'\n")
+                    .append(indent).append("END as \"Size\"")
+                    .append(",\n").append(indent).append("t.spcname as \"Tablespace\"")
+                    .append(",\n").append(indent).append("pg_catalog.shobj_description(d.oid, 'pg_database') as \"Description\"");
+        }
+        sql.append("\nFROM pg_catalog.pg_database d\n");
+        if (verbose) sql.append("  JOIN pg_catalog.pg_tablespace t on d.dattablespace = t.oid\n");
+        sql.append(NamePattern.where(pattern, false, false, null, "d.datname", null, null, 1, database));
+        return sql.append("ORDER BY 1;").toString();
+    }
+
+    /** psql 15's columns of \l. */
+    private static StringBuilder databaseColumns15(int serverVersion) {
         StringBuilder sql = new StringBuilder("SELECT d.datname as \"Name\",\n"
                 + "       pg_catalog.pg_get_userbyid(d.datdba) as \"Owner\",\n"
                 + "       pg_catalog.pg_encoding_to_char(d.encoding) as \"Encoding\",\n"
@@ -221,19 +244,21 @@ final class DescribeQueries {
         } else {
             sql.append("       NULL as \"ICU Locale\",\n       'libc' AS \"Locale Provider\",\n");
         }
-        sql.append("       ").append(aclColumn("d.datacl"));
-        if (verbose) {
-            sql.append(",\n       CASE WHEN pg_catalog.has_database_privilege(d.datname, 'CONNECT')\n"
-                    + "            THEN pg_catalog.pg_size_pretty(pg_catalog.pg_database_size(d.datname))\n"
-                    + "            ELSE 'No Access'\n"
-                    + "       END as \"Size\""
-                    + ",\n       t.spcname as \"Tablespace\""
-                    + ",\n       pg_catalog.shobj_description(d.oid, 'pg_database') as \"Description\"");
-        }
-        sql.append("\nFROM pg_catalog.pg_database d\n");
-        if (verbose) sql.append("  JOIN pg_catalog.pg_tablespace t on d.dattablespace = t.oid\n");
-        sql.append(NamePattern.where(pattern, false, false, null, "d.datname", null, null, 1, database));
-        return sql.append("ORDER BY 1;").toString();
+        return sql.append("       ").append(aclColumn("d.datacl"));
+    }
+
+    /** psql 17's columns of \l, for a server of 16 or later. */
+    private static StringBuilder databaseColumns17(int serverVersion) {
+        return new StringBuilder("SELECT\n"
+                + "  d.datname as \"Name\",\n"
+                + "  pg_catalog.pg_get_userbyid(d.datdba) as \"Owner\",\n"
+                + "  pg_catalog.pg_encoding_to_char(d.encoding) as \"Encoding\",\n"
+                + "  CASE d.datlocprovider WHEN 'b' THEN 'builtin' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END AS \"Locale Provider\",\n"
+                + "  d.datcollate as \"Collate\",\n"
+                + "  d.datctype as \"Ctype\",\n")
+                .append(serverVersion >= 170000 ? "  d.datlocale as \"Locale\",\n" : "  d.daticulocale as \"Locale\",\n")
+                .append("  d.daticurules as \"ICU Rules\",\n")
+                .append("  ").append(aclColumn("d.datacl"));
     }
 
     /** listExtensions: \dx. */

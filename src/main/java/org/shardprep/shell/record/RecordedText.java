@@ -5,6 +5,9 @@ import org.shardprep.connect.ConnInfoParser;
 import org.shardprep.shell.InputEntry;
 import org.shardprep.shell.SecretInput;
 import org.shardprep.command.ShellCommands;
+import org.shardprep.sql.scan.MetaCommand;
+import org.shardprep.sql.scan.ScanListener;
+import org.shardprep.sql.scan.StatementScanner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +58,33 @@ final class RecordedText {
                     }
                 }
             }
-            case SQL -> { }
+            case SQL -> text = terminated(text);
         }
         if (SecretInput.holdsSecret(text)) {
             return Optional.of(MARK + (entry.kind() == InputEntry.Kind.SQL ? "a statement" : "a command") + " holding a password left out");
         }
         return Optional.of(text);
+    }
+
+    /**
+     * A statement as it must stand in a script: one sent at the end of input without its {@code ;} (a -c string,
+     * the last line of a file) gets one, or -f, \i and replay would run it together with the next. After a
+     * trailing {@code --} comment the {@code ;} goes on a line of its own.
+     */
+    static String terminated(String text) {
+        if (ends(text)) return text;
+        return ends(text + ";") ? text + ";" : text + "\n;";
+    }
+
+    /** Whether the scanner finds the statement complete at the end of the text, nothing left pending. */
+    private static boolean ends(String text) {
+        StatementScanner scanner = new StatementScanner(org.shardprep.shell.MetaCommandCatalog.PSQL);
+        ScanListener ignore = new ScanListener() {
+            @Override public void onStatement(String sql, int firstLine) { }
+            @Override public void onMetaCommand(MetaCommand command) { }
+        };
+        text.lines().forEach(line -> scanner.feedLine(line, ignore));
+        return !scanner.hasPendingText();
     }
 
     /** A comment between entries, unless it holds a secret. */

@@ -1,21 +1,20 @@
 package org.shardprep.shell.record;
 
 import org.shardprep.command.StepAnswer;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp;
 
+import java.io.IOException;
+
 /**
- * The {@code replay --step} question under a statement shown (and the walkthrough's under a step): Enter runs
- * it, s skips it, q stops. A line reader
- * of its own (no history, no SQL continuation), so Ctrl-C here ends the wait rather than cancelling anything.
- * On a terminal that can, the question is erased once answered, so the statement's output follows it directly.
+ * The {@code replay --step} question under a statement shown (and the walkthrough's under a step): one key
+ * answers it, as it says: Enter runs, s skips, q stops. Any other key gets one line saying which keys work. The
+ * terminal is read raw, key by key, with Ctrl-C as a key too, so Ctrl-C here ends the wait rather than cancelling
+ * anything. On a terminal that can, the question is erased once answered, so the statement's output follows it
+ * directly.
  */
 public final class StepPrompt {
 
@@ -23,7 +22,6 @@ public final class StepPrompt {
 
     private final Terminal terminal;
     private final boolean ansi;   // a terminal that shows styles and moves the cursor
-    private LineReader reader;
 
     public StepPrompt(Terminal terminal, boolean ansi) {
         this.terminal = terminal;
@@ -31,41 +29,59 @@ public final class StepPrompt {
     }
 
     public StepAnswer ask() {
-        while (true) {
-            String typed;
-            try {
-                typed = reader().readLine(ansi ? new AttributedString(QUESTION, AttributedStyle.DEFAULT.faint()).toAnsi(terminal) : QUESTION);
-            } catch (UserInterruptException | EndOfFileException e) {
-                return StepAnswer.INTERRUPTED;
+        print(faint(QUESTION));
+        Attributes saved = terminal.enterRawMode();
+        try {
+            Attributes keys = new Attributes(terminal.getAttributes());
+            keys.setLocalFlag(Attributes.LocalFlag.ISIG, false);   // Ctrl-C comes as a key, not as a cancel
+            terminal.setAttributes(keys);
+            while (true) {
+                int key = terminal.reader().read();
+                StepAnswer answer = StepAnswer.ofKey(key);
+                if (answer != null) {
+                    clearQuestion();
+                    return answer;
+                }
+                notAnAnswer(key);
             }
-            StepAnswer answer = StepAnswer.parse(typed);
-            if (answer != null) {
-                eraseQuestion();
-                return answer;
-            }
+        } catch (IOException e) {
+            clearQuestion();
+            return StepAnswer.INTERRUPTED;
+        } finally {
+            terminal.setAttributes(saved);
         }
     }
 
-    /** The cursor is on the line after the question: up one line and clear it, where the terminal can. */
-    private void eraseQuestion() {
-        if (!ansi) return;
-        terminal.puts(InfoCmp.Capability.cursor_up);
-        terminal.puts(InfoCmp.Capability.carriage_return);
-        terminal.puts(InfoCmp.Capability.clr_eol);
-        terminal.flush();
+    /** One line, the question again after it: which keys work (on a terminal that can, in place of the question). */
+    private void notAnAnswer(int key) {
+        String which = key > ' ' && key < 127 ? String.valueOf((char) key) : "That key";
+        String hint = which + " does nothing here: Enter runs, s skips, q stops";
+        if (ansi) {
+            terminal.puts(InfoCmp.Capability.carriage_return);
+            terminal.puts(InfoCmp.Capability.clr_eol);
+            print(faint(QUESTION) + hint);
+        } else {
+            print("\n" + hint + "\n" + QUESTION);
+        }
     }
 
-    private LineReader reader() {
-        if (reader == null) {
-            DefaultParser raw = new DefaultParser();
-            raw.setEscapeChars(new char[0]);
-            reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .parser(raw)
-                    .variable(LineReader.DISABLE_HISTORY, true)   // answers are not commands
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
+    /** Answered: the question goes (where the terminal can erase it), and output starts on a line of its own. */
+    private void clearQuestion() {
+        if (ansi) {
+            terminal.puts(InfoCmp.Capability.carriage_return);
+            terminal.puts(InfoCmp.Capability.clr_eol);
+            terminal.flush();
+        } else {
+            print("\n");
         }
-        return reader;
+    }
+
+    private String faint(String text) {
+        return ansi ? new AttributedString(text, AttributedStyle.DEFAULT.faint()).toAnsi(terminal) : text;
+    }
+
+    private void print(String text) {
+        terminal.writer().print(text);
+        terminal.writer().flush();
     }
 }

@@ -153,6 +153,7 @@ public final class ReplRunner {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
                 .build();
+        EmptyLineEof.install(reader);
         return reader;
     }
 }
