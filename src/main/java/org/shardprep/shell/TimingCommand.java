@@ -47,6 +47,12 @@ public class TimingCommand {
     @Command(command = "label", description = "Name the latest timed entry, to compare it later")
     public void label(@Option(required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.EXACTLY_ONE) String name) {
         TimingLog.Entry e = session.timingLog().label(name);
+        TimingLabels saved = TimingLabels.of(session);
+        try {
+            saved.keep(e);   // for `timing compare` after a restart
+        } catch (java.io.IOException ex) {
+            session.error("cannot save the label in " + saved.file() + ": " + ex.getMessage() + " (it lasts as long as this shell)");
+        }
         session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), TimingComparison.shorten(e.text(), 40), e.millis(), name));
     }
 
@@ -62,7 +68,7 @@ public class TimingCommand {
     }
 
     private TimingLog.Entry entry(String key) {
-        return session.timingLog().find(key).orElseThrow(() ->
+        return session.timingLog().find(key).or(() -> TimingLabels.of(session).find(key)).orElseThrow(() ->
                 new CommandError("timing compare: no entry \"" + key + "\" (see timing history; label one with timing label NAME)"));
     }
 }
