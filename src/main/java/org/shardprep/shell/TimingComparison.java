@@ -40,7 +40,8 @@ public final class TimingComparison {
         return String.format(Locale.ROOT, "%s took %.2fx the time of %s.", second, secondMs / firstMs, first);
     }
 
-    static String shorten(String s, int max) {
+    /** Cut to max characters, "..." saying so. */
+    public static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -117,7 +117,7 @@ public class ReplRunner implements ShellRunner {
             if (parser != null) parser.setAnswering(false);
         }
         if (!answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) return false;
-        session.background().stopAll();
+        session.background().stopAndQuit();
         return true;
     }
 
