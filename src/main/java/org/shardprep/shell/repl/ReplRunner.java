@@ -126,6 +126,7 @@ public class ReplRunner implements ShellRunner {
         var c = session.connection();
         session.out().println("shardprep " + org.shardprep.ShardprepApplication.VERSION + " (server " + c.serverVersion()
                 + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");
+        if (session.embedded() != null) session.out().println(session.embedded().announcement());
         String ssl = c.sslDescription();
         if (ssl != null) session.out().println(ssl);
         session.out().println("Type \"help\" for help.");
