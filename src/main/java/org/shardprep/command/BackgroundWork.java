@@ -15,6 +15,9 @@ public final class BackgroundWork {
     /** A running piece of work; stop() returns once it has stopped (no half-written batch). */
     public interface Task {
         void stop();
+
+        /** The user answered "stop and quit": stop so that the next shell does not start it again either. */
+        default void quit() { stop(); }
     }
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();
@@ -33,11 +36,18 @@ public final class BackgroundWork {
 
     /** Stops everything, newest first (a load started after the scheduler stops before it). */
     public void stopAll() {
-        List<Map.Entry<String, Task>> all;
-        synchronized (this) {
-            all = new ArrayList<>(tasks.entrySet());
-            tasks.clear();
-        }
-        for (int i = all.size() - 1; i >= 0; i--) all.get(i).getValue().stop();
+        for (Task t : takeNewestFirst()) t.stop();
+    }
+
+    /** What "stop and quit? y" does: as stopAll, and saved jobs are paused rather than left to run next time. */
+    public void stopAndQuit() {
+        for (Task t : takeNewestFirst()) t.quit();
+    }
+
+    private synchronized List<Task> takeNewestFirst() {
+        List<Task> all = new ArrayList<>(tasks.values());
+        tasks.clear();
+        java.util.Collections.reverse(all);
+        return all;
     }
 }

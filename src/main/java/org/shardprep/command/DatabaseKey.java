@@ -2,8 +2,9 @@ package org.shardprep.command;
 
 /**
  * Which server and database a session is on, for what shardprep keeps per database under ~/.shardprep (saved
- * jobs, a lesson's record): host, port and database name, except on the embedded server, which gets a new port
- * at every start and is named by its data directory instead, so that what was kept comes back after a restart.
+ * jobs, a lesson's record, timing labels): host, port and database name, except on the embedded server, which
+ * is named by its data directory instead: its port is the directory's own, but falls back to another when that
+ * one is taken, and what was kept must come back all the same.
  */
 public record DatabaseKey(String server, int port, String database) {
 

@@ -40,6 +40,7 @@ public final class TimingComparison {
         return String.format(Locale.ROOT, "%s took %.2fx the time of %s.", second, secondMs / firstMs, first);
     }
 
+    /** Cut to max characters, "..." saying so. */
     public static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }

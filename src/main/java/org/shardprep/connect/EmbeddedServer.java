@@ -5,9 +5,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,76 +15,100 @@ import java.sql.Statement;
 
 /**
  * The embedded PostgreSQL that shardprep starts when it is given no connection information: a persistent
- * data directory (so an exercise survives a restart of the shell), database "citus" owned by user "citus".
- * One shell owns a data directory at a time; a second one is refused with a clear message instead of
- * starting a second postmaster on the same files.
+ * data directory (so an exercise survives a restart of the shell), database "citus" owned by user "citus",
+ * on a port of its own (see {@link EmbeddedPort}). A second shell on the same data directory joins the
+ * running server instead of starting another; the server stops when the last shell on it leaves (see
+ * {@link EmbeddedShells}). A server left running by shells that crashed is joined the same way.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     public static final String DATABASE = "citus";
     public static final String USER = "citus";
 
+    /** Starts and stops in this process take turns too (the file lock is per process). */
+    private static final Object IN_PROCESS = new Object();
+
     private final Path dataDirectory;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final EmbeddedPostgres postgres;   // null when this shell joined a server another one started
+    private final EmbeddedShells shells;
+    private final String portNote;
+    private boolean closed;
 
     /** Raised when the server cannot be started; its message is meant for the user as it is. */
     public static final class StartException extends Exception {
         public StartException(String message, Throwable cause) { super(message, cause); }
     }
 
-    private EmbeddedServer(Path dataDirectory, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedServer(Path dataDirectory, int port, EmbeddedPostgres postgres, EmbeddedShells shells, String portNote) {
         this.dataDirectory = dataDirectory;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.port = port;
         this.postgres = postgres;
+        this.shells = shells;
+        this.portNote = portNote;
     }
 
     public static Path defaultDirectory(Path home) {
         return home.resolve(".shardprep").resolve("embedded");
     }
 
+    /** The server in {@code dataDirectory}: joined when it runs already, else started. */
     public static EmbeddedServer start(Path dataDirectory) throws StartException {
-        FileChannel channel = null;
-        FileLock lock = null;
-        try {
-            Files.createDirectories(dataDirectory);
-            // Our own lock beside the data directory: held for the life of this process, so a second shell
-            // learns at once that the directory is taken (postmaster.pid alone would make it wait and fail late).
-            Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
-            channel = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        synchronized (IN_PROCESS) {
             try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
+                Files.createDirectories(dataDirectory);
+                try (FileChannel channel = FileChannel.open(turnFile(dataDirectory), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock turn = channel.lock()) {
+                    EmbeddedShells shells = new EmbeddedShells(dataDirectory);
+                    shells.others();   // forget the shells that are gone
+                    int running = RunningPostmaster.port(dataDirectory);
+                    if (running > 0) {
+                        shells.join();
+                        return new EmbeddedServer(dataDirectory, running, null, shells, "");
+                    }
+                    EmbeddedPort.Choice choice = EmbeddedPort.choose(dataDirectory);
+                    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setRegisterShutdownHook(false)
+                            .setPort(choice.port())
+                            // the server may outlive this shell (others on it): its log goes to a file, not our pipe
+                            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile(dataDirectory).toFile()))
+                            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile(dataDirectory).toFile()))
+                            .setServerConfig("max_connections", "100")
+                            .setServerConfig("shared_buffers", "256MB")
+                            .setServerConfig("max_wal_size", "4GB")
+                            .setServerConfig("checkpoint_timeout", "15min")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("listen_addresses", "localhost")
+                            .start();
+                    EmbeddedPort.remember(dataDirectory, choice.port());
+                    String note = choice.taken() == 0 ? "" : "; port " + choice.taken()
+                            + " was taken by something else, so this directory uses " + choice.port() + " from now on";
+                    EmbeddedServer server = new EmbeddedServer(dataDirectory, choice.port(), pg, shells, note);
+                    try {
+                        server.ensureCitusDatabase();
+                        shells.join();
+                    } catch (SQLException | IOException | RuntimeException e) {
+                        pg.close();
+                        throw e;
+                    }
+                    return server;
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                throw new StartException("could not start the embedded server in \"" + dataDirectory + "\": "
+                        + rootMessage(e), e);
             }
-            if (lock == null) {
-                channel.close();
-                throw new StartException("the embedded server in \"" + dataDirectory + "\" is in use by another shardprep;"
-                        + " close that shell, or use --embedded-dir DIR for a second server", null);
-            }
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("checkpoint_timeout", "15min")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .start();
-            EmbeddedServer server = new EmbeddedServer(dataDirectory, channel, lock, pg);
-            server.ensureCitusDatabase();
-            return server;
-        } catch (StartException e) {
-            throw e;
-        } catch (IOException | SQLException | RuntimeException e) {
-            releaseQuietly(lock, channel);
-            throw new StartException("could not start the embedded server in \"" + dataDirectory + "\": "
-                    + rootMessage(e), e);
         }
+    }
+
+    /** Held while a shell starts, joins or leaves the server: one decision at a time per data directory. */
+    private static Path turnFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+    }
+
+    private static Path logFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
     }
 
     /** The first start creates user and database "citus", as the exercise's Azure cluster has them. */
@@ -99,7 +123,7 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    public int port() { return postgres.getPort(); }
+    public int port() { return port; }
 
     public Path dataDirectory() { return dataDirectory; }
 
@@ -108,23 +132,26 @@ public final class EmbeddedServer implements AutoCloseable {
         return "host=localhost port=" + port() + " dbname=" + DATABASE + " user=" + USER;
     }
 
-    @Override
-    public void close() {
-        try {
-            postgres.close();   // pg_ctl stop -m fast: a clean shutdown checkpoint, nothing to recover next time
-        } catch (IOException e) {
-            System.err.println("shardprep: warning: the embedded server did not stop cleanly: " + rootMessage(e));
-        } finally {
-            releaseQuietly(lock, lockChannel);
-        }
+    /** One line for the start-up and \conninfo: where the server listens, as psql is pointed at it. */
+    public String announcement() {
+        return "embedded server: host=localhost port=" + port + " (psql -h localhost -p " + port + " -U " + USER
+                + " " + DATABASE + ")" + portNote;
     }
 
-    private static void releaseQuietly(FileLock lock, FileChannel channel) {
-        try {
-            if (lock != null) lock.release();
-            if (channel != null) channel.close();
-        } catch (IOException ignored) {
-            // the lock dies with the process anyway
+    /** This shell leaves; the last one to leave stops the server (pg_ctl stop -m fast: a clean shutdown checkpoint). */
+    @Override
+    public void close() {
+        synchronized (IN_PROCESS) {
+            if (closed) return;
+            closed = true;
+            try (FileChannel channel = FileChannel.open(turnFile(dataDirectory), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock turn = channel.lock()) {
+                if (shells.leave() > 0) return;   // others are still on it
+                if (postgres != null) postgres.close();
+                else RunningPostmaster.stop(dataDirectory);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("shardprep: warning: the embedded server did not stop cleanly: " + rootMessage(e));
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package org.shardprep.schedule;
 
 import org.shardprep.ShardprepHome;
-import org.shardprep.command.DatabaseKey;
+import org.shardprep.command.BackgroundWork;
 import org.shardprep.command.CommandContext;
+import org.shardprep.command.DatabaseKey;
 import org.shardprep.command.ShellCommands;
+import org.shardprep.command.TimingComparison;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -93,7 +95,10 @@ public final class ClientScheduling {
 
             @Override
             public void activeChanged(boolean anyActive) {
-                if (anyActive) session.background().register(BACKGROUND_NAME, () -> stopCurrent());
+                if (anyActive) session.background().register(BACKGROUND_NAME, new BackgroundWork.Task() {
+                    @Override public void stop() { stopCurrent(); }
+                    @Override public void quit() { pauseAndStop(); }
+                });
                 else session.background().unregister(BACKGROUND_NAME);
             }
         });
@@ -105,6 +110,12 @@ public final class ClientScheduling {
         } catch (IOException e) {
             session.error("cannot read the saved jobs in " + store.file() + ": " + Scheduler.oneLine(e.getMessage()));
         }
+        // jobs an earlier shell left active run again from now on: never silently
+        for (Job job : fresh.activeJobs()) {
+            String command = TimingComparison.shorten(job.command().strip().replaceAll("\\s+", " "), 60);
+            session.message("scheduled job " + quoted(job) + " (" + job.schedule().describe() + ": " + command
+                    + ") is active again; \"job pause " + handle(job) + "\" stops it");
+        }
         return fresh;
     }
 
@@ -112,6 +123,27 @@ public final class ClientScheduling {
         Scheduler s;
         synchronized (this) { s = scheduler; }
         if (s != null) s.stop(Scheduler.STOP_GRACE);
+    }
+
+    /** "Stop and quit": the jobs are paused in their file too, so the next shell does not bring them back. */
+    private void pauseAndStop() {
+        Scheduler s;
+        synchronized (this) { s = scheduler; }
+        if (s == null) return;
+        for (Job job : s.pauseAll()) {
+            session.notice("paused scheduled job " + quoted(job) + " (saved as paused; \"job resume " + handle(job)
+                    + "\" takes it back)");
+        }
+        s.stop(Scheduler.STOP_GRACE);
+    }
+
+    /** How job pause/resume name the job: its name, else its id. */
+    private static String handle(Job job) {
+        return job.name() != null ? job.name() : String.valueOf(job.id());
+    }
+
+    private static String quoted(Job job) {
+        return job.name() != null ? "\"" + job.name() + "\"" : String.valueOf(job.id());
     }
 
     /** The session's pool, as long as the session is still on the job's database. */

@@ -126,6 +126,13 @@ public final class Schedule {
         return cron.nextExecution(after).orElseThrow(() -> new IllegalStateException("no next run of " + text));
     }
 
+    /** The schedule as a person says it where that is short ("every minute", "every 5 seconds"), else its text. */
+    public String describe() {
+        if (cron == null) return seconds == 1 ? "every second" : "every " + seconds + " seconds";
+        if (text.equals("* * * * *") || text.equals("*/1 * * * *")) return "every minute";
+        return text;
+    }
+
     @Override
     public String toString() { return text; }
 }

@@ -127,6 +127,23 @@ public final class Scheduler {
         return true;
     }
 
+    /** The active jobs (what the file brought back as running, right after load). */
+    public synchronized List<Job> activeJobs() {
+        return jobs.values().stream().filter(Job::active).toList();
+    }
+
+    /** Makes every active job inactive, saved so (the next shell does not run them); returns those it paused. */
+    public synchronized List<Job> pauseAll() {
+        List<Job> paused = activeJobs();
+        for (Job j : paused) {
+            j.setActive(false);
+            j.queued = false;
+            j.nextRun = null;
+        }
+        if (!paused.isEmpty()) changed();
+        return paused;
+    }
+
     public synchronized Job find(String nameOrId) {
         Job job = byName(nameOrId);
         if (job == null && nameOrId != null && nameOrId.strip().matches("\\d{1,18}")) job = jobs.get(Long.parseLong(nameOrId.strip()));

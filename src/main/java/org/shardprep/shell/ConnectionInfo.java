@@ -26,7 +26,8 @@ final class ConnectionInfo {
         sb.append(" at port \"").append(c.port()).append("\".");
         if (session.embedded() != null) {
             sb.append("\nThis is shardprep's embedded PostgreSQL ").append(c.serverVersion())
-              .append(", data directory \"").append(session.embedded().dataDirectory()).append("\".");
+              .append(", data directory \"").append(session.embedded().dataDirectory()).append("\".")
+              .append("\n").append(session.embedded().announcement());
         }
         String ssl = c.sslDescription();
         if (ssl != null) sb.append("\n").append(ssl);

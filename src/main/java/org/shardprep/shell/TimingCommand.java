@@ -4,6 +4,7 @@ import org.shardprep.command.TimingComparison;
 import org.shardprep.command.TimingLog;
 import org.shardprep.command.TablePrinter;
 import org.shardprep.command.CommandError;
+import org.shardprep.command.TimingLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +53,12 @@ public class TimingCommand {
     @Command(name = "label", description = "Name the latest timed entry, to compare it later")
     public void label(@Parameters(paramLabel = "NAME", description = "the label") String name) {
         TimingLog.Entry e = session.timingLog().label(name);
+        TimingLabels saved = TimingLabels.forDatabase(org.shardprep.ShardprepHome.stateDir(), session.databaseKey());
+        try {
+            saved.keep(e);   // for `timing compare` after a restart
+        } catch (java.io.IOException ex) {
+            session.error("cannot save the label in " + saved.file() + ": " + ex.getMessage() + " (it lasts as long as this shell)");
+        }
         session.info(String.format(Locale.ROOT, "Entry %d (%s, %.3f ms) is \"%s\".", e.id(), TimingComparison.shorten(e.text(), 40), e.millis(), name));
     }
 
@@ -67,7 +74,7 @@ public class TimingCommand {
     }
 
     private TimingLog.Entry entry(String key) {
-        return session.timingLog().find(key).orElseThrow(() ->
+        return session.timingLog().find(key).or(() -> TimingLabels.forDatabase(org.shardprep.ShardprepHome.stateDir(), session.databaseKey()).find(key)).orElseThrow(() ->
                 new CommandError("timing compare: no entry \"" + key + "\" (see timing history; label one with timing label NAME)"));
     }
 }

@@ -83,7 +83,9 @@ class ScheduleIT {
         JarRun.Result first = script(db, "schedule nightly '@daily' 'select 1'\njob pause nightly\nschedule hourly '0 * * * *' 'select 2'\n");
         assertThat(first.err()).isEmpty();
         JarRun.Result second = script(db, "jobs\n");
-        assertThat(second.err()).isEmpty();
+        // the active one runs again from now on, and the shell says so (the paused one stays quiet)
+        assertThat(second.err()).isEqualTo(
+                "scheduled job \"hourly\" (0 * * * *: select 2) is active again; \"job pause hourly\" stops it\n");
         assertThat(second.out()).containsPattern("(?m)^ +1 \\| nightly \\| @daily +\\| select 1 \\| f +\\| +\\| +\\| client");
         assertThat(second.out()).containsPattern("(?m)^ +2 \\| hourly +\\| 0 \\* \\* \\* \\* \\| select 2 \\| t +\\| \\d{4}-");
         try (var files = Files.list(home.resolve(".shardprep").resolve("jobs"))) {
@@ -164,8 +166,13 @@ class ScheduleIT {
             screen.type("\\q\r");
             screen.await("scheduled jobs still running; stop and quit? [y/N]");
             screen.type("y\r");
+            screen.await("paused scheduled job \"oops\" (saved as paused; \"job resume oops\" takes it back)");
             assertThat(screen.exitStatus()).isZero();
             assertThat(screen.text()).containsPattern("oops +\\| 1 seconds \\| select 1/0 \\| f ");
         }
+        // "stop and quit" meant it: the next shell finds the job paused, and does not run it
+        JarRun.Result next = script(db, "jobs\n");
+        assertThat(next.err()).isEmpty();
+        assertThat(next.out()).containsPattern("(?m)^ +1 \\| oops +\\| 1 seconds \\| select 1/0 \\| f ");
     }
 }

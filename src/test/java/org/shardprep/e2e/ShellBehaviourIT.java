@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What the built jar does with -c, stdin, bad input and lost connections, with psql's exit statuses. */
 class ShellBehaviourIT {
@@ -255,36 +256,99 @@ class ShellBehaviourIT {
         assertThat(second.out()).isEqualTo("0\n");
         assertThat(second.exitCode()).isZero();
 
-        // a scheduled job is kept with the database and comes back on the next start, though the embedded
-        // server listens on another port each time
+        // a scheduled job is kept with the database and comes back on the next start (kept by data directory:
+        // the embedded server's port may have had to fall back to another)
         JarRun.Result scheduled = JarRun.run(concat(base, "-q", "-c", "schedule kept_job '@daily' 'select 1'", "-c", "job pause kept_job"), null, env);
         assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
         JarRun.Result back = JarRun.run(concat(base, "-At", "-c", "jobs"), null, env);
         assertThat(back.out()).contains("kept_job|@daily|select 1|f");
     }
 
+    /**
+     * psql users keep a second window on the same server: a second shardprep joins the embedded server of the
+     * first, psql reaches it on the port both announce (the same at every start), and the server stops only
+     * when the last shell on it leaves, whichever started it.
+     */
     @Test
-    void secondShellOnTheSameEmbeddedDirectoryIsRefused() throws Exception {
+    void shellsOnTheSameEmbeddedDirectoryShareItsServerUntilTheLastOneLeaves() throws Exception {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
         Path dir = Files.createTempDirectory("emb").resolve("data");
         List<String> base = List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "--embedded-dir", dir.toString());
-        Process holder = new ProcessBuilder(concat(base, "-c", "select pg_sleep(8)")).start();
+        // shells that stay until their input ends
+        Process first = background(base);
+        first.getOutputStream().write("create table shared(n int);\ninsert into shared values (7);\n".getBytes());
+        first.getOutputStream().flush();
+        Process third = null;
         try {
-            // wait until the first one holds the directory (its server answers)
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(dir.resolve("postmaster.pid")) && System.currentTimeMillis() < deadline) Thread.sleep(200);
             JarRun.Result second;
             do {
                 Thread.sleep(300);
-                second = JarRun.run(concat(base, "-c", "select 1"), null, Map.of());
-            } while (second.exitCode() == 0 && System.currentTimeMillis() < deadline);
-            assertThat(second.exitCode()).isEqualTo(2);
-            assertThat(second.err()).isEqualTo("shardprep: error: the embedded server in \"" + dir
-                    + "\" is in use by another shardprep; close that shell, or use --embedded-dir DIR for a second server\n");
+                second = JarRun.run(concat(base, "-At", "-c", "select n from shared", "-c", "\\conninfo"), null, Map.of());
+            } while (second.exitCode() != 0 && System.currentTimeMillis() < deadline);
+            assertThat(second.err()).isEmpty();
+            assertThat(second.out()).startsWith("7\n");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(?m)^embedded server: host=localhost port=(\\d+) \\(psql -h localhost -p \\1 -U citus citus\\)$").matcher(second.out());
+            assertThat(m.find()).as(second.out()).isTrue();
+            String port = m.group(1);
+            assertThat(Files.readString(dir.resolve("shardprep.port")).strip()).isEqualTo(port);
+
+            // the second shell has left; the first is still on the server, and psql reaches it as announced
+            List<String> viaPsql = List.of(psql, "-X", "-At", "-h", "localhost", "-p", port, "-U", "citus", "-c", "select n from shared", "citus");
+            assertThat(JarRun.run(viaPsql, null, Map.of()).out()).isEqualTo("7\n");
+
+            // a third joins and outlives the first, which started the server: the server stays for the third
+            third = background(base);
+            Path shells = dir.resolveSibling("data.shells");
+            while (shellCount(shells) < 2 && System.currentTimeMillis() < deadline + 60_000) Thread.sleep(200);
+            assertThat(shellCount(shells)).isEqualTo(2);
+            first.getOutputStream().close();
+            assertThat(first.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(first.exitValue()).isZero();
+            assertThat(JarRun.run(viaPsql, null, Map.of()).out()).isEqualTo("7\n");
+            third.getOutputStream().close();
+            assertThat(third.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(third.exitValue()).isZero();
+
+            // the last one left: the server stopped cleanly
+            JarRun.Result gone = JarRun.run(viaPsql, null, Map.of());
+            assertThat(gone.exitCode()).isEqualTo(2);
+            assertThat(dir.resolve("postmaster.pid")).doesNotExist();
+
+            // and the next start listens on the same port
+            JarRun.Result again = JarRun.run(concat(base, "-At", "-c", "\\conninfo"), null, Map.of());
+            assertThat(again.out()).contains("embedded server: host=localhost port=" + port + " (");
+            // which the prompt says at start-up, under the greeting
+            if (PseudoTerminal.available()) {
+                try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "--embedded-dir", dir.toString())) {
+                    screen.await("embedded server: host=localhost port=" + port + " (psql -h localhost -p " + port + " -U citus citus)");
+                    screen.await("citus=#");
+                    screen.type("\\q\r");
+                    assertThat(screen.exitStatus()).isZero();
+                }
+            }
         } finally {
-            holder.waitFor();
+            first.destroy();
+            if (third != null) third.destroy();
         }
-        // and the first one left a clean cluster behind: it starts again
-        JarRun.Result again = JarRun.run(concat(base, "-At", "-c", "select 1"), null, Map.of());
-        assertThat(again.out()).isEqualTo("1\n");
+    }
+
+    private static long shellCount(Path shells) throws IOException {
+        if (!Files.isDirectory(shells)) return 0;
+        try (var files = Files.list(shells)) {
+            return files.count();
+        }
+    }
+
+    /** The jar in the background reading its input from us, its output thrown away, no PG* variables, a scratch HOME. */
+    private static Process background(List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("HOME", Files.createTempDirectory("shardprep-home").toString());
+        return pb.start();
     }
 
     private static List<String> concat(List<String> base, String... more) {

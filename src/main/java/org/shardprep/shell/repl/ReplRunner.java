@@ -114,7 +114,7 @@ public final class ReplRunner {
             if (parser != null) parser.setAnswering(false);
         }
         if (!answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) return false;
-        session.background().stopAll();
+        session.background().stopAndQuit();
         return true;
     }
 
@@ -123,6 +123,7 @@ public final class ReplRunner {
         var c = session.connection();
         session.out().println("shardprep " + org.shardprep.ShardprepApplication.VERSION + " (server " + c.serverVersion()
                 + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");
+        if (session.embedded() != null) session.out().println(session.embedded().announcement());
         String ssl = c.sslDescription();
         if (ssl != null) session.out().println(ssl);
         session.out().println("Type \"help\" for help.");
