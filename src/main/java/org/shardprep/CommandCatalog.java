@@ -1,5 +1,6 @@
 package org.shardprep;
 
+import org.shardprep.command.CommandContext;
 import org.shardprep.command.CommandRegistry;
 import org.shardprep.command.ShellCommands;
 import org.shardprep.dataset.GenerateDataCommand;
@@ -51,6 +52,7 @@ public final class CommandCatalog {
     public static CommandRunner forSession(Session session) {
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(Session.class, session);
+        services.put(CommandContext.class, session);
         services.put(Backfills.class, new Backfills());
         Map<Class<?>, Object> made = new HashMap<>();
         CommandRunner[] runner = new CommandRunner[1];

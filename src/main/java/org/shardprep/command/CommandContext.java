@@ -67,9 +67,6 @@ public interface CommandContext extends QueryOutput {
     /** How many Ctrl-Cs the session has seen (a command that runs others compares before and after). */
     long interruptCount();
 
-    /** While registered, Ctrl-C cancels what runs on this connection too. Use in try-with-resources. */
-    AutoCloseable cancelOnInterrupt(Connection c);
-
     /** A file name as typed, against the session's working directory (\cd). */
     Path resolve(String fileName);
 

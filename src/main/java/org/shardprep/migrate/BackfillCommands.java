@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
@@ -80,18 +81,16 @@ public class BackfillCommands {
     private BackfillStart.Prepared prepare(BackfillSpec spec) {
         Connection c = null;
         try {
-            c = session.borrow();
-            try (AutoCloseable cancel = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the checks and the count
-                ShortLockTransaction ddl = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
-                return BackfillStart.prepare(c, spec, ddl, session::info);
-            }
+            c = session.borrow();   // Ctrl-C cancels the checks and the count on it
+            ShortLockTransaction ddl = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
+            return BackfillStart.prepare(c, spec, ddl, session::info);
         } catch (CommandError e) {
             close(c);
             if (session.interrupted()) throw new CommandError("cancelled; nothing was changed");
             throw e;
         } catch (SQLException e) {
             close(c);
-            throw new CommandError(BackfillRunner.firstLine(e) + (session.interrupted() ? "" : "; nothing was changed"));
+            throw new CommandError(CommandErrors.oneLine(e) + (session.interrupted() ? "" : "; nothing was changed"));
         } catch (Exception e) {
             close(c);
             throw new IllegalStateException(e);
@@ -135,7 +134,7 @@ public class BackfillCommands {
         try (Statement s = session.connection().jdbc().createStatement()) {
             s.execute(BackfillFunction.source());
         } catch (SQLException e) {
-            throw new CommandError(BackfillRunner.firstLine(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         }
         session.info("Installed backfill_batch(batch_size bigint), as the exercise writes it; run it every minute with: "
                 + "schedule backfill '*/1 * * * *' 'SELECT backfill_batch(1000000);'");

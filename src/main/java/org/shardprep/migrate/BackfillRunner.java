@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.BatchThread;
 
 import java.sql.Connection;
@@ -81,7 +82,7 @@ public final class BackfillRunner {
                     progress.lockRetry();
                     if (attempt == RETRIES_SHOWN_AT) {
                         listener.notice("backfill of " + target.label() + ": a batch has given way to a lock held elsewhere "
-                                + attempt + " times (" + firstLine(cause) + "); it keeps retrying, backfill stop ends it");
+                                + attempt + " times (" + CommandErrors.oneLine(cause) + "); it keeps retrying, backfill stop ends it");
                     }
                 });
     }
@@ -111,7 +112,7 @@ public final class BackfillRunner {
         try {
             walk();
         } catch (SQLException | RuntimeException e) {
-            endMessage = "backfill of " + target.label() + " failed: " + firstLine(e) + "; " + rows(progress.snapshot().filled())
+            endMessage = "backfill of " + target.label() + " failed: " + CommandErrors.oneLine(e) + "; " + rows(progress.snapshot().filled())
                     + " filled before (each batch commits whole); backfill start resumes at " + position.describe(target.keyName());
             state = State.FAILED;
         } finally {
@@ -195,9 +196,4 @@ public final class BackfillRunner {
 
     static String rows(long n) { return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "row" : "rows"); }
 
-    static String firstLine(Exception e) {
-        String text = String.valueOf(e.getMessage()).replaceFirst("^ERROR: ", "");
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
-    }
 }

@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 
 import java.sql.Connection;
@@ -62,7 +63,7 @@ public final class BackfillStart {
             }
             if (e instanceof SQLException s && ShortLockTransaction.retryable(s)) {
                 throw new CommandError("could not add " + target.columnName() + " to " + target.tableName()
-                        + ": another session kept a lock on it (" + BackfillRunner.firstLine(s) + "); nothing was changed");
+                        + ": another session kept a lock on it (" + CommandErrors.oneLine(s) + "); nothing was changed");
             }
             throw e;
         }

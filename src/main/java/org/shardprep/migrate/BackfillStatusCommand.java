@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
 import picocli.CommandLine.Command;
@@ -109,14 +110,12 @@ public class BackfillStatusCommand {
     }
 
     private ColumnNulls count(String table, String column) {
-        try (Connection c = session.borrow(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = session.borrow()) {
             return ColumnNulls.count(c, table, column);
         } catch (CommandError e) {
             throw e;
         } catch (SQLException e) {
-            throw new CommandError(BackfillRunner.firstLine(e));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new CommandError(CommandErrors.oneLine(e));
         }
     }
 

@@ -82,11 +82,9 @@ public class DistributionCommands {
     }
 
     private static ReadinessCheck check(CommandContext session, Connection c, String column, List<String> tables) {
-        try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {
+        try {
             return ReadinessCheck.run(c, column, tables);
-        } catch (CommandError e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new CommandError(CommandErrors.oneLine(e));
         }
     }

@@ -49,11 +49,9 @@ public final class DistributionRun {
         long start = System.nanoTime();
         // names resolve as they did in the check: the session's search_path
         try (Connection c = session.borrow()) {
-            try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {
-                for (int i = 0; i < steps.size(); i++) {
-                    if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
-                    runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
-                }
+            for (int i = 0; i < steps.size(); i++) {
+                if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
+                runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
             }
             verify(plan, CitusServer.read(c));
         } catch (CommandError e) {

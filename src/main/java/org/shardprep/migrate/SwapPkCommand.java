@@ -130,7 +130,6 @@ public class SwapPkCommand {
                         retries == 0 ? "" : ", " + retries + (retries == 1 ? " retry" : " retries")));
             }
         }, session::interrupted);
-        AutoCloseable cancellable = session.cancelOnInterrupt(c);   // Ctrl-C cancels the running statement
         try {
             runner.run(c, plan);
         } catch (KeySwapRunner.StepFailure f) {
@@ -145,12 +144,6 @@ public class SwapPkCommand {
             }
             throw new CommandError(CommandErrors.oneLine(f.sqlCause()) + ", at " + where + "; the steps before it are done, " + left
                     + "; once that is fixed, swap-pk run again finishes the job");
-        } finally {
-            try {
-                cancellable.close();
-            } catch (Exception ignored) {
-                // unregistering does not fail
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.shardprep.schedule;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.ShardprepHome;
 import org.shardprep.command.BackgroundWork;
 import org.shardprep.command.CommandContext;
@@ -108,7 +109,7 @@ public final class ClientScheduling {
         try {
             fresh.load();
         } catch (IOException e) {
-            session.error("cannot read the saved jobs in " + store.file() + ": " + Scheduler.oneLine(e.getMessage()));
+            session.error("cannot read the saved jobs in " + store.file() + ": " + CommandErrors.oneLine(e));
         }
         // jobs an earlier shell left active run again from now on: never silently
         for (Job job : fresh.activeJobs()) {

@@ -1,5 +1,6 @@
 package org.shardprep.schedule;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.SqlInterceptor;
 import org.shardprep.command.TablePrinter;
@@ -146,7 +147,7 @@ final class PgCronSql implements SqlInterceptor {
                 out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5) ? "t" : "f"});
             }
         } catch (SQLException e) {
-            out.add(new String[] {null, null, null, "(cannot read cron.job: " + Scheduler.oneLine(e.getMessage()) + ")", null});
+            out.add(new String[] {null, null, null, "(cannot read cron.job: " + CommandErrors.oneLine(e) + ")", null});
         }
         return out;
     }

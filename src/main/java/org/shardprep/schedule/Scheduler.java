@@ -1,5 +1,6 @@
 package org.shardprep.schedule;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.ShellCommands;
 import org.postgresql.PGConnection;
 
@@ -260,10 +261,10 @@ public final class Scheduler {
         try {
             message = commands.isCommandLine(job.command()) ? runCommandLine(job.command()) : runSql(job, run);
         } catch (SQLException e) {
-            error = oneLine(e.getMessage());
+            error = CommandErrors.oneLine(e);
             message = error;
         } catch (RuntimeException e) {
-            error = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            error = CommandErrors.oneLine(e);
             message = error;
         }
         finish(job, run, error == null, message);
@@ -358,12 +359,6 @@ public final class Scheduler {
     }
 
     public synchronized boolean stopped() { return stopped; }
-
-    static String oneLine(String s) {
-        if (s == null) return "";
-        String line = s.strip().lines().findFirst().orElse("");
-        return line.replaceFirst("^ERROR: ", "");
-    }
 
     /** For tests: the runs of a job in the order they started. */
     synchronized List<JobRun> history() { return Collections.unmodifiableList(new ArrayList<>(runs)); }

@@ -1,5 +1,6 @@
 package org.shardprep.walkthrough;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.workload.CreateOrdersFunction;
 
 import java.sql.Connection;
@@ -78,7 +79,7 @@ final class OrderFunction {
                 s.execute("SELECT create_orders(1)");
             } catch (SQLException e) {
                 s.execute("ROLLBACK TO SAVEPOINT trial");
-                return new Trial(firstLine(e), 0, 0);
+                return new Trial(CommandErrors.oneLine(e), 0, 0);
             }
             String withStoreId = storeIdColumn ? "count(*) FILTER (WHERE li.store_id = o.store_id)" : "0";
             try (ResultSet rs = s.executeQuery("SELECT count(*), " + withStoreId + " FROM line_items li "
@@ -92,9 +93,4 @@ final class OrderFunction {
         }
     }
 
-    static String firstLine(SQLException e) {
-        String m = String.valueOf(e.getMessage()).replaceFirst("^ERROR: ", "");
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

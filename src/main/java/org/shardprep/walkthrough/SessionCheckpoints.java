@@ -1,5 +1,6 @@
 package org.shardprep.walkthrough;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
 
@@ -31,14 +32,10 @@ final class SessionCheckpoints {
     }
 
     private <T> T look(Look<T> look) {
-        try (Connection c = session.borrow(); AutoCloseable cancel = session.cancelOnInterrupt(c)) {
+        try (Connection c = session.borrow()) {
             return look.at(new LessonDatabase(c, new SessionJobs(session, c)));
         } catch (SQLException e) {
-            throw new CommandError("cannot check the database: " + OrderFunction.firstLine(e));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);   // the cancel registration's close, which does not throw
+            throw new CommandError("cannot check the database: " + CommandErrors.oneLine(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.shardprep.workload;
 
+import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.TablePrinter;
@@ -50,7 +51,7 @@ public class SimulateOrdersCommand {
             v = version != null ? version : CreateOrdersFunction.versionFor(c);
             CreateOrdersFunction.install(c, v);
         } catch (SQLException e) {
-            throw new CommandError(sqlMessage(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         }
         session.info("Installed create_orders version " + v + (v == 2 ? " (line items with store_id)" : " (line items without store_id)")
                 + (version == null ? ", chosen because line_items " + (v == 2 ? "has" : "has no") + " store_id" : "") + ".");
@@ -73,18 +74,12 @@ public class SimulateOrdersCommand {
         long items, done;
         List<Connection> connections = new ArrayList<>();
         try {
-            for (int i = 0; i < (m == OrderMode.SERVER ? 1 : jobs); i++) connections.add(session.pool().getConnection());
+            for (int i = 0; i < (m == OrderMode.SERVER ? 1 : jobs); i++) connections.add(session.borrow());   // Ctrl-C cancels them
             Connection c = connections.get(0);
             start = System.nanoTime();
             if (m == OrderMode.SERVER) {
                 long before = lineItemSequence(c);
-                try (AutoCloseable cancellable = session.cancelOnInterrupt(c)) {   // Ctrl-C cancels the function
-                    new OrderPath.ServerFunction().create(c, orders);
-                } catch (SQLException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                new OrderPath.ServerFunction().create(c, orders);
                 items = lineItemSequence(c) - before;
                 done = orders;
             } else {
@@ -93,14 +88,14 @@ public class SimulateOrdersCommand {
                 try {
                     r = run.run(connections, session::interrupted);
                 } catch (SQLException e) {
-                    throw new CommandError(sqlMessage(e) + "; " + run.result().orders() + " of " + orders
+                    throw new CommandError(CommandErrors.oneLine(e) + "; " + run.result().orders() + " of " + orders
                             + " orders were written before (each batch of " + batch + " commits or not at all)");
                 }
                 items = r.lineItems();
                 done = r.orders();
             }
         } catch (SQLException e) {
-            throw new CommandError(sqlMessage(e));
+            throw new CommandError(CommandErrors.oneLine(e));
         } finally {
             for (Connection c : connections) {
                 try {
@@ -145,7 +140,7 @@ public class SimulateOrdersCommand {
             try {
                 load.start();
             } catch (SQLException e) {
-                throw new CommandError(sqlMessage(e));
+                throw new CommandError(CommandErrors.oneLine(e));
             }
             current = load;
             session.background().register(BACKGROUND_NAME, load::stop);
@@ -225,7 +220,4 @@ public class SimulateOrdersCommand {
         }
     }
 
-    private static String sqlMessage(SQLException e) {
-        return FailureKinds.message(e).replaceFirst(" \\(SQLSTATE [0-9A-Z]{5}\\)$", "");
-    }
 }
