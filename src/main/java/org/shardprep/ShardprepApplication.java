@@ -1,13 +1,14 @@
 package org.shardprep;
 
+import org.shardprep.command.ShardprepHome;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.PasswordPrompt;
-import org.shardprep.connect.SessionConnector;
-import org.shardprep.connect.SessionStarter;
+import org.shardprep.shell.session.SessionConnector;
+import org.shardprep.shell.session.SessionStarter;
 import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.session.Session;
 import org.shardprep.shell.CommandRunner;
 import org.shardprep.shell.repl.ReplRunner;
 import org.shardprep.sql.render.PrintOptions;
@@ -30,8 +31,6 @@ import java.util.Map;
  * main loop reading the script; shardprep's commands come from one registry either way.
  */
 public final class ShardprepApplication {
-
-    public static final String VERSION = "0.1.0";
 
     /** Held so the setting sticks: pgjdbc logs through java.util.logging straight to stderr otherwise. */
     private static final java.util.logging.Logger PGJDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
@@ -65,7 +64,7 @@ public final class ShardprepApplication {
             return InputProcessor.EXIT_OK;
         }
         if (opts.version) {
-            System.out.println("shardprep " + VERSION + " (psql-compatible)");
+            System.out.println("shardprep " + ShardprepHome.VERSION + " (psql-compatible)");
             return InputProcessor.EXIT_OK;
         }
         opts.warnings.forEach(w -> err.println("shardprep: warning: " + w));

@@ -1,6 +1,6 @@
 package org.shardprep;
 
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.StatementScanner;

@@ -1,6 +1,5 @@
 package org.shardprep.command;
 
-import org.shardprep.command.CommandError;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

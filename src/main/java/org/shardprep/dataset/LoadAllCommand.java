@@ -1,6 +1,6 @@
 package org.shardprep.dataset;
 
-import org.shardprep.ShardprepHome;
+import org.shardprep.command.ShardprepHome;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.TablePrinter;

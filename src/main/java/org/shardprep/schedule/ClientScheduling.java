@@ -1,7 +1,7 @@
 package org.shardprep.schedule;
 
 import org.shardprep.command.CommandErrors;
-import org.shardprep.ShardprepHome;
+import org.shardprep.command.ShardprepHome;
 import org.shardprep.command.BackgroundWork;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.DatabaseKey;

@@ -1,5 +1,8 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.session.Session;
+
 import org.jline.reader.impl.DefaultParser;
 import org.shardprep.command.CommandRegistry;
 import org.shardprep.command.ShellCommands;
@@ -46,7 +49,7 @@ public final class CommandRunner implements ShellCommands {
 
     @Override
     public String prompt() {
-        return org.shardprep.shell.repl.PromptBuilder.primary(session.connection(), org.shardprep.sql.scan.OpenState.NONE);
+        return org.shardprep.shell.PromptBuilder.primary(session.connection(), org.shardprep.sql.scan.OpenState.NONE);
     }
 
     @Override

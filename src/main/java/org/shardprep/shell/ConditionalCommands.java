@@ -1,5 +1,9 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.session.BooleanValue;
+import org.shardprep.shell.input.MetaCommandResult;
+import org.shardprep.shell.session.Session;
+
 import org.shardprep.shell.ConditionalStack.State;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.StatementScanner;

@@ -1,5 +1,17 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.meta.ScriptIncluder;
+import org.shardprep.shell.copy.SlashCopyParser;
+import org.shardprep.sql.CopyStatement;
+import org.shardprep.shell.input.InputEntry;
+import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.input.CopyDataInput;
+import org.shardprep.shell.input.MetaCommandResult;
+import org.shardprep.shell.input.InputObserver;
+import org.shardprep.shell.meta.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommands;
+import org.shardprep.shell.session.Session;
+
 import org.shardprep.command.ShellCommands;
 import org.shardprep.shell.record.Recorder;
 import org.shardprep.sql.QueryOutcome;
@@ -20,7 +32,7 @@ import java.util.function.Supplier;
  * to stop. It is also the one place that sees each complete entry as typed before it runs: the session's
  * recording writes it down here, and a replay's observer shows it here.
  */
-public final class InputProcessor {
+public final class InputProcessor implements ScriptIncluder {
 
     /** psql's exit statuses. */
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_BADCONN = 2, EXIT_USER = 3;
@@ -62,7 +74,8 @@ public final class InputProcessor {
     }
 
     /** Whether an observer watches this input (a replay): \i then looks beside the script first, as \ir. */
-    boolean observed() { return observer != null; }
+    @Override
+    public boolean observed() { return observer != null; }
 
     public StatementScanner scanner() { return scanner; }
 
@@ -146,7 +159,8 @@ public final class InputProcessor {
      * \i: a nested script on a scanner of its own, as psql's process_file. Its \q, ON_ERROR_STOP or lost
      * connection stops the including input too.
      */
-    boolean include(BufferedReader reader, ScriptLocation location) throws IOException {
+    @Override
+    public boolean include(BufferedReader reader, ScriptLocation location) throws IOException {
         // inside a replay the included file is shown and stepped through as well
         InputProcessor nested = new InputProcessor(session, shellCommands, observer, observer == null && session.interactive());
         int status = nested.runScript(reader, location);
@@ -337,7 +351,7 @@ public final class InputProcessor {
     /** A skipped entry leaves nothing behind: not the query buffer a \g would have sent, not its COPY data. */
     private void skip(InputEntry entry) {
         if (entry.kind() == InputEntry.Kind.META) scanner.resetBuffer();
-        if (!entry.readsCopyData(session.connection().standardConformingStrings())) return;
+        if (!readsCopyData(entry)) return;
         CopyDataInput data = session.copyDataInput();
         try {
             String line;
@@ -347,6 +361,19 @@ public final class InputProcessor {
         } catch (IOException e) {
             session.error("reading COPY data: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether an entry reads COPY data from the input it came from (COPY ... FROM STDIN, \\copy ... from stdin):
+     * the lines after it, up to {@code \\.}, belong to it.
+     */
+    private boolean readsCopyData(InputEntry entry) {
+        return switch (entry.kind()) {
+            case SQL -> CopyStatement.clientSide(entry.sql()) == CopyStatement.Direction.FROM_STDIN;
+            case META -> entry.metaName().equals("copy")
+                    && SlashCopyParser.readsCurrentInput(entry.command().rawArgs(), session.connection().standardConformingStrings());
+            case SHELL -> false;
+        };
     }
 
     /** Comment lines between entries: narration for a replay, kept in a recording. */

@@ -1,5 +1,8 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.session.Session;
+
 import org.shardprep.command.ShellCommands;
 import java.io.BufferedReader;
 import java.io.IOException;

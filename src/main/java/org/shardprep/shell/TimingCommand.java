@@ -1,5 +1,7 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.session.Session;
+
 import org.shardprep.command.TimingComparison;
 import org.shardprep.command.TimingLog;
 import org.shardprep.command.TablePrinter;
@@ -53,7 +55,7 @@ public class TimingCommand {
     @Command(name = "label", description = "Name the latest timed entry, to compare it later")
     public void label(@Parameters(paramLabel = "NAME", description = "the label") String name) {
         TimingLog.Entry e = session.timingLog().label(name);
-        TimingLabels saved = TimingLabels.forDatabase(org.shardprep.ShardprepHome.stateDir(), session.databaseKey());
+        TimingLabels saved = TimingLabels.forDatabase(org.shardprep.command.ShardprepHome.stateDir(), session.databaseKey());
         try {
             saved.keep(e);   // for `timing compare` after a restart
         } catch (java.io.IOException ex) {
@@ -74,7 +76,7 @@ public class TimingCommand {
     }
 
     private TimingLog.Entry entry(String key) {
-        return session.timingLog().find(key).or(() -> TimingLabels.forDatabase(org.shardprep.ShardprepHome.stateDir(), session.databaseKey()).find(key)).orElseThrow(() ->
+        return session.timingLog().find(key).or(() -> TimingLabels.forDatabase(org.shardprep.command.ShardprepHome.stateDir(), session.databaseKey()).find(key)).orElseThrow(() ->
                 new CommandError("timing compare: no entry \"" + key + "\" (see timing history; label one with timing label NAME)"));
     }
 }

@@ -31,7 +31,7 @@ public interface QueryOutput {
     int printChunkRows();
 
     /** Where client-side COPY data comes from and goes to (psql's copyStream); null: no COPY here. */
-    default org.shardprep.sql.copy.CopyEndpoint copyEndpoint() { return null; }
+    default org.shardprep.sql.CopyEndpoint copyEndpoint() { return null; }
 
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();

@@ -1,9 +1,6 @@
 package org.shardprep.sql;
 
 import org.postgresql.util.PSQLException;
-import org.shardprep.sql.copy.CopyEndpoint;
-import org.shardprep.sql.copy.CopyRunner;
-import org.shardprep.sql.copy.CopyStatement;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 import org.shardprep.sql.scan.LeadingWords;

@@ -1,7 +1,7 @@
 package org.shardprep.walkthrough;
 
 import org.shardprep.sql.TransactionState;
-import org.shardprep.ShardprepHome;
+import org.shardprep.command.ShardprepHome;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.DatabaseKey;
 import org.shardprep.command.CommandContext;

@@ -1,6 +1,5 @@
 package org.shardprep.command;
 
-import org.shardprep.command.StepAnswer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,8 +8,8 @@ import org.shardprep.TestServer;
 import org.shardprep.command.CommandRegistry;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
-import org.shardprep.shell.MetaCommandCatalog;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.meta.MetaCommandCatalog;
+import org.shardprep.shell.session.Session;
 import org.shardprep.sql.SessionConnection;
 
 import java.io.ByteArrayOutputStream;

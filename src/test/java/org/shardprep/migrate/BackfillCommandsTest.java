@@ -7,7 +7,7 @@ import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.session.Session;
 import org.shardprep.sql.SessionConnection;
 
 import java.io.ByteArrayOutputStream;

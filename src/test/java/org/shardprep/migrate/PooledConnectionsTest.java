@@ -2,7 +2,7 @@ package org.shardprep.migrate;
 
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
-import org.shardprep.shell.PooledConnections;
+import org.shardprep.shell.session.PooledConnections;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

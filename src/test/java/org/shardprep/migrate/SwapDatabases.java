@@ -8,7 +8,7 @@ import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.dataset.BulkLoader;
 import org.shardprep.dataset.DataSource;
 import org.shardprep.dataset.LoadProgress;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.session.Session;
 import org.shardprep.sql.SessionConnection;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package org.shardprep.shell;
 
+import org.shardprep.shell.meta.ConnectionCommands;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package org.shardprep.shell.copy;
 
 /** psql's wait_result_to_str: why a child process ended badly, in libpq's words. */
-final class ChildProcessStatus {
+public final class ChildProcessStatus {
 
     private static final String[] SIGNAL_NAMES = {
             null, "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted",
@@ -17,7 +17,7 @@ final class ChildProcessStatus {
      * @param exitValue Java's exit value of {@code /bin/sh -c}: 128 + N when a signal N ended it
      * @return the reason, or null for a zero status
      */
-    static String describe(int exitValue) {
+    public static String describe(int exitValue) {
         if (exitValue == 0) return null;
         if (exitValue == 127) return "command not found";
         if (exitValue == 126) return "command not executable";

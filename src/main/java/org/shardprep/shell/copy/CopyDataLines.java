@@ -1,6 +1,7 @@
 package org.shardprep.shell.copy;
 
-import org.shardprep.shell.CopyDataInput;
+import org.shardprep.shell.input.CopyDataInput;
+
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * COPY data typed or scripted after the command, as psql's handleCopyIn reads it: line by line up to a
  * line {@code \.} or the end of the input. Only one line is held at a time.
  */
-final class CopyDataLines extends InputStream {
+public final class CopyDataLines extends InputStream {
 
     static final String INSTRUCTIONS = "Enter data to be copied followed by a newline.\n"
             + "End with a backslash and a period on a line by itself, or an EOF signal.";
@@ -24,7 +25,7 @@ final class CopyDataLines extends InputStream {
     private int offset;
 
     /** @param instructions the terminal's output when psql would print its instructions (not QUIET), else null */
-    CopyDataLines(CopyDataInput input, PrintWriter instructions) {
+    public CopyDataLines(CopyDataInput input, PrintWriter instructions) {
         this.input = input;
         this.instructions = instructions;
     }

@@ -10,7 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** COPY data (UTF-8, the connection's encoding) onto the session's character output, a piece at a time. */
-final class DecodingOutputStream extends OutputStream {
+public final class DecodingOutputStream extends OutputStream {
 
     private final Writer out;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -19,7 +19,7 @@ final class DecodingOutputStream extends OutputStream {
     private final ByteBuffer pending = ByteBuffer.allocate(8192);
     private final CharBuffer chars = CharBuffer.allocate(8192);
 
-    DecodingOutputStream(Writer out) {
+    public DecodingOutputStream(Writer out) {
         this.out = out;
     }
 

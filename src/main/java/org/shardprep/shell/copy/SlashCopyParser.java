@@ -102,4 +102,16 @@ public final class SlashCopyParser {
     private static ParseError errorAt(String token) {
         return new ParseError("\\copy: parse error at \"" + token + "\"");
     }
-}
+
+    /**
+     * Whether this {@code \copy} line reads its data from the input it came from ({@code from stdin}): the lines
+     * after it, up to {@code \.}, are its data. A line that does not parse reads nothing.
+     */
+    public static boolean readsCurrentInput(String args, boolean standardConformingStrings) {
+        try {
+            SlashCopy copy = new SlashCopyParser(HomeDirectories.system()).parse(args, standardConformingStrings);
+            return copy.from() && copy.file() == null && !copy.psqlInOut();
+        } catch (SlashCopyParser.ParseError e) {
+            return false;
+        }
+    }}

@@ -1,8 +1,8 @@
 package org.shardprep.shell.describe;
 
-import org.shardprep.shell.MetaCommandResult;
-import org.shardprep.shell.ScriptLocation;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.input.MetaCommandResult;
+import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.session.Session;
 import org.shardprep.sql.QueryRunner;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.PrintOptions;

@@ -2,10 +2,11 @@ package org.shardprep.shell.record;
 
 import org.shardprep.connect.ConnInfoException;
 import org.shardprep.connect.ConnInfoParser;
-import org.shardprep.shell.InputEntry;
-import org.shardprep.shell.SecretInput;
+import org.shardprep.shell.input.InputEntry;
+import org.shardprep.shell.input.SecretInput;
 import org.shardprep.command.ShellCommands;
 import org.shardprep.sql.scan.MetaCommand;
+import org.shardprep.sql.scan.MetaCommandSyntax;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.StatementScanner;
 
@@ -21,10 +22,10 @@ import java.util.regex.Pattern;
  * and anything else holding a password are replaced by a comment saying so; {@code record} itself and {@code \q}
  * are not written (they steer the session, they are not part of the script).
  */
-final class RecordedText {
+public final class RecordedText {
 
     /** Lines the recorder writes itself begin so; replay does not narrate them. */
-    static final String MARK = "-- shardprep record: ";
+    public static final String MARK = "-- shardprep record: ";
 
     private RecordedText() {}
 
@@ -78,7 +79,7 @@ final class RecordedText {
 
     /** Whether the scanner finds the statement complete at the end of the text, nothing left pending. */
     private static boolean ends(String text) {
-        StatementScanner scanner = new StatementScanner(org.shardprep.shell.MetaCommandCatalog.PSQL);
+        StatementScanner scanner = new StatementScanner(MetaCommandSyntax.NONE);   // a statement: its backslash commands were entries of their own
         ScanListener ignore = new ScanListener() {
             @Override public void onStatement(String sql, int firstLine) { }
             @Override public void onMetaCommand(MetaCommand command) { }

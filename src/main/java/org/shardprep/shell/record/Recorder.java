@@ -1,9 +1,9 @@
 package org.shardprep.shell.record;
 
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.CopyDataInput;
-import org.shardprep.shell.InputEntry;
-import org.shardprep.shell.ScriptLocation;
+import org.shardprep.shell.input.CopyDataInput;
+import org.shardprep.shell.input.InputEntry;
+import org.shardprep.shell.input.ScriptLocation;
 
 import java.io.IOException;
 import java.nio.file.Path;

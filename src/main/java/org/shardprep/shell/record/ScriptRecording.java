@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * One open recording file. Every write is flushed at once, so a shell that dies loses nothing written so far.
  */
-final class ScriptRecording implements AutoCloseable {
+public final class ScriptRecording implements AutoCloseable {
 
     private final Path file;
     private final String displayName;
@@ -97,7 +97,7 @@ final class ScriptRecording implements AutoCloseable {
         }
     }
 
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "No such file or directory";
         if (e instanceof AccessDeniedException) return "Permission denied";
         if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();

@@ -1,7 +1,7 @@
 package org.shardprep.shell.repl;
 
 import org.jline.reader.impl.history.DefaultHistory;
-import org.shardprep.shell.SecretInput;
+import org.shardprep.shell.input.SecretInput;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package org.shardprep.shell.repl;
 
+import org.shardprep.shell.PromptBuilder;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -7,7 +8,7 @@ import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.shardprep.shell.InputProcessor;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.session.Session;
 import org.shardprep.shell.repl.complete.CatalogNames;
 import org.shardprep.shell.repl.complete.ShellCompleter;
 import org.shardprep.shell.repl.complete.SqlHighlighter;
@@ -121,7 +122,7 @@ public final class ReplRunner {
     /** psql's greeting: client and server versions, and where "help" is. */
     private void greet() {
         var c = session.connection();
-        session.out().println("shardprep " + org.shardprep.ShardprepApplication.VERSION + " (server " + c.serverVersion()
+        session.out().println("shardprep " + org.shardprep.command.ShardprepHome.VERSION + " (server " + c.serverVersion()
                 + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");
         if (session.embedded() != null) session.out().println(session.embedded().announcement());
         String ssl = c.sslDescription();
@@ -132,7 +133,7 @@ public final class ReplRunner {
     }
 
     private LineReader lineReader() {
-        Path history = org.shardprep.ShardprepHome.stateDir().resolve("history");
+        Path history = org.shardprep.command.ShardprepHome.stateDir().resolve("history");
         try {
             Files.createDirectories(history.getParent());
         } catch (java.io.IOException ignored) {

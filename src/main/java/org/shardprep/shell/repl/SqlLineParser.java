@@ -39,7 +39,7 @@ public final class SqlLineParser implements Parser {
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (!answering && (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT)) {
             if (!acceptsAsTyped(line)) {
-                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean(), org.shardprep.shell.MetaCommandCatalog.PSQL);
+                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean(), org.shardprep.shell.meta.MetaCommandCatalog.PSQL);
                 if (!completeness.complete()) {
                     throw new EOFError(-1, -1, "statement continues", completeness.openState().promptChar());
                 }

@@ -9,7 +9,7 @@ import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.shardprep.shell.CopyDataInput;
+import org.shardprep.shell.input.CopyDataInput;
 
 /**
  * COPY data typed at the terminal after psql's ">> " prompt. psql reads these lines with plain fgets: no

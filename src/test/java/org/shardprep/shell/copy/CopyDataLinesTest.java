@@ -1,8 +1,9 @@
 package org.shardprep.shell.copy;
 
+import org.shardprep.shell.input.CopyDataInput;
+
 import org.junit.jupiter.api.Test;
-import org.shardprep.shell.CopyDataInput;
-import org.shardprep.shell.ScriptLocation;
+import org.shardprep.shell.input.ScriptLocation;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;

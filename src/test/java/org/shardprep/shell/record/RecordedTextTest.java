@@ -1,8 +1,8 @@
 package org.shardprep.shell.record;
 
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import org.junit.jupiter.api.Test;
-import org.shardprep.shell.InputEntry;
+import org.shardprep.shell.input.InputEntry;
 import org.shardprep.sql.scan.MetaCommand;
 import org.shardprep.sql.scan.ScanListener;
 import org.shardprep.sql.scan.StatementScanner;

@@ -7,12 +7,12 @@ import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.command.CommandError;
-import org.shardprep.shell.CopyDataInput;
-import org.shardprep.shell.InputEntry;
-import org.shardprep.shell.InputObserver;
+import org.shardprep.shell.input.CopyDataInput;
+import org.shardprep.shell.input.InputEntry;
+import org.shardprep.shell.input.InputObserver;
 import org.shardprep.shell.InputProcessor;
-import org.shardprep.shell.ScriptLocation;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.session.Session;
 import org.shardprep.command.ShellCommands;
 import org.shardprep.sql.SessionConnection;
 

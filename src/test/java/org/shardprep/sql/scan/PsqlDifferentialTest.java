@@ -1,6 +1,6 @@
 package org.shardprep.sql.scan;
 
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

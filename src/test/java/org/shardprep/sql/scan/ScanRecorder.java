@@ -1,6 +1,6 @@
 package org.shardprep.sql.scan;
 
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.shardprep.command.CommandRegistry;
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import org.shardprep.shell.repl.complete.SqlTokens.Kind;
 import org.shardprep.shell.repl.complete.SqlTokens.Token;
 

@@ -15,9 +15,9 @@ import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.shell.InputProcessor;
-import org.shardprep.shell.Session;
+import org.shardprep.shell.session.Session;
 import org.shardprep.command.ShellCommands;
-import org.shardprep.shell.MetaCommandCatalog;
+import org.shardprep.shell.meta.MetaCommandCatalog;
 import org.shardprep.shell.repl.SqlLineParser;
 import org.shardprep.sql.SessionConnection;
 

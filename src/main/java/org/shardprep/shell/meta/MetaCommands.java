@@ -1,0 +1,278 @@
+package org.shardprep.shell.meta;
+
+import org.shardprep.shell.session.Variables;
+import org.shardprep.shell.output.OutputTarget;
+import org.shardprep.shell.input.MetaCommandResult;
+import org.shardprep.shell.session.Session;
+
+import org.shardprep.command.ShellCommands;
+import org.shardprep.shell.describe.DescribeCommand;
+import org.shardprep.sql.QueryOutcome;
+import org.shardprep.sql.render.PrintOptions;
+import org.shardprep.sql.scan.MetaCommand;
+import org.shardprep.sql.scan.StatementScanner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * psql's backslash commands (command.c): one method a command. The query buffer belongs to the scanner;
+ * commands that send it (\g) take it from there, as psql's do.
+ */
+public final class MetaCommands {
+
+    private final Session session;
+    private final ConnectionInfo connectionInfo;
+    private final FileCommands files;
+    private final FormatCommands formats;
+    private final ConnectionCommands connections;
+    private final WatchCommand watcher;
+    private final ShellCommands shellCommands;   // for \?, which lists them too
+
+    public MetaCommands(Session session, ScriptIncluder processor, ShellCommands shellCommands) {
+        this.session = session;
+        this.shellCommands = shellCommands;
+        this.connectionInfo = new ConnectionInfo(session);
+        this.files = new FileCommands(session, processor);
+        this.formats = new FormatCommands(session);
+        this.connections = new ConnectionCommands(session);
+        this.watcher = new WatchCommand(session);
+    }
+
+    public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
+        MetaCommand.ParsedArgs parsed = command.parseArgs(session.variables(), false);
+        if (parsed.error() != null) {
+            // psql reports a bad argument (unterminated quote, failing backtick) and runs with those before it
+            session.message(session.location().prefix() + parsed.error());
+        }
+        MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.dispatchName());
+        if (entry == null || !entry.works()) {
+            return error("invalid command \\" + command.name() + (session.interactive() ? "\nTry \\? for help." : ""));
+        }
+        return entry.handler().run(this, command, parsed.values(), scanner);
+    }
+
+    // ---- the handlers the catalog names, one a command (or a family)
+
+    MetaCommandResult describe(MetaCommand command, List<String> args, StatementScanner scanner) {
+        return new DescribeCommand(session).execute(command.name(), args);
+    }
+
+    MetaCommandResult help() {
+        Map<String, String> ours = new java.util.LinkedHashMap<>();
+        shellCommands.entries().forEach(e -> ours.put(e.name(), e.summary()));
+        return print(MetaCommandCatalog.PSQL.help(this::currently, ours).stripTrailing());
+    }
+
+    /** The "(currently ...)" values in psql's \? lines. */
+    private String currently(String setting) {
+        PrintOptions p = session.printOptions();
+        return switch (setting) {
+            case "tuples_only" -> p.isTuplesOnly() ? "on" : "off";
+            case "expanded" -> switch (p.getExpanded()) { case ON -> "on"; case AUTO -> "auto"; default -> "off"; };
+            case "timing" -> session.timing() ? "on" : "off";
+            case "database" -> session.connection().database();
+            default -> "off";
+        };
+    }
+
+    MetaCommandResult conninfo() {
+        return print(connectionInfo.describe());
+    }
+
+    MetaCommandResult encoding(List<String> args) {
+        return format(() -> connections.encoding(args));
+    }
+
+    MetaCommandResult copy(MetaCommand command) {
+        return new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+    }
+
+    MetaCommandResult printBuffer(StatementScanner scanner) {
+        return print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
+    }
+
+    MetaCommandResult resetBuffer(StatementScanner scanner) {
+        scanner.resetBuffer();
+        return quietPrint("Query buffer reset (cleared).");
+    }
+
+    /** \pset NAME VALUE, and the commands that are a \pset of one option (\x, \t, \f, \C). */
+    MetaCommandResult pset(String option, List<String> args) {
+        return format(() -> formats.pset(option == null ? args : prepend(option, args)));
+    }
+
+    MetaCommandResult toggleAligned() {
+        return format(formats::toggleAligned);
+    }
+
+    MetaCommandResult include(MetaCommand command, List<String> args, boolean relative) {
+        return done(!args.isEmpty() ? files.include(args.get(0), relative) : missing(command));
+    }
+
+    MetaCommandResult changeDirectory(List<String> args) {
+        return done(files.changeDirectory(args));
+    }
+
+    MetaCommandResult shell(MetaCommand command) {
+        return done(files.shell(command.rawArgs()));
+    }
+
+    /** Runs a print-setting change and shows psql's sentence for it (unless QUIET). */
+    private MetaCommandResult format(java.util.function.Supplier<String> change) {
+        try {
+            String message = change.get();
+            return message.isEmpty() ? MetaCommandResult.OK : quietPrint(message);
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    /** \c: interactively a failure keeps the old connection; a script cannot go on without the one it asked for. */
+    MetaCommandResult connect(List<String> args) {
+        try {
+            return quietPrint(connections.reconnect(args));
+        } catch (ConnectionCommands.SessionSwitchException e) {
+            if (session.interactive()) return error(e.getMessage() + "\nPrevious connection kept");
+            error(e.getMessage());
+            return MetaCommandResult.FATAL;
+        }
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static MetaCommandResult done(boolean ok) {
+        return ok ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+    }
+
+    private boolean missing(MetaCommand command) {
+        error("\\" + command.name() + ": missing required argument");
+        return false;
+    }
+
+    private MetaCommandResult print(String text) {
+        session.out().println(text);
+        session.out().flush();
+        return MetaCommandResult.OK;
+    }
+
+    private MetaCommandResult quietPrint(String text) {
+        session.info(text);
+        return MetaCommandResult.OK;
+    }
+
+    /** A backslash command failed: psql's pg_log_error wording (Session.error). */
+    private MetaCommandResult error(String message) {
+        session.error(message);
+        return MetaCommandResult.ERROR;
+    }
+
+    MetaCommandResult echo(List<String> args) {
+        boolean newline = true;
+        List<String> words = args;
+        if (!words.isEmpty() && words.get(0).equals("-n")) {
+            newline = false;
+            words = words.subList(1, words.size());
+        }
+        session.out().print(String.join(" ", words));
+        if (newline) session.out().println();
+        session.out().flush();
+        return MetaCommandResult.OK;
+    }
+
+    /** \g [FILE|\|cmd] and \gx: send the buffer, or the previous query when the buffer is empty. */
+    MetaCommandResult sendBuffer(StatementScanner scanner, MetaCommand command, List<String> args, boolean expanded) {
+        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+        if (sql == null || sql.isBlank()) {
+            scanner.resetBuffer();
+            return MetaCommandResult.OK;   // psql: \g on an empty buffer with no previous query does nothing
+        }
+        PrintOptions options = session.printOptions();
+        PrintOptions.Expanded savedExpanded = options.getExpanded();
+        if (expanded) options.setExpanded(PrintOptions.Expanded.ON);
+        try {
+            String target = targetSpec(command, args);
+            if (target == null) return done(session.execute(sql).success());
+            try (OutputTarget out = OutputTarget.open(target, session.workingDirectory())) {
+                return done(session.executeTo(sql, out.writer()).success());
+            } catch (java.io.IOException e) {
+                return error(target + ": " + ioReason(e));
+            }
+        } finally {
+            options.setExpanded(savedExpanded);
+        }
+    }
+
+    /** \watch [SECONDS]: the buffer, or the previous query, again and again until Ctrl-C. */
+    MetaCommandResult watch(StatementScanner scanner, List<String> args) {
+        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+        if (sql == null || sql.isBlank()) return error("\\watch cannot be used with an empty query");
+        return done(watcher.run(sql, WatchCommand.interval(args.isEmpty() ? null : args.get(0))));
+    }
+
+    /** \o [FILE|\|cmd]: query results go there until the next \o; no argument means stdout again. */
+    MetaCommandResult output(MetaCommand command, List<String> args) {
+        String target = targetSpec(command, args);
+        if (target == null) {
+            session.setQueryOutput(null);
+            return MetaCommandResult.OK;
+        }
+        try {
+            session.setQueryOutput(OutputTarget.open(target, session.workingDirectory()));
+            return MetaCommandResult.OK;
+        } catch (java.io.IOException e) {
+            return error(target + ": " + ioReason(e));
+        }
+    }
+
+    /** A "|command" takes the rest of the line, as psql; otherwise the first argument names a file. */
+    private static String targetSpec(MetaCommand command, List<String> args) {
+        String raw = command.rawArgs() == null ? "" : command.rawArgs().strip();
+        if (raw.startsWith("|")) return raw;
+        return args.isEmpty() ? null : args.get(0);
+    }
+
+    static String ioReason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "No such file or directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "Permission denied";
+        return e.getMessage();
+    }
+
+    MetaCommandResult timing(List<String> args) {
+        if (args.isEmpty()) {
+            session.setTiming(!session.timing());
+        } else {
+            Boolean on = Variables.parseBoolean(args.get(0));
+            if (on == null) {
+                error("unrecognized value \"" + args.get(0) + "\" for \"\\timing\": Boolean expected");
+                quietPrint(session.timing() ? "Timing is on." : "Timing is off.");   // psql reports the state anyway
+                return MetaCommandResult.ERROR;
+            }
+            session.setTiming(on);
+        }
+        return quietPrint(session.timing() ? "Timing is on." : "Timing is off.");
+    }
+
+    MetaCommandResult set(List<String> args) {
+        if (args.isEmpty()) {
+            session.variables().all().forEach((k, v) -> session.out().println(k + " = '" + v + "'"));
+            session.out().flush();
+            return MetaCommandResult.OK;
+        }
+        String name = args.get(0);
+        if (!name.matches("[A-Za-z0-9_]+")) return error("invalid variable name: \"" + name + "\"");
+        session.variables().set(name, String.join("", args.subList(1, args.size())));
+        return MetaCommandResult.OK;
+    }
+
+    MetaCommandResult unset(List<String> args) {
+        if (args.isEmpty()) return error("\\unset: missing required argument");
+        session.variables().unset(args.get(0));
+        return MetaCommandResult.OK;
+    }
+}

@@ -1,0 +1,97 @@
+package org.shardprep.shell.session;
+
+import org.shardprep.command.SqlInterceptor;
+import org.shardprep.sql.TransactionState;
+import org.shardprep.sql.QueryOutcome;
+
+/**
+ * psql's SendQuery for one SQL text: echo it (ECHO=queries), refuse what pgjdbc cannot take, let the shell
+ * answer what it serves itself (pg_cron on the client), open psql's implicit transaction (AUTOCOMMIT off)
+ * and savepoint (ON_ERROR_ROLLBACK), send it, then set psql's variables and print the time.
+ */
+final class StatementSender {
+
+    private final Session session;
+
+    StatementSender(Session session) {
+        this.session = session;
+    }
+
+    QueryOutcome execute(String sql) {
+        Variables variables = session.variables();
+        String echo = variables.echo();
+        if (echo.equals("queries")) {
+            session.out().println(sql);
+            session.out().flush();
+        }
+        String refusal = ClientEncodingGuard.check(sql);
+        if (refusal != null) {
+            session.message(session.location().prefix() + refusal);
+            return QueryOutcome.refused(refusal);
+        }
+        SqlInterceptor interceptor = session.interceptor();
+        QueryOutcome answered = interceptor == null ? null : interceptor.intercept(sql, session);
+        if (answered != null) {
+            session.rememberQuery(sql);
+            recordOutcome(answered);
+            return answered;
+        }
+        if (!variables.isOn("AUTOCOMMIT") && state() == TransactionState.IDLE && !ImplicitTransaction.mustNotBegin(sql)) {
+            internal("BEGIN");
+        }
+        boolean savepoint = onErrorRollback() && state() == TransactionState.OPEN && !ImplicitTransaction.isTransactionControl(sql);
+        if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
+        long start = System.nanoTime();
+        QueryOutcome outcome = session.send(sql);
+        double ms = (System.nanoTime() - start) / 1_000_000.0;
+        if (savepoint && !outcome.connectionLost()) {
+            TransactionState after = state();
+            if (after == TransactionState.FAILED) internal("ROLLBACK TO " + ImplicitTransaction.SAVEPOINT);
+            else if (after == TransactionState.OPEN) internal("RELEASE " + ImplicitTransaction.SAVEPOINT);
+        }
+        session.rememberQuery(sql);
+        session.timingLog().record(sql, ms, outcome.success());
+        recordOutcome(outcome);
+        if (!outcome.success() && echo.equals("errors")) {
+            session.err().println(session.location().prefix() + "STATEMENT:  " + sql);
+        }
+        if (session.timing() && !outcome.connectionLost()) {
+            session.out().println(Session.formatTiming(ms));   // psql prints timing on stdout, not into \o or \g targets
+            session.out().flush();
+        }
+        return outcome;
+    }
+
+    private TransactionState state() {
+        return session.connection().transactionState();
+    }
+
+    /** ON_ERROR_ROLLBACK: on, or "interactive" at the prompt only. */
+    private boolean onErrorRollback() {
+        String v = session.variables().get("ON_ERROR_ROLLBACK");
+        if (v == null) return false;
+        if (v.equalsIgnoreCase("interactive")) return session.interactive();
+        return Boolean.TRUE.equals(Variables.parseBoolean(v));
+    }
+
+    /** Statements psql itself sends around the user's: their failure is the user's statement's business. */
+    private void internal(String sql) {
+        try (java.sql.Statement st = session.connection().jdbc().createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException ignored) {
+            // the user's statement reports what is wrong with the connection or transaction
+        }
+    }
+
+    /** psql's ERROR, SQLSTATE, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
+    private void recordOutcome(QueryOutcome outcome) {
+        Variables variables = session.variables();
+        variables.set("ERROR", outcome.success() ? "false" : "true");
+        String state = outcome.success() ? "00000" : outcome.sqlState();
+        variables.set("SQLSTATE", state);
+        if (!outcome.success()) {
+            variables.set("LAST_ERROR_MESSAGE", outcome.errorMessage());
+            variables.set("LAST_ERROR_SQLSTATE", state);
+        }
+    }
+}
