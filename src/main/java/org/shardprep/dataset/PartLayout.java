@@ -6,11 +6,11 @@ package org.shardprep.dataset;
  * first ids follow from the counts alone, so the parts can be written independently and in parallel.
  * The names are zero-padded so that the shell glob in {@code cat orders*.csv} lists them in id order.
  */
-record PartLayout(int parts, long orders, long lineItems) {
+public record PartLayout(int parts, long orders, long lineItems) {
 
     static final int DEFAULT_PARTS = 10;
 
-    PartLayout {
+    public PartLayout {
         if (parts < 1 || parts > 100) {
             throw new IllegalArgumentException("parts must be 1 to 100, got " + parts);
         }
@@ -19,16 +19,16 @@ record PartLayout(int parts, long orders, long lineItems) {
         }
     }
 
-    static PartLayout of(ExerciseCounts counts) {
+    public static PartLayout of(ExerciseCounts counts) {
         return new PartLayout(DEFAULT_PARTS, counts.orders(), counts.lineItems());
     }
 
     /** Orders in parts before {@code part}; the part's first order id is this + 1. */
-    long ordersBefore(int part) {
+    public long ordersBefore(int part) {
         return orders * part / parts;
     }
 
-    long orderCount(int part) {
+    public long orderCount(int part) {
         return ordersBefore(part + 1) - ordersBefore(part);
     }
 
@@ -36,19 +36,19 @@ record PartLayout(int parts, long orders, long lineItems) {
      * Line items in parts before {@code part}: the same share of line items as of orders, rounded down.
      * Because 1 <= lineItems/orders <= 3, each part's share stays within 1 to 3 per order.
      */
-    long lineItemsBefore(int part) {
+    public long lineItemsBefore(int part) {
         return orders == 0 ? 0 : Math.multiplyExact(lineItems, ordersBefore(part)) / orders;
     }
 
-    long lineItemCount(int part) {
+    public long lineItemCount(int part) {
         return lineItemsBefore(part + 1) - lineItemsBefore(part);
     }
 
-    String ordersFile(int part) {
+    public String ordersFile(int part) {
         return fileName(DatasetTable.ORDERS, part);
     }
 
-    String lineItemsFile(int part) {
+    public String lineItemsFile(int part) {
         return fileName(DatasetTable.LINE_ITEMS, part);
     }
 

@@ -1,5 +1,6 @@
 package org.shardprep.migrate;
 
+
 import org.shardprep.command.CommandError;
 
 import java.sql.Connection;
@@ -13,9 +14,9 @@ import java.sql.Statement;
  * column exists, and an exact count of its rows and NULLs, one sequential scan (about 0.2 s for the
  * exercise's 4 M line items). Shows the exercise's own pg_cron backfill too.
  */
-record ColumnNulls(String label, boolean columnExists, long rows, long nulls) {
+public record ColumnNulls(String label, boolean columnExists, long rows, long nulls) {
 
-    static ColumnNulls count(Connection c, String table, String column) throws SQLException {
+    public static ColumnNulls count(Connection c, String table, String column) throws SQLException {
         TypedRelation found = TypedRelation.find(c, table)
                 .orElseThrow(() -> new CommandError("table \"" + table + "\" does not exist"));
         String relation = found.name(), tableName = found.relName();
@@ -32,7 +33,7 @@ record ColumnNulls(String label, boolean columnExists, long rows, long nulls) {
         }
         if (attname == null) return new ColumnNulls(tableName + "." + column, false, 0, 0);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE "
-                + BackfillTarget.quote(attname) + " IS NULL) FROM " + relation)) {
+                + org.shardprep.sql.scan.SqlQuoting.identifier(attname) + " IS NULL) FROM " + relation)) {
             rs.next();
             return new ColumnNulls(tableName + "." + attname, true, rs.getLong(1), rs.getLong(2));
         }

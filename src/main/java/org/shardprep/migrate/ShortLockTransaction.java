@@ -88,7 +88,7 @@ public final class ShortLockTransaction {
         }
     }
 
-    static boolean retryable(SQLException e) {
+    public static boolean retryable(SQLException e) {
         return LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState());
     }
 

@@ -16,12 +16,12 @@ import java.util.Optional;
  * @param relName its bare name
  * @param relkind pg_class.relkind: 'r' and 'p' are tables
  */
-record TypedRelation(long oid, String name, String schema, String relName, String relkind) {
+public record TypedRelation(long oid, String name, String schema, String relName, String relkind) {
 
-    boolean isTable() { return relkind.equals("r") || relkind.equals("p"); }
+    public boolean isTable() { return relkind.equals("r") || relkind.equals("p"); }
 
     /** The relation, or empty when the name is no relation (or not a valid name at all). */
-    static Optional<TypedRelation> find(Connection c, String typed) throws SQLException {
+    public static Optional<TypedRelation> find(Connection c, String typed) throws SQLException {
         if (typed == null || typed.isBlank()) return Optional.empty();
         for (String lookup : new String[] {"to_regclass(?)", "to_regclass(quote_ident(?))"}) {
             Optional<TypedRelation> r = lookup(c, lookup, typed);

@@ -1,6 +1,6 @@
 package org.shardprep.walkthrough;
 
-import org.shardprep.migrate.BackfillLock;
+import org.shardprep.migrate.backfill.BackfillLock;
 import org.shardprep.workload.CreateOrdersFunction;
 
 import java.sql.Connection;

@@ -11,16 +11,16 @@ import java.util.List;
  * A strict reader of CSV as PostgreSQL's COPY ... CSV reads it, for checking the generator's output
  * independently of its writer: an unquoted empty field is NULL (here: null), a quoted one is "".
  */
-final class CsvFile {
+public final class CsvFile {
 
     private CsvFile() {}
 
-    static List<String[]> read(Path file) throws IOException {
+    public static List<String[]> read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     /** All rows of the files concatenated, as {@code cat orders*.csv} feeds them to COPY. */
-    static List<String[]> readAll(List<Path> files) throws IOException {
+    public static List<String[]> readAll(List<Path> files) throws IOException {
         List<String[]> rows = new ArrayList<>();
         for (Path f : files) {
             rows.addAll(read(f));
@@ -28,7 +28,7 @@ final class CsvFile {
         return rows;
     }
 
-    static List<String[]> parse(String text) {
+    public static List<String[]> parse(String text) {
         List<String[]> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

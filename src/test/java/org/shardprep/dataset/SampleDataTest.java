@@ -1,5 +1,9 @@
 package org.shardprep.dataset;
 
+import org.shardprep.dataset.generator.DataGenerator;
+import org.shardprep.dataset.generator.GenerationProgress;
+import org.shardprep.dataset.generator.GenerationSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

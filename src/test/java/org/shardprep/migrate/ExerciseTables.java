@@ -11,14 +11,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The exercise's four tables, as written, with a small made-up data set, and queries the backfill tests ask. */
-final class ExerciseTables {
+public final class ExerciseTables {
 
-    static final int STORES = 10;
+    public static final int STORES = 10;
 
     private ExerciseTables() {}
 
     /** A fresh database: 10 stores, 5 products each, {@code orders} orders, two line items each; create_orders v1. */
-    static void create(String db, int orders) throws SQLException {
+    public static void create(String db, int orders) throws SQLException {
         TestServer.freshDatabase(db);
         try (Connection c = TestServer.connect(db); Statement s = c.createStatement()) {
             s.execute(TailspinSchema.DDL);
@@ -37,16 +37,16 @@ final class ExerciseTables {
         }
     }
 
-    static long count(String db, String fromWhere) throws SQLException {
+    public static long count(String db, String fromWhere) throws SQLException {
         return QueryRows.count(db, fromWhere);
     }
 
     /** Line items whose store_id is not their order's (NULL included). */
-    static long wrongOrMissing(String db) throws SQLException {
+    public static long wrongOrMissing(String db) throws SQLException {
         return count(db, "line_items li LEFT JOIN orders o USING (order_id) WHERE li.store_id IS DISTINCT FROM o.store_id");
     }
 
-    static boolean hasColumn(String db, String table, String column) throws SQLException {
+    public static boolean hasColumn(String db, String table, String column) throws SQLException {
         return count(db, "pg_attribute WHERE attrelid = to_regclass('" + table + "') AND attname = '" + column
                 + "' AND NOT attisdropped") == 1;
     }

@@ -1,13 +1,15 @@
 package org.shardprep.migrate;
 
+import org.shardprep.migrate.keyswap.ExerciseKeySwap;
+
 import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 import org.shardprep.connect.ConnectionRequest;
 import org.shardprep.connect.ConnectionSettings;
 import org.shardprep.connect.ConnectionSettingsResolver;
-import org.shardprep.dataset.BulkLoader;
-import org.shardprep.dataset.DataSource;
-import org.shardprep.dataset.LoadProgress;
+import org.shardprep.dataset.loader.BulkLoader;
+import org.shardprep.dataset.loader.DataSource;
+import org.shardprep.dataset.loader.LoadProgress;
 import org.shardprep.shell.session.Session;
 import org.shardprep.sql.SessionConnection;
 
@@ -31,17 +33,17 @@ import java.util.Set;
  * line_items.store_id added and filled by a plain UPDATE, made once per data set and copied from it as a
  * template; the catalog as comparable text; and a real Session on a database with its output captured.
  */
-final class SwapDatabases {
+public final class SwapDatabases {
 
-    static final Path EXERCISE_ZIP = Path.of("src/test/resources/e2e/exercise-data.zip").toAbsolutePath();
-    static final Path SAMPLE_DIR = Path.of("data/sample-0.01").toAbsolutePath();
+    public static final Path EXERCISE_ZIP = Path.of("src/test/resources/e2e/exercise-data.zip").toAbsolutePath();
+    public static final Path SAMPLE_DIR = Path.of("data/sample-0.01").toAbsolutePath();
 
     private static final Map<Path, String> TEMPLATES = new HashMap<>();
 
     private SwapDatabases() {}
 
     /** A new database holding the data set, with line_items.store_id added and filled: the swap's starting point. */
-    static synchronized String filled(String name, Path data) throws Exception {
+    public static synchronized String filled(String name, Path data) throws Exception {
         String template = TEMPLATES.get(data);
         if (template == null) {
             template = "swap_template_" + TEMPLATES.size();
@@ -63,28 +65,28 @@ final class SwapDatabases {
         return name;
     }
 
-    static ConnectionSettings settings(String db) {
+    public static ConnectionSettings settings(String db) {
         return new ConnectionSettingsResolver(w -> { })
                 .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
     }
 
     /** A session on the database, as the shell has it, printing into buffers. */
-    static final class TestSession implements AutoCloseable {
-        final Session session;
+    public static final class TestSession implements AutoCloseable {
+        public final Session session;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        TestSession(String db) throws SQLException {
+        public TestSession(String db) throws SQLException {
             session = new Session(SessionConnection.open(settings(db)), null, null,
                     new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
         }
 
-        String out() {
+        public String out() {
             session.out().flush();
             return out.toString(StandardCharsets.UTF_8);
         }
 
-        String err() {
+        public String err() {
             return err.toString(StandardCharsets.UTF_8);
         }
 
@@ -98,7 +100,7 @@ final class SwapDatabases {
      * The four tables' keys as the catalog has them: constraints (pg_get_constraintdef, validated or not),
      * indexes (pg_indexes.indexdef), and which columns are NOT NULL.
      */
-    static List<String> catalog(String db) throws SQLException {
+    public static List<String> catalog(String db) throws SQLException {
         String[] queries = {
             "SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid), convalidated FROM pg_constraint "
                 + "WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
@@ -111,7 +113,7 @@ final class SwapDatabases {
     }
 
     /** The exercise's key swap as written, statement by statement over JDBC: the reference end state. */
-    static void exercisePath(String db) throws SQLException {
+    public static void exercisePath(String db) throws SQLException {
         try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
             for (ExerciseKeySwap.Step step : ExerciseKeySwap.steps()) {
                 for (String sql : step.statements()) st.execute(sql);
@@ -119,14 +121,14 @@ final class SwapDatabases {
         }
     }
 
-    static long count(String db, String sql) throws SQLException {
+    public static long count(String db, String sql) throws SQLException {
         try (Connection c = TestServer.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    static void execute(String db, String... sql) throws SQLException {
+    public static void execute(String db, String... sql) throws SQLException {
         try (Connection c = TestServer.connect(db); Statement s = c.createStatement()) {
             for (String q : sql) s.execute(q);
         }

@@ -1,0 +1,152 @@
+package org.shardprep.migrate.distribute;
+
+import org.shardprep.migrate.ShortLockTransaction;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLWarning;
+import org.shardprep.migrate.distribute.DistributionPlan.Role;
+import org.shardprep.migrate.distribute.DistributionPlan.Step;
+import org.shardprep.command.CommandError;
+import org.shardprep.command.CommandErrors;
+import org.shardprep.command.CommandContext;
+import org.shardprep.sql.render.MessageFormatter;
+import org.shardprep.sql.render.ServerMessage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * distribute run's work: the plan's Citus calls one at a time on a pooled connection, with a line for each.
+ * A blocking call (create_distributed_table, create_reference_table) is its own short transaction with a
+ * lock_timeout, retried when its lock is not granted in time ({@link ShortLockTransaction}): waiting in the lock
+ * queue behind a long transaction would stall every write queued behind us. The concurrent form cannot run in a
+ * transaction block, so it runs as it is. Each call commits on its own: a failure stops the run with the
+ * tables before it distributed and the rest untouched, and running again picks up where it stopped.
+ */
+public final class DistributionRun {
+
+    private final CommandContext session;
+
+    public DistributionRun(CommandContext session) {
+        this.session = session;
+    }
+
+    public void run(DistributionPlan plan, CitusServer citus, boolean concurrently) {
+        List<Step> steps = plan.steps();
+        if (steps.isEmpty()) {
+            session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
+            return;
+        }
+        Optional<String> unavailable = concurrently ? citus.concurrentUnavailable() : Optional.empty();
+        unavailable.ifPresent(reason -> session.info("No concurrent distribution here: " + reason + "."));
+        session.info("Distributing on " + plan.column() + " with Citus " + citus.version().orElse("?") + ": "
+                + steps.size() + (steps.size() == 1 ? " statement." : " statements."));
+        session.clearInterrupt();
+        long start = System.nanoTime();
+        // names resolve as they did in the check: the session's search_path
+        try (Connection c = session.borrow()) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
+                runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
+            }
+            verify(plan, CitusServer.read(c));
+        } catch (CommandError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CommandError(CommandErrors.oneLine(e));
+        }
+        long distributed = steps.stream().filter(s -> s.role() == Role.DISTRIBUTED).count();
+        long reference = steps.size() - distributed;
+        session.info(String.format(Locale.ROOT, "Done in %.1f s: %d %s distributed on %s%s, %d %s.", seconds(start),
+                distributed, distributed == 1 ? "table" : "tables", plan.column(),
+                plan.anchor().map(a -> " (colocated with " + a + ")").orElse(""),
+                reference, reference == 1 ? "reference table" : "reference tables"));
+    }
+
+    private void runStep(Connection c, DistributionPlan plan, List<Step> steps, int i, boolean concurrently) {
+        Step step = steps.get(i);
+        Optional<String> blocker = concurrently ? plan.concurrentBlocker(step) : Optional.empty();
+        boolean concurrent = concurrently && blocker.isEmpty();
+        String sql = step.sql(concurrent);
+        session.info("[" + (i + 1) + "/" + steps.size() + "] " + sql);
+        blocker.ifPresent(reason -> session.info("      not concurrently: " + reason));
+        long start = System.nanoTime();
+        try {
+            if (concurrent) {
+                execute(c, sql);   // its own transactions, inside Citus; never in a transaction block
+            } else {
+                ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
+                tx.onRetry((attempt, pause, cause) -> {
+                    if (attempt == 1 || attempt % 10 == 0) {   // a line now and then, not one per attempt
+                        session.info(String.format(Locale.ROOT, "      lock not granted within %d ms (attempt %d), trying again in %.2f s",
+                                tx.lockTimeout().toMillis(), attempt, pause.toMillis() / 1000.0));
+                    }
+                });
+                tx.run(c, conn -> {
+                    execute(conn, sql);
+                    return null;
+                });
+            }
+        } catch (SQLException e) {
+            serverError(e, sql);
+            throw new CommandError(stopped(steps, i, "failed"));
+        }
+        session.info(String.format(Locale.ROOT, "      done in %.2f s", seconds(start)));
+    }
+
+    /** Runs one call and shows Citus's notices as psql shows notices. */
+    private void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+            for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                String text = w instanceof PSQLWarning pw && pw.getServerErrorMessage() != null
+                        ? MessageFormatter.format(ServerMessage.from(pw.getServerErrorMessage()), sql, session.verbosity())
+                        : "WARNING:  " + w.getMessage();
+                session.message(session.messagePrefix() + text);
+            }
+        }
+    }
+
+    private void serverError(SQLException e, String sql) {
+        String text = e instanceof PSQLException pe && pe.getServerErrorMessage() != null
+                ? MessageFormatter.format(ServerMessage.from(pe.getServerErrorMessage()), sql, session.verbosity())
+                : "ERROR:  " + e.getMessage();
+        session.message(session.messagePrefix() + text);
+    }
+
+    /** Where the run stopped: each call committed on its own, so the ones before it stay done. */
+    private static String stopped(List<Step> steps, int i, String how) {
+        String before = i == 0 ? "the statement rolled back, nothing else ran"
+                : String.join(", ", steps.subList(0, i).stream().map(Step::table).toList()) + (i == 1 ? " was" : " were") + " done before it";
+        return "distribute run " + how + " at " + steps.get(i).table() + " (statement " + (i + 1) + " of " + steps.size() + "); "
+                + before + "; distribute run again goes on from there";
+    }
+
+    /** After the run, Citus must have every planned table as planned: distributed and colocated, or reference. */
+    private static void verify(DistributionPlan plan, CitusServer after) {
+        List<String> wrong = new ArrayList<>();
+        long anchorGroup = plan.anchor().flatMap(after::table).map(CitusServer.CitusTable::colocationId).orElse(-1L);
+        for (Step s : plan.steps()) {
+            Optional<CitusServer.CitusTable> t = after.table(s.table());
+            boolean ok = switch (s.role()) {
+                case REFERENCE -> t.map(x -> x.kind() == CitusServer.Kind.REFERENCE).orElse(false);
+                case DISTRIBUTED -> t.map(x -> x.kind() == CitusServer.Kind.DISTRIBUTED && plan.column().equals(x.column())
+                        && x.colocationId() == anchorGroup).orElse(false);
+                case LOCAL -> true;
+            };
+            if (!ok) wrong.add(s.table());
+        }
+        if (!wrong.isEmpty()) {
+            throw new CommandError("after the run Citus does not have " + String.join(", ", wrong) + " as planned (see check-distribution)");
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,191 @@
+package org.shardprep.migrate.backfill;
+
+import org.shardprep.migrate.ExerciseTables;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shardprep.TestServer;
+import org.shardprep.connect.ConnectionRequest;
+import org.shardprep.connect.ConnectionSettingsResolver;
+import org.shardprep.command.CommandError;
+import org.shardprep.shell.session.Session;
+import org.shardprep.sql.SessionConnection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * backfill start|stop and backfill-status as the shell runs them, on a real session: refusals that change
+ * nothing, stop and start again (in the session, and after a restart), the status in both of its modes.
+ */
+class BackfillCommandsTest {
+
+    private static final String BAD = "backfill_bad_input";
+    private final List<Session> sessions = new ArrayList<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void badInputTables() throws SQLException {
+        ExerciseTables.create(BAD, 100);
+        try (Connection c = TestServer.connect(BAD); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE nokey (id bigint, order_id bigint);
+                    CREATE TABLE twokeys (a bigint, b bigint, order_id bigint, PRIMARY KEY (a, b));
+                    CREATE TABLE int_store (id bigint PRIMARY KEY, order_id bigint, store_id integer);
+                    CREATE TABLE loose_orders (order_id bigint, store_id bigint);
+                    CREATE VIEW orders_view AS SELECT * FROM orders;
+                    INSERT INTO orders (order_id, store_id) VALUES (5000, NULL);
+                    CREATE TABLE items (item_id bigint PRIMARY KEY, order_id bigint);
+                    INSERT INTO items VALUES (1, 1), (2, 999999), (3, NULL), (4, 5000), (5, 2);
+                    CREATE TABLE filled_items (item_id bigint PRIMARY KEY, order_id bigint, store_id bigint);
+                    INSERT INTO filled_items VALUES (1, 1, NULL), (2, 999999, NULL), (3, 3, NULL);
+                    """);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        sessions.forEach(Session::close);
+    }
+
+    private Session session(String db) throws SQLException {
+        var settings = new ConnectionSettingsResolver(w -> { })
+                .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
+        Session s = new Session(SessionConnection.open(settings), null, null,
+                new PrintWriter(out, true), new PrintStream(new ByteArrayOutputStream()), false);
+        sessions.add(s);
+        return s;
+    }
+
+    private String output() {
+        String text = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        return text;
+    }
+
+    private static void refused(BackfillCommands commands, String table, String column, String from, String on, String message) {
+        assertThatThrownBy(() -> commands.start(table, column, from, on, 100, 0))
+                .isInstanceOf(CommandError.class).hasMessage(message);
+    }
+
+    @Test
+    void badInputIsOneLineAndChangesNothing() throws Exception {
+        BackfillCommands c = new BackfillCommands(session(BAD), new Backfills());
+        refused(c, "nosuch", null, null, null, "table \"nosuch\" does not exist");
+        refused(c, "nosuch.line_items", null, null, null, "table \"nosuch.line_items\" does not exist");
+        refused(c, null, null, "nosuch", null, "--from: table \"nosuch\" does not exist");
+        refused(c, null, null, "line_items", null, "--from must name another table than line_items");
+        refused(c, "orders_view", null, null, null, "\"orders_view\" is a view, not a table");
+        refused(c, null, null, null, "nosuch", "--on: column \"nosuch\" of line_items does not exist");
+        refused(c, null, null, "stores", null, "--on: column \"order_id\" of stores does not exist");
+        refused(c, null, "nosuch", null, null, "orders has no column \"nosuch\" to copy into line_items");
+        refused(c, "int_store", null, null, null,
+                "int_store.store_id is integer but orders.store_id is bigint: backfill copies values of one type");
+        refused(c, "nokey", null, null, null, "nokey has no primary key: backfill walks the table in primary-key order");
+        refused(c, "twokeys", null, null, null,
+                "twokeys has a primary key of 2 columns (PRIMARY KEY (a, b)): backfill walks a one-column primary key");
+        refused(c, null, null, "loose_orders", null, "loose_orders.order_id is not unique (no primary key or unique index "
+                + "on it alone), so a row of line_items could match several rows of loose_orders");
+        refused(c, "items", null, null, null, "3 rows of items have no orders.store_id to take: item_id 2 (no orders row with "
+                + "order_id 999999), 3 (order_id is null), 4 (orders.store_id is null for order_id 5000); "
+                + "fill or delete them first, nothing was changed");
+        refused(c, "filled_items", null, null, null, "1 row of filled_items has no orders.store_id to take: item_id 2 "
+                + "(no orders row with order_id 999999); fill or delete them first, nothing was changed");
+        assertThatThrownBy(() -> c.start(null, null, null, null, 0, 0)).hasMessage("--batch must be between 1 and 1,000,000");
+        assertThatThrownBy(() -> c.start(null, null, null, null, 100, -1)).hasMessage("--pause-ms must be 0 or more");
+        assertThatThrownBy(c::stop).hasMessage("no backfill is running");
+
+        for (String table : new String[] {"line_items", "nokey", "twokeys", "items"}) {
+            assertThat(ExerciseTables.hasColumn(BAD, table, "store_id")).as(table).isFalse();
+        }
+        assertThat(ExerciseTables.count(BAD, "filled_items WHERE store_id IS NOT NULL")).isZero();
+        assertThat(ExerciseTables.count(BAD, "int_store")).isZero();
+        assertThat(output()).isEmpty();
+        // and the advisory lock of each refusal was given back: a good start still works
+        c.start(null, null, null, null, 100, 0);
+        assertThat(output()).startsWith("Added column store_id bigint to line_items.\n"
+                + "Backfilling line_items.store_id from orders on order_id: 200 rows to fill, batches of 100 by line_item_id, "
+                + "from line_item_id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
+    }
+
+    @Test
+    void stopAndStartResumeInTheSessionAndAfterARestart() throws Exception {
+        String db = "backfill_commands_resume";
+        ExerciseTables.create(db, 1000);   // 2,000 line items
+        Session session = session(db);
+        Backfills backfills = new Backfills();
+        BackfillCommands commands = new BackfillCommands(session, backfills);
+        BackfillStatusCommand status = new BackfillStatusCommand(session, backfills);
+
+        status.status(false, null, null);
+        assertThat(output()).isEqualTo("line_items has no column store_id yet: backfill start adds it and fills it.\n");
+        try (Statement s = session.connection().jdbc().createStatement()) {
+            s.execute("ALTER TABLE line_items ADD COLUMN store_id bigint");   // so that a row lock can hold the backfill
+        }
+        try (Connection holder = TestServer.connect(db)) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT * FROM line_items WHERE line_item_id = 650 FOR UPDATE");
+            }
+            commands.start(null, null, null, null, 100, 0);
+            assertThat(output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 2,000 rows to fill, "
+                    + "batches of 100 by line_item_id, from line_item_id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
+            while (backfills.current().progress().lockRetries() == 0) Thread.sleep(10);
+            assertThatThrownBy(() -> commands.start(null, null, null, null, 100, 0))
+                    .hasMessage("a backfill is already running (line_items.store_id); backfill stop ends it");
+            assertThat(session.background().running()).containsExactly("backfill of line_items.store_id");
+
+            status.status(false, null, null);
+            String running = output();
+            assertThat(running).contains(" line_items.store_id | running |    600 | ", "[######..............]  30%");
+            commands.stop();
+            assertThat(output()).isEqualTo("backfill of line_items.store_id stopped after 600 rows filled; "
+                    + "backfill start resumes at line_item_id > 600\n");
+            assertThat(session.background().running()).isEmpty();
+
+            // again, in the same session: from where it stopped (held at the same row as before)
+            commands.start(null, null, null, null, 100, 0);
+            assertThat(output()).endsWith("from line_item_id > 600 (where the last run stopped); "
+                    + "backfill-status shows progress, backfill stop pauses it.\n");
+            while (backfills.current().progress().lockRetries() == 0) Thread.sleep(10);
+            commands.stop();
+            output();
+            holder.rollback();
+        }
+
+        // a new shell knows nothing of the last run: the exact count at the start finds the first NULL row
+        Session restarted = session(db);
+        Backfills fresh = new Backfills();
+        new BackfillCommands(restarted, fresh).start(null, null, null, null, 100, 0);
+        assertThat(output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 1,400 rows to fill, "
+                + "batches of 100 by line_item_id, from line_item_id >= 601; backfill-status shows progress, backfill stop pauses it.\n");
+        new BackfillStatusCommand(restarted, fresh).status(true, null, null);   // --watch: until it is done
+        String watched = output();
+        assertThat(watched).contains("line_items.store_id [####################] 100%  1,400 filled, 0 left (exact count), ",
+                "\nbackfill of line_items.store_id done: 1,400 rows filled in ",
+                "; no store_id is NULL (exact count)\n",
+                " line_items.store_id | done  |   1400 |    0 | ");
+        assertThat(watched.split("backfill of line_items.store_id done", -1)).as("the end is told once").hasSize(2);
+        assertThat(ExerciseTables.wrongOrMissing(db)).isZero();
+
+        new BackfillCommands(restarted, new Backfills()).start(null, null, null, null, 100, 0);
+        assertThat(output()).isEqualTo("Nothing to backfill: no row of line_items has store_id NULL.\n");
+
+        // no run of this session for another column: counted in the database
+        new BackfillStatusCommand(restarted, fresh).status(false, "orders", "store_id");
+        assertThat(output()).contains(" orders.store_id | not running | 1000 |    0 | ", "[####################] 100%");
+    }
+}
