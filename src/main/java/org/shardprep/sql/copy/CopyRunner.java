@@ -9,6 +9,7 @@ import org.shardprep.sql.QueryOutput;
 import org.shardprep.sql.QueryRunner;
 import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.MessageFormatter;
+import org.shardprep.sql.render.ResultPrinter;
 import org.shardprep.sql.render.ServerMessage;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class CopyRunner {
             }
             boolean tagAfterData = direction == CopyStatement.Direction.TO_STDOUT && endpoint.sinkIsQueryOutput();
             if (!output.quiet() && !tagAfterData) {
-                output.results().println("COPY " + rows);
+                output.results().println(ResultPrinter.statusLine(output.printOptions(), "COPY " + rows));
                 output.results().flush();
             }
             if (writeFailure != null) return new QueryOutcome(false, null, false);

@@ -137,7 +137,11 @@ final class ExpandedPrinter implements ResultPrinter {
             if (!opt.isTuplesOnly() && opt.getTitle() != null) {
                 sb.append(opt.getTitle()).append('\n');
             }
-            chooseDataWidth(buffer.size());
+            if (wrapped) {
+                chooseDataWidth(buffer.size());   // psql 15 sizes the data column only in the wrapped format
+            } else {
+                dwidth = dataWidth;
+            }
             widthsChosen = true;
         } else if (!wrapped && dataWidth > dwidth) {
             dwidth = dataWidth;
@@ -167,7 +171,7 @@ final class ExpandedPrinter implements ResultPrinter {
         out.flush();
     }
 
-    /** The data width: fit the target width in the wrapped format, else match the record header lines. */
+    /** The wrapped format's data width: the target width, and at least what the record header lines need. */
     private void chooseDataWidth(int nrows) {
         int swidth;
         if (border == 0) {
@@ -190,7 +194,7 @@ final class ExpandedPrinter implements ResultPrinter {
         int newdwidth;
         while (true) {
             int width = Math.max(hwidth + swidth + dataWidth, rwidth);
-            if (wrapped && outputColumns > 0) {
+            if (outputColumns > 0) {
                 int minWidth = Math.max(hwidth + swidth + 3, rwidth);
                 if (outputColumns >= width) {
                     newdwidth = width - hwidth - swidth;

@@ -31,6 +31,14 @@ public interface ResultPrinter {
     /** Prints what is still buffered and the footer ("(N rows)" unless tuples-only or footer off). */
     void finish(long totalRows);
 
+    /** psql's PrintQueryStatus(): a command's tag as printed after it, in a paragraph of its own in html. */
+    static String statusLine(PrintOptions options, String status) {
+        if (options.getFormat() != PrintOptions.Format.HTML) return status;
+        StringBuilder sb = new StringBuilder("<p>");
+        HtmlPrinter.escape(sb, status);
+        return sb.append("</p>").toString();
+    }
+
     /**
      * @param terminalWidth the terminal width, the target of {@code \x auto} and the wrapped format unless
      *                      {@code \pset columns} sets one; 0 when unknown
