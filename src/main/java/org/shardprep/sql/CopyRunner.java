@@ -5,6 +5,7 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 import org.shardprep.sql.render.MessageFormatter;
+import org.shardprep.sql.render.ResultPrinter;
 import org.shardprep.sql.render.ServerMessage;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class CopyRunner {
             }
             boolean tagAfterData = direction == CopyStatement.Direction.TO_STDOUT && endpoint.sinkIsQueryOutput();
             if (!output.quiet() && !tagAfterData) {
-                output.results().println("COPY " + rows);
+                output.results().println(ResultPrinter.statusLine(output.printOptions(), "COPY " + rows));
                 output.results().flush();
             }
             if (writeFailure != null) return new QueryOutcome(false, null, false);

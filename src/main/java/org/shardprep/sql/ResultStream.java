@@ -65,7 +65,7 @@ final class ResultStream implements PgProtocol.Results {
             if (!(verb.equals("INSERT") || verb.equals("UPDATE") || verb.equals("DELETE") || verb.equals("MERGE"))) return;
         }
         if (!output.quiet()) {
-            output.results().println(status);
+            output.results().println(ResultPrinter.statusLine(output.printOptions(), status));
             output.results().flush();
         }
     }

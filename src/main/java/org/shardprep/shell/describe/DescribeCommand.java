@@ -187,7 +187,6 @@ public final class DescribeCommand {
     }
 
     private void warn(String message) {
-        ScriptLocation where = session.location();
-        session.message(where.prefix() + (where.name() != null ? "warning: " : "") + message);
+        session.warning(message);
     }
 }

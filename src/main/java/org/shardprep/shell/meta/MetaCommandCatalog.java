@@ -41,9 +41,11 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
      * @param completion what TAB offers for its arguments
      * @param relationKinds for {@link Completion#RELATION}: the pg_class.relkind letters offered
      * @param handler    what runs it here, or null (psql has it, shardprep not yet)
+     * @param maxArgs    how many arguments it reads, -1 all; psql warns "extra argument ignored" for the rest
+     *                   and never evaluates them
      */
     public record Entry(String section, String help, Pattern names, String display, ArgMode argMode,
-                        Completion completion, String relationKinds, Handler handler) {
+                        Completion completion, String relationKinds, Handler handler, int maxArgs) {
         public boolean works() { return handler != null; }
 
         /** One of the conditional commands, which the main loop runs itself. */
@@ -181,7 +183,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         add(FORMAT, "  \\a                     toggle between unaligned and aligned output mode", "a", (m, c, a, s) -> m.toggleAligned());
         add(FORMAT, "  \\C [STRING]            set table title, or unset if none", "C", (m, c, a, s) -> m.pset("title", a));
         add(FORMAT, "  \\f [STRING]            show or set field separator for unaligned query output", "f", (m, c, a, s) -> m.pset("fieldsep", a));
-        add(FORMAT, "  \\H                     toggle HTML output mode (currently {html})", "H|html", null);
+        add(FORMAT, "  \\H                     toggle HTML output mode (currently {html})", "H|html", (m, c, a, s) -> m.toggleHtml());
         entry(FORMAT, "  \\pset [NAME [VALUE]]   set table output option\n"
                 + "                         (border|columns|csv_fieldsep|expanded|fieldsep|\n"
                 + "                         fieldsep_zero|footer|format|linestyle|null|\n"
@@ -192,9 +194,13 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 (m, c, a, s) -> m.pset(null, a));
         entry(FORMAT, "  \\t [on|off]            show only rows (currently {tuples_only})", "t", "\\t", ArgMode.NORMAL, Completion.ON_OFF, null,
                 (m, c, a, s) -> m.pset("tuples_only", a));
-        add(FORMAT, "  \\T [STRING]            set HTML <table> tag attributes, or unset if none", "T", null);
+        add(FORMAT, "  \\T [STRING]            set HTML <table> tag attributes, or unset if none", "T", (m, c, a, s) -> m.pset("tableattr", a));
         entry(FORMAT, "  \\x [on|off|auto]       toggle expanded output (currently {expanded})", "x", "\\x", ArgMode.NORMAL,
                 Completion.ON_OFF_AUTO, null, (m, c, a, s) -> m.pset("expanded", a));
+        // the formatting commands read a fixed number of arguments, as psql's do
+        limitArgs(0, "a", "H");
+        limitArgs(1, "C", "f", "t", "T", "x");
+        limitArgs(2, "pset");
 
         entry(CONNECTION, "  \\c[onnect] {[DBNAME|- USER|- HOST|- PORT|-] | conninfo}\n"
                 + "                         connect to new database (currently \"{database}\")", "c|connect", "\\c", ArgMode.NORMAL,
@@ -237,7 +243,15 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
 
     private void entry(String section, String help, String names, String display, ArgMode mode, Completion completion,
                        String kinds, Handler handler) {
-        entries.add(new Entry(section, help, names == null ? null : Pattern.compile(names), display, mode, completion, kinds, handler));
+        entries.add(new Entry(section, help, names == null ? null : Pattern.compile(names), display, mode, completion, kinds, handler, -1));
+    }
+
+    private void limitArgs(int max, String... names) {
+        for (String name : names) {
+            Entry e = find(name);
+            entries.set(entries.indexOf(e), new Entry(e.section(), e.help(), e.names(), e.display(), e.argMode(), e.completion(),
+                    e.relationKinds(), e.handler(), max));
+        }
     }
 
     public List<Entry> entries() { return List.copyOf(entries); }

@@ -40,16 +40,24 @@ public final class MetaCommands {
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
-        MetaCommand.ParsedArgs parsed = command.parseArgs(session.variables(), false);
+        MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.dispatchName());
+        int limit = entry == null || entry.maxArgs() < 0 ? Integer.MAX_VALUE : entry.maxArgs();
+        MetaCommand.ParsedArgs parsed = command.parseArgs(session.variables(), false, limit);
         if (parsed.error() != null) {
             // psql reports a bad argument (unterminated quote, failing backtick) and runs with those before it
             session.message(session.location().prefix() + parsed.error());
         }
-        MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.dispatchName());
         if (entry == null || !entry.works()) {
             return error("invalid command \\" + command.name() + (session.interactive() ? "\nTry \\? for help." : ""));
         }
-        return entry.handler().run(this, command, parsed.values(), scanner);
+        MetaCommandResult result = entry.handler().run(this, command, parsed.values(), scanner);
+        if (entry.maxArgs() >= 0 && result != MetaCommandResult.ERROR) {
+            // psql reads what a command leaves only after running it, and only when it succeeded
+            for (String extra : command.ignoredArgs(entry.maxArgs())) {
+                session.warning("\\" + command.name() + ": extra argument \"" + extra + "\" ignored");
+            }
+        }
+        return result;
     }
 
     // ---- the handlers the catalog names, one a command (or a family)
@@ -72,6 +80,7 @@ public final class MetaCommands {
             case "expanded" -> switch (p.getExpanded()) { case ON -> "on"; case AUTO -> "auto"; default -> "off"; };
             case "timing" -> session.timing() ? "on" : "off";
             case "database" -> session.connection().database();
+            case "html" -> p.getFormat() == PrintOptions.Format.HTML ? "on" : "off";
             default -> "off";
         };
     }
@@ -99,11 +108,16 @@ public final class MetaCommands {
 
     /** \pset NAME VALUE, and the commands that are a \pset of one option (\x, \t, \f, \C). */
     MetaCommandResult pset(String option, List<String> args) {
+        if (option == null && args.isEmpty()) return print(formats.listing());   // printed even when QUIET
         return format(() -> formats.pset(option == null ? args : prepend(option, args)));
     }
 
     MetaCommandResult toggleAligned() {
         return format(formats::toggleAligned);
+    }
+
+    MetaCommandResult toggleHtml() {
+        return format(formats::toggleHtml);
     }
 
     MetaCommandResult include(MetaCommand command, List<String> args, boolean relative) {

@@ -421,6 +421,11 @@ public final class Session implements CommandContext, AutoCloseable {
         message(location.prefix() + (location.name() != null ? "error: " : "") + message);
     }
 
+    /** A shell-side warning, as psql's pg_log_warning prints it ("...: warning: " in a named script). */
+    public void warning(String message) {
+        message(location.prefix() + (location.name() != null ? "warning: " : "") + message);
+    }
+
     @Override
     public CopyEndpoint copyEndpoint() {
         return copyEndpoint != null ? copyEndpoint : new SessionCopyEndpoint(this);

@@ -5,36 +5,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * psql's print_aligned_text() (ASCII line style, no wrapping), streaming in chunks of at most
- * {@code chunkRows} rows. Also implements {@code \x auto}: if the first chunk would be wider than
- * the terminal, the rest of the result goes to an {@link ExpandedPrinter}.
+ * psql's print_aligned_text() for the aligned and wrapped formats, in any line style, streaming in chunks of
+ * at most {@code chunkRows} rows. The wrapped format shrinks columns to the target width (psql's choice of
+ * the column with the highest max/average width ratio, one column at a time) when the first chunk is printed
+ * and keeps those widths; the aligned format widens a column in a later chunk when one of its values is wider.
+ * Also implements {@code \x auto}: if the first chunk would be wider than the target width, the rest of the
+ * result goes to an {@link ExpandedPrinter}.
  */
 final class AlignedPrinter implements ResultPrinter {
 
     static final int DEFAULT_CHUNK_ROWS = 10_000;
 
+    private enum Wrap { NONE, WRAP, NEWLINE }
+
     private final PrintOptions opt;
     private final PrintWriter out;
-    private final int terminalWidth;
+    private final int outputColumns;
     private final int chunkRows;
     private final int border;
+    private final LineStyle style;
+    private final boolean wrapped;
 
     private List<ColumnInfo> columns;
     private int ncols;
     private boolean[] right;
     private String[] headers;
     private int[] headerWidth;
-    private int[] widths;
+    private int[] maxWidth;
+    private long[] widthSum;
+    private long rowsSeen;
+    private int[] widthWrap;
+    private int widthTotal;
     private List<String[]> buffer;
     private boolean headerPrinted;
     private ExpandedPrinter expanded;
 
-    AlignedPrinter(PrintOptions opt, PrintWriter out, int terminalWidth, int chunkRows) {
+    /** @param outputColumns the target width: {@code \pset columns}, else the terminal's, 0 = unknown */
+    AlignedPrinter(PrintOptions opt, PrintWriter out, int outputColumns, int chunkRows) {
         this.opt = opt;
         this.out = out;
-        this.terminalWidth = terminalWidth;
+        this.outputColumns = outputColumns;
         this.chunkRows = chunkRows;
         this.border = Math.min(opt.getBorder(), 2);
+        this.style = opt.lineStyle();
+        this.wrapped = opt.getFormat() == PrintOptions.Format.WRAPPED;
     }
 
     @Override
@@ -44,12 +58,13 @@ final class AlignedPrinter implements ResultPrinter {
         this.right = new boolean[ncols];
         this.headers = new String[ncols];
         this.headerWidth = new int[ncols];
-        this.widths = new int[ncols];
+        this.maxWidth = new int[ncols];
+        this.widthSum = new long[ncols];
         for (int i = 0; i < ncols; i++) {
             right[i] = columns.get(i).rightAligned();
             headers[i] = columns.get(i).name();
             headerWidth[i] = DisplayText.width(headers[i]);
-            widths[i] = headerWidth[i];
+            maxWidth[i] = headerWidth[i];
         }
         this.buffer = new ArrayList<>(Math.min(chunkRows, 1024));
     }
@@ -84,7 +99,7 @@ final class AlignedPrinter implements ResultPrinter {
         }
         StringBuilder sb = new StringBuilder();
         if (border == 2) {
-            horizontalLine(sb);
+            horizontalLine(sb, style.bottom);
         }
         if (!opt.isTuplesOnly()) {
             for (String footer : Footer.withDefault(opt, totalRows)) {
@@ -96,76 +111,112 @@ final class AlignedPrinter implements ResultPrinter {
         out.flush();
     }
 
-    private String cell(String v) {
-        return v == null ? opt.getNullDisplay() : v;
+    private String[] cells(String[] row) {
+        String[] c = new String[ncols];
+        for (int j = 0; j < ncols; j++) {
+            c[j] = CellText.of(opt, right[j], row[j]);
+        }
+        return c;
     }
 
-    private int widthTotal() {
-        int total;
-        if (border == 0) {
-            total = ncols;
-        } else if (border == 1) {
-            total = ncols * 3 - (ncols > 0 ? 1 : 0);
-        } else {
-            total = ncols * 3 + 1;
-        }
-        for (int w : widths) {
-            total += w;
-        }
-        return total;
+    private int borderWidth() {
+        if (border == 0) return ncols;
+        if (border == 1) return ncols * 3 - (ncols > 0 ? 1 : 0);
+        return ncols * 3 + 1;
     }
 
     private void flush() {
+        List<String[]> texts = new ArrayList<>(buffer.size());
         for (String[] row : buffer) {
+            String[] c = cells(row);
+            texts.add(c);
             for (int j = 0; j < ncols; j++) {
-                int w = DisplayText.width(cell(row[j]));
-                if (w > widths[j]) {
-                    widths[j] = w;
-                }
+                int w = DisplayText.width(c[j]);
+                if (w > maxWidth[j]) maxWidth[j] = w;
+                widthSum[j] += w;
             }
         }
+        rowsSeen += buffer.size();
+        buffer.clear();
         StringBuilder sb = new StringBuilder();
         if (!headerPrinted) {
-            if (opt.getExpanded() == PrintOptions.Expanded.AUTO && terminalWidth > 0 && ncols > 1
-                    && terminalWidth < widthTotal()) {
-                expanded = new ExpandedPrinter(opt, out, chunkRows);
+            chooseWidths();
+            int totalHeaderWidth = borderWidth();
+            for (int w : headerWidth) totalHeaderWidth += w;
+            if (opt.getExpanded() == PrintOptions.Expanded.AUTO && outputColumns > 0 && ncols > 1
+                    && (outputColumns < totalHeaderWidth || outputColumns < widthTotal)) {
+                expanded = new ExpandedPrinter(opt, out, chunkRows, outputColumns);
                 expanded.start(columns);
-                expanded.rows(buffer);
-                buffer.clear();
+                expanded.printCells(texts);
                 return;
             }
             header(sb);
             headerPrinted = true;
+        } else if (!wrapped) {
+            widthWrap = maxWidth.clone();   // a later chunk only widens columns
         }
-        for (String[] row : buffer) {
+        for (String[] row : texts) {
             row(sb, row);
             if (sb.length() > 1 << 16) {
                 out.print(sb);
                 sb.setLength(0);
             }
         }
-        buffer.clear();
         out.print(sb);
         out.flush();
+    }
+
+    /** The column widths: the widest value, and in the wrapped format shrunk to the target width. */
+    private void chooseWidths() {
+        widthWrap = maxWidth.clone();
+        widthTotal = borderWidth();
+        int totalHeaderWidth = borderWidth();
+        for (int i = 0; i < ncols; i++) {
+            widthTotal += maxWidth[i];
+            totalHeaderWidth += headerWidth[i];
+        }
+        if (!wrapped || outputColumns <= 0 || outputColumns < totalHeaderWidth) {
+            return;
+        }
+        long[] average = new long[ncols];
+        for (int i = 0; i < ncols; i++) {
+            average[i] = rowsSeen == 0 ? 0 : widthSum[i] / rowsSeen;
+        }
+        while (widthTotal > outputColumns) {
+            double maxRatio = 0;
+            int worst = -1;
+            for (int i = 0; i < ncols; i++) {
+                if (average[i] != 0 && widthWrap[i] > headerWidth[i]) {
+                    // penalize wide columns by 1% of their width
+                    double ratio = (double) widthWrap[i] / average[i] + maxWidth[i] * 0.01;
+                    if (ratio > maxRatio) {
+                        maxRatio = ratio;
+                        worst = i;
+                    }
+                }
+            }
+            if (worst == -1) {
+                break;
+            }
+            widthWrap[worst]--;
+            widthTotal--;
+        }
     }
 
     private void header(StringBuilder sb) {
         String title = opt.getTitle();
         if (title != null && !opt.isTuplesOnly()) {
             int tw = DisplayText.width(title);
-            int total = widthTotal();
-            if (tw >= total) {
-                sb.append(title).append('\n');
-            } else {
-                spaces(sb, (total - tw) / 2);
-                sb.append(title).append('\n');
+            if (tw < widthTotal) {
+                spaces(sb, (widthTotal - tw) / 2);
             }
+            sb.append(title).append('\n');
         }
         if (opt.isTuplesOnly()) {
             return;
         }
         if (border == 2) {
-            horizontalLine(sb);
+            horizontalLine(sb, style.top);
         }
         DisplayText.Lines[] lines = new DisplayText.Lines[ncols];
         for (int i = 0; i < ncols; i++) {
@@ -175,14 +226,14 @@ final class AlignedPrinter implements ResultPrinter {
         int more = ncols;
         for (int line = 0; more > 0; line++) {
             if (border == 2) {
-                sb.append('|');
+                sb.append(style.data.leftvrule());
             }
             for (int i = 0; i < ncols; i++) {
-                if (border != 0) {
-                    sb.append(' '); // header_nl_left is " " in the ascii style
+                if (border != 0 || (!style.wrapRightBorder && i > 0)) {
+                    sb.append(line > 0 ? style.headerNlLeft : " ");
                 }
                 if (!done[i]) {
-                    int nbspace = widths[i] - lines[i].width()[line];
+                    int nbspace = widthWrap[i] - lines[i].width()[line];
                     spaces(sb, nbspace / 2);
                     sb.append(lines[i].text()[line]);
                     spaces(sb, (nbspace + 1) / 2);
@@ -191,42 +242,43 @@ final class AlignedPrinter implements ResultPrinter {
                         done[i] = true;
                     }
                 } else {
-                    spaces(sb, widths[i]);
+                    spaces(sb, widthWrap[i]);
                 }
-                // wrap_right_border is true in the ascii style, so this is printed even with border 0
-                sb.append(!done[i] ? '+' : ' ');
+                if (border != 0 || style.wrapRightBorder) {
+                    sb.append(!done[i] ? style.headerNlRight : " ");
+                }
                 if (border != 0 && i < ncols - 1) {
-                    sb.append('|');
+                    sb.append(style.data.midvrule());
                 }
             }
             if (border == 2) {
-                sb.append('|');
+                sb.append(style.data.rightvrule());
             }
             sb.append('\n');
         }
-        horizontalLine(sb);
+        horizontalLine(sb, style.middle);
     }
 
-    private void horizontalLine(StringBuilder sb) {
+    private void horizontalLine(StringBuilder sb, LineStyle.Rule rule) {
         if (border == 1) {
-            sb.append('-');
+            sb.append(rule.hrule());
         } else if (border == 2) {
-            sb.append("+-");
+            sb.append(rule.leftvrule()).append(rule.hrule());
         }
         for (int i = 0; i < ncols; i++) {
-            repeat(sb, '-', widths[i]);
+            repeat(sb, rule.hrule(), widthWrap[i]);
             if (i < ncols - 1) {
                 if (border == 0) {
                     sb.append(' ');
                 } else {
-                    sb.append("-+-");
+                    sb.append(rule.hrule()).append(rule.midvrule()).append(rule.hrule());
                 }
             }
         }
         if (border == 2) {
-            sb.append("-+");
+            sb.append(rule.hrule()).append(rule.rightvrule());
         } else if (border == 1) {
-            sb.append('-');
+            sb.append(rule.hrule());
         }
         sb.append('\n');
     }
@@ -237,65 +289,95 @@ final class AlignedPrinter implements ResultPrinter {
         }
         DisplayText.Lines[] lines = new DisplayText.Lines[ncols];
         int[] curr = new int[ncols];
-        boolean[] nlWrap = new boolean[ncols];
+        int[] offset = new int[ncols];
+        Wrap[] wrap = new Wrap[ncols];
+        int[] cut = new int[1];
         for (int j = 0; j < ncols; j++) {
-            lines[j] = DisplayText.format(cell(row[j]));
+            lines[j] = DisplayText.format(row[j]);
+            wrap[j] = Wrap.NONE;
         }
         boolean moreLines;
         do {
             moreLines = false;
             if (border == 2) {
-                sb.append('|');
+                sb.append(style.data.leftvrule());
             }
             for (int j = 0; j < ncols; j++) {
-                int width = widths[j];
+                int width = widthWrap[j];
                 int chars = width;
                 boolean finalSpaces = border == 2 || j < ncols - 1;
                 if (border != 0) {
-                    sb.append(' '); // nl_left is " " in the ascii style
+                    sb.append(wrap[j] == Wrap.WRAP ? style.wrapLeft : wrap[j] == Wrap.NEWLINE ? style.nlLeft : " ");
                 }
                 if (curr[j] >= lines[j].count()) {
                     if (finalSpaces) {
                         spaces(sb, width);
                     }
                 } else {
-                    chars = lines[j].width()[curr[j]];
+                    String text = lines[j].text()[curr[j]];
+                    int end = DisplayText.cut(text, offset[j], width, cut);
+                    chars = Math.min(cut[0], width);
                     if (right[j]) {
                         spaces(sb, width - chars);
                     }
-                    sb.append(lines[j].text()[curr[j]]);
-                    curr[j]++;
-                    if (curr[j] < lines[j].count()) {
+                    sb.append(text, offset[j], end);
+                    offset[j] = end;
+                    if (end < text.length()) {
                         moreLines = true;
+                    } else {
+                        curr[j]++;
+                        if (curr[j] < lines[j].count()) {
+                            moreLines = true;
+                        }
+                        offset[j] = 0;
                     }
                 }
-                nlWrap[j] = curr[j] < lines[j].count() && curr[j] != 0;
-                if (!right[j] && (finalSpaces || nlWrap[j])) {
+                wrap[j] = Wrap.NONE;
+                if (curr[j] < lines[j].count()) {
+                    if (offset[j] != 0) {
+                        wrap[j] = Wrap.WRAP;
+                    } else if (curr[j] != 0) {
+                        wrap[j] = Wrap.NEWLINE;
+                    }
+                }
+                if (!right[j] && (finalSpaces || wrap[j] != Wrap.NONE)) {
                     spaces(sb, width - chars);
                 }
-                if (nlWrap[j]) {
-                    sb.append('+');
+                if (wrap[j] == Wrap.WRAP) {
+                    sb.append(style.wrapRight);
+                } else if (wrap[j] == Wrap.NEWLINE) {
+                    sb.append(style.nlRight);
                 } else if (border == 2 || j < ncols - 1) {
                     sb.append(' ');
                 }
                 if (border != 0 && j < ncols - 1) {
-                    sb.append('|'); // midvrule, midvrule_nl and midvrule_blank are all "|"
+                    if (wrap[j + 1] == Wrap.WRAP) {
+                        sb.append(style.midvruleWrap);
+                    } else if (wrap[j + 1] == Wrap.NEWLINE) {
+                        sb.append(style.midvruleNl);
+                    } else if (curr[j + 1] >= lines[j + 1].count()) {
+                        sb.append(style.midvruleBlank);
+                    } else {
+                        sb.append(style.data.midvrule());
+                    }
                 }
             }
             if (border == 2) {
-                sb.append('|');
+                sb.append(style.data.rightvrule());
             }
             sb.append('\n');
         } while (moreLines);
     }
 
     static void spaces(StringBuilder sb, int n) {
-        repeat(sb, ' ', n);
+        for (int i = 0; i < n; i++) {
+            sb.append(' ');
+        }
     }
 
-    static void repeat(StringBuilder sb, char c, int n) {
+    static void repeat(StringBuilder sb, String s, int n) {
         for (int i = 0; i < n; i++) {
-            sb.append(c);
+            sb.append(s);
         }
     }
 }

@@ -11,6 +11,7 @@ final class CsvPrinter implements ResultPrinter {
     private final char sep;
     private final boolean vertical;
     private String[] headers;
+    private boolean[] right;
 
     CsvPrinter(PrintOptions opt, PrintWriter out) {
         this.opt = opt;
@@ -22,6 +23,7 @@ final class CsvPrinter implements ResultPrinter {
     @Override
     public void start(List<ColumnInfo> columns) {
         headers = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+        right = CellText.rightAligned(columns);
         if (!vertical && !opt.isTuplesOnly()) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < headers.length; i++) {
@@ -40,7 +42,7 @@ final class CsvPrinter implements ResultPrinter {
         StringBuilder sb = new StringBuilder();
         for (String[] row : chunk) {
             for (int j = 0; j < headers.length; j++) {
-                String v = row[j] == null ? opt.getNullDisplay() : row[j];
+                String v = CellText.of(opt, right[j], row[j]);
                 if (vertical) {
                     field(sb, headers[j]);
                     sb.append(sep);

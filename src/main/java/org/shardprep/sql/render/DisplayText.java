@@ -129,4 +129,25 @@ final class DisplayText {
         width[line] = linewidth;
         return new Lines(text, width);
     }
+
+    /**
+     * psql's strlen_max_width() on a formatted line: the end of the text from {@code from} that fills at most
+     * {@code target} display columns (at least one character, even a wider one). {@code width[0]} gets the
+     * columns filled.
+     */
+    static int cut(String line, int from, int target, int[] width) {
+        int curr = 0;
+        int i = from;
+        while (i < line.length()) {
+            int cp = line.codePointAt(i);
+            int w = Math.max(charWidth(cp), 0);
+            if (target < curr + w && curr != 0) {
+                break;
+            }
+            curr += w;
+            i += Character.charCount(cp);
+        }
+        width[0] = curr;
+        return i;
+    }
 }

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * psql's print_aligned_vertical() ({@code \x}, ASCII line style, no wrapping), streaming: rows are
- * buffered up to {@code chunkRows} to find the data width; the width never shrinks from one chunk
- * to the next. A result that fits in one chunk prints exactly like psql.
+ * psql's print_aligned_vertical() ({@code \x} in the aligned and wrapped formats, any line style), streaming:
+ * rows are buffered up to {@code chunkRows} to find the data width; the width never shrinks from one chunk to
+ * the next, and the wrapped format's data width is fixed by the first chunk. A result that fits in one chunk
+ * prints exactly like psql.
  */
 final class ExpandedPrinter implements ResultPrinter {
 
@@ -15,27 +16,40 @@ final class ExpandedPrinter implements ResultPrinter {
     private final PrintWriter out;
     private final int chunkRows;
     private final int border;
+    private final int outputColumns;
+    private final LineStyle style;
+    private final boolean wrapped;
 
     private int ncols;
+    private boolean[] right;
     private DisplayText.Lines[] headerLines;
     private int hwidth;
     private boolean hmultiline;
-    private int dwidth;
+    private int dataWidth;        // the widest value so far
+    private boolean dmultiline;
+    private int dwidth;           // the width data is printed in
+    private boolean widthsChosen;
     private final List<String[]> buffer = new ArrayList<>();
     private long record; // records printed so far
 
-    ExpandedPrinter(PrintOptions opt, PrintWriter out, int chunkRows) {
+    /** @param outputColumns the target width: {@code \pset columns}, else the terminal's, 0 = unknown */
+    ExpandedPrinter(PrintOptions opt, PrintWriter out, int chunkRows, int outputColumns) {
         this.opt = opt;
         this.out = out;
         this.chunkRows = chunkRows;
         this.border = Math.min(opt.getBorder(), 2);
+        this.outputColumns = outputColumns;
+        this.style = opt.lineStyle();
+        this.wrapped = opt.getFormat() == PrintOptions.Format.WRAPPED;
     }
 
     @Override
     public void start(List<ColumnInfo> columns) {
         ncols = columns.size();
+        right = new boolean[ncols];
         headerLines = new DisplayText.Lines[ncols];
         for (int i = 0; i < ncols; i++) {
+            right[i] = columns.get(i).rightAligned();
             headerLines[i] = DisplayText.format(columns.get(i).name());
             hwidth = Math.max(hwidth, headerLines[i].maxWidth());
             if (headerLines[i].count() > 1) {
@@ -49,7 +63,23 @@ final class ExpandedPrinter implements ResultPrinter {
         if (ncols == 0) {
             return; // nothing to print for a result without columns; finish() prints the footer
         }
+        List<String[]> texts = new ArrayList<>(chunk.size());
         for (String[] row : chunk) {
+            String[] c = new String[ncols];
+            for (int j = 0; j < ncols; j++) {
+                c[j] = CellText.of(opt, right[j], row[j]);
+            }
+            texts.add(c);
+        }
+        printCells(texts);
+    }
+
+    /** Rows whose cells are already display text (null display and numeric locale applied). */
+    void printCells(List<String[]> texts) {
+        if (ncols == 0) {
+            return;
+        }
+        for (String[] row : texts) {
             buffer.add(row);
             if (buffer.size() >= chunkRows) {
                 flush();
@@ -71,7 +101,7 @@ final class ExpandedPrinter implements ResultPrinter {
             sb.append('\n');
         } else {
             if (border == 2) {
-                recordLine(sb, 0);
+                recordLine(sb, 0, hwidth, style.bottom);
             }
             // psql prints no default "(N rows)" footer in expanded mode, only custom ones after a blank line
             List<String> footers = opt.getFooters();
@@ -89,32 +119,47 @@ final class ExpandedPrinter implements ResultPrinter {
         out.flush();
     }
 
-    private String cell(String v) {
-        return v == null ? opt.getNullDisplay() : v;
-    }
-
     private void flush() {
         if (buffer.isEmpty()) {
             return;
         }
         for (String[] row : buffer) {
             for (int j = 0; j < ncols; j++) {
-                dwidth = Math.max(dwidth, DisplayText.width(cell(row[j])));
+                int[] size = DisplayText.size(row[j]);
+                dataWidth = Math.max(dataWidth, size[0]);
+                if (size[1] > 1) {
+                    dmultiline = true;
+                }
             }
         }
         StringBuilder sb = new StringBuilder();
-        if (record == 0 && !opt.isTuplesOnly() && opt.getTitle() != null) {
-            sb.append(opt.getTitle()).append('\n');
+        if (!widthsChosen) {
+            if (!opt.isTuplesOnly() && opt.getTitle() != null) {
+                sb.append(opt.getTitle()).append('\n');
+            }
+            if (wrapped) {
+                chooseDataWidth(buffer.size());   // psql 15 sizes the data column only in the wrapped format
+            } else {
+                dwidth = dataWidth;
+            }
+            widthsChosen = true;
+        } else if (!wrapped && dataWidth > dwidth) {
+            dwidth = dataWidth;
         }
         for (String[] row : buffer) {
+            int lhwidth = hwidth;
+            if (border < 2 && hmultiline && style.oldAscii()) {
+                lhwidth++;   // for newline indicators
+            }
+            LineStyle.Rule pos = record == 0 ? style.top : style.middle;
             if (!opt.isTuplesOnly()) {
-                recordLine(sb, record + 1);
+                recordLine(sb, record + 1, lhwidth, pos);
             } else if (record != 0 || border == 2) {
-                recordLine(sb, 0);
+                recordLine(sb, 0, lhwidth, pos);
             }
             record++;
             for (int j = 0; j < ncols; j++) {
-                field(sb, headerLines[j], DisplayText.format(cell(row[j])));
+                field(sb, headerLines[j], DisplayText.format(row[j]));
             }
             if (sb.length() > 1 << 16) {
                 out.print(sb);
@@ -126,13 +171,59 @@ final class ExpandedPrinter implements ResultPrinter {
         out.flush();
     }
 
-    /** print_aligned_vertical_line(): "-[ RECORD n ]----+-----" and its border variants. */
-    private void recordLine(StringBuilder sb, long rec) {
-        char fill = border > 0 ? '-' : ' ';
-        if (border == 2) {
-            sb.append("+-");
+    /** The wrapped format's data width: the target width, and at least what the record header lines need. */
+    private void chooseDataWidth(int nrows) {
+        int swidth;
+        if (border == 0) {
+            swidth = hmultiline ? 2 : 1;
         } else if (border == 1) {
-            sb.append('-');
+            swidth = hmultiline && style.oldAscii() ? 4 : 3;
+        } else {
+            swidth = 7;
+        }
+        if (dmultiline && border < 2 && !style.oldAscii()) {
+            swidth++;
+        }
+        int rwidth = 0;
+        if (!opt.isTuplesOnly()) {
+            if (nrows > 0) {
+                rwidth = 1 + (int) Math.log10(nrows);
+            }
+            rwidth += border == 0 ? 9 : border == 1 ? 12 : 15;
+        }
+        int newdwidth;
+        while (true) {
+            int width = Math.max(hwidth + swidth + dataWidth, rwidth);
+            if (outputColumns > 0) {
+                int minWidth = Math.max(hwidth + swidth + 3, rwidth);
+                if (outputColumns >= width) {
+                    newdwidth = width - hwidth - swidth;
+                } else if (outputColumns < minWidth) {
+                    newdwidth = minWidth - hwidth - swidth;
+                } else {
+                    newdwidth = outputColumns - hwidth - swidth;
+                }
+            } else {
+                newdwidth = width - hwidth - swidth;
+            }
+            // wrapping needs a column for the wrap marker: make room for it and compute again
+            if (newdwidth < dataWidth && !dmultiline && border < 2 && !style.oldAscii()) {
+                dmultiline = true;
+                swidth++;
+            } else {
+                break;
+            }
+        }
+        dwidth = newdwidth;
+    }
+
+    /** print_aligned_vertical_line(): "-[ RECORD n ]----+-----" and its border and line style variants. */
+    private void recordLine(StringBuilder sb, long rec, int lhwidth, LineStyle.Rule rule) {
+        String fill = border > 0 ? rule.hrule() : " ";
+        if (border == 2) {
+            sb.append(rule.leftvrule()).append(rule.hrule());
+        } else if (border == 1) {
+            sb.append(rule.hrule());
         }
         int reclen = 0;
         if (rec > 0) {
@@ -143,19 +234,19 @@ final class ExpandedPrinter implements ResultPrinter {
         if (border != 2) {
             reclen++;
         }
-        for (int i = reclen; i < hwidth; i++) {
+        for (int i = reclen; i < lhwidth; i++) {
             sb.append(fill);
         }
-        reclen -= hwidth;
+        reclen -= lhwidth;
         if (border > 0) {
             if (reclen-- <= 0) {
-                sb.append('-');
+                sb.append(rule.hrule());
             }
             if (reclen-- <= 0) {
-                sb.append('+');
+                sb.append(rule.midvrule());
             }
             if (reclen-- <= 0) {
-                sb.append('-');
+                sb.append(rule.hrule());
             }
         } else {
             if (reclen-- <= 0) {
@@ -169,7 +260,7 @@ final class ExpandedPrinter implements ResultPrinter {
             sb.append(fill);
         }
         if (border == 2) {
-            sb.append("-+");
+            sb.append(rule.hrule()).append(rule.rightvrule());
         }
         sb.append('\n');
     }
@@ -179,45 +270,67 @@ final class ExpandedPrinter implements ResultPrinter {
         int dline = 0;
         boolean hcomplete = false;
         boolean dcomplete = false;
+        int offset = 0;
+        int charsToOutput = d.width()[0];
+        int[] cut = new int[1];
+        boolean oldAscii = style.oldAscii();
         while (!dcomplete || !hcomplete) {
             if (border == 2) {
-                sb.append('|');
+                sb.append(style.data.leftvrule());
             }
             if (!hcomplete) {
-                if (border == 2) {
-                    sb.append(' '); // header_nl_left is " " in the ascii style
+                if (border == 2 || (hmultiline && oldAscii)) {
+                    sb.append(hline > 0 ? style.headerNlLeft : " ");
                 }
                 sb.append(h.text()[hline]);
                 AlignedPrinter.spaces(sb, hwidth - h.width()[hline]);
                 if (hline + 1 < h.count()) {
-                    if (border > 0 || hmultiline) {
-                        sb.append('+');
+                    if (border > 0 || (hmultiline && !oldAscii)) {
+                        sb.append(style.headerNlRight);
                     }
                     hline++;
                 } else {
-                    if (border > 0 || hmultiline) {
+                    if (border > 0 || (hmultiline && !oldAscii)) {
                         sb.append(' ');
                     }
                     hcomplete = true;
                 }
             } else {
                 int swidth = hwidth + border;
-                if (border == 0 && hmultiline) {
+                if (border < 2 && hmultiline && oldAscii) {
+                    swidth++;
+                }
+                if (border == 0 && !oldAscii && hmultiline) {
                     swidth++;
                 }
                 AlignedPrinter.spaces(sb, Math.max(swidth, 1));
             }
             if (border > 0) {
-                sb.append('|');
+                sb.append(offset != 0 ? style.midvruleWrap : dline == 0 ? style.data.midvrule() : style.midvruleNl);
             }
             if (!dcomplete) {
-                sb.append(' ');
-                sb.append(d.text()[dline]);
-                int swidth = dwidth - d.width()[dline];
-                if (dline + 1 < d.count()) {
-                    AlignedPrinter.spaces(sb, swidth);
-                    sb.append('+');
+                sb.append(offset == 0 ? " " : style.wrapLeft);
+                String text = d.text()[dline];
+                int end = DisplayText.cut(text, offset, dwidth, cut);
+                sb.append(text, offset, end);
+                charsToOutput -= cut[0];
+                offset = end;
+                int swidth = dwidth - cut[0];
+                if (charsToOutput != 0) {
+                    // continuing a wrapped value
+                    if (border > 1 || (dmultiline && !oldAscii)) {
+                        AlignedPrinter.spaces(sb, swidth);
+                        sb.append(style.wrapRight);
+                    }
+                } else if (dline + 1 < d.count()) {
+                    // reached a newline in the value
+                    if (border > 1 || (dmultiline && !oldAscii)) {
+                        AlignedPrinter.spaces(sb, swidth);
+                        sb.append(style.nlRight);
+                    }
                     dline++;
+                    offset = 0;
+                    charsToOutput = d.width()[dline];
                 } else {
                     if (border > 1) {
                         AlignedPrinter.spaces(sb, swidth);
@@ -226,7 +339,7 @@ final class ExpandedPrinter implements ResultPrinter {
                     dcomplete = true;
                 }
                 if (border == 2) {
-                    sb.append('|');
+                    sb.append(style.data.rightvrule());
                 }
                 sb.append('\n');
             } else {
@@ -234,7 +347,7 @@ final class ExpandedPrinter implements ResultPrinter {
                     sb.append('\n');
                 } else {
                     AlignedPrinter.spaces(sb, dwidth + 2);
-                    sb.append("|\n");
+                    sb.append(style.data.rightvrule()).append('\n');
                 }
             }
         }

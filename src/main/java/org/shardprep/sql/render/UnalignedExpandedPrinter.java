@@ -9,6 +9,7 @@ final class UnalignedExpandedPrinter implements ResultPrinter {
     private final PrintOptions opt;
     private final PrintWriter out;
     private String[] headers;
+    private boolean[] right;
     private boolean needRecordSep;
 
     UnalignedExpandedPrinter(PrintOptions opt, PrintWriter out) {
@@ -19,6 +20,7 @@ final class UnalignedExpandedPrinter implements ResultPrinter {
     @Override
     public void start(List<ColumnInfo> columns) {
         headers = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+        right = CellText.rightAligned(columns);
         if (!opt.isTuplesOnly() && opt.getTitle() != null) {
             out.print(opt.getTitle());
             needRecordSep = true;
@@ -28,16 +30,16 @@ final class UnalignedExpandedPrinter implements ResultPrinter {
     @Override
     public void rows(List<String[]> chunk) {
         StringBuilder sb = new StringBuilder();
-        String rs = opt.getRecordSeparator();
+        String rs = opt.recordSeparator();
         for (String[] row : chunk) {
             for (int j = 0; j < headers.length; j++) {
                 if (needRecordSep) {
                     sb.append(rs).append(rs);
                     needRecordSep = false;
                 }
-                sb.append(headers[j]).append(opt.getFieldSeparator());
+                sb.append(headers[j]).append(opt.fieldSeparator());
                 String v = row[j];
-                sb.append(v == null ? opt.getNullDisplay() : v);
+                sb.append(CellText.of(opt, right[j], v));
                 if (j < headers.length - 1) {
                     sb.append(rs);
                 } else {
@@ -58,9 +60,9 @@ final class UnalignedExpandedPrinter implements ResultPrinter {
         // psql prints no default footer in expanded mode; custom ones follow an empty record
         List<String> footers = opt.getFooters();
         if (!opt.isTuplesOnly() && footers != null && !footers.isEmpty()) {
-            StringBuilder sb = new StringBuilder(opt.getRecordSeparator());
+            StringBuilder sb = new StringBuilder(opt.recordSeparator());
             for (String footer : footers) {
-                sb.append(opt.getRecordSeparator()).append(footer);
+                sb.append(opt.recordSeparator()).append(footer);
             }
             out.print(sb);
         }

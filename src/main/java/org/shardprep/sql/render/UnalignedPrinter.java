@@ -9,6 +9,7 @@ final class UnalignedPrinter implements ResultPrinter {
     private final PrintOptions opt;
     private final PrintWriter out;
     private int ncols;
+    private boolean[] right;
     private boolean needRecordSep;
 
     UnalignedPrinter(PrintOptions opt, PrintWriter out) {
@@ -19,14 +20,15 @@ final class UnalignedPrinter implements ResultPrinter {
     @Override
     public void start(List<ColumnInfo> columns) {
         ncols = columns.size();
+        right = CellText.rightAligned(columns);
         StringBuilder sb = new StringBuilder();
         if (!opt.isTuplesOnly()) {
             if (opt.getTitle() != null) {
-                sb.append(opt.getTitle()).append(opt.getRecordSeparator());
+                sb.append(opt.getTitle()).append(opt.recordSeparator());
             }
             for (int i = 0; i < ncols; i++) {
                 if (i > 0) {
-                    sb.append(opt.getFieldSeparator());
+                    sb.append(opt.fieldSeparator());
                 }
                 sb.append(columns.get(i).name());
             }
@@ -41,13 +43,13 @@ final class UnalignedPrinter implements ResultPrinter {
         for (String[] row : chunk) {
             for (int j = 0; j < ncols; j++) {
                 if (needRecordSep) {
-                    sb.append(opt.getRecordSeparator());
+                    sb.append(opt.recordSeparator());
                     needRecordSep = false;
                 }
                 String v = row[j];
-                sb.append(v == null ? opt.getNullDisplay() : v);
+                sb.append(CellText.of(opt, right[j], v));
                 if (j < ncols - 1) {
-                    sb.append(opt.getFieldSeparator());
+                    sb.append(opt.fieldSeparator());
                 } else {
                     needRecordSep = true;
                 }
@@ -67,7 +69,7 @@ final class UnalignedPrinter implements ResultPrinter {
         if (!opt.isTuplesOnly()) {
             for (String footer : Footer.withDefault(opt, totalRows)) {
                 if (needRecordSep) {
-                    sb.append(opt.getRecordSeparator());
+                    sb.append(opt.recordSeparator());
                 }
                 sb.append(footer);
                 needRecordSep = true;
@@ -82,6 +84,6 @@ final class UnalignedPrinter implements ResultPrinter {
 
     /** The last record ends with a newline, or with the zero byte when that is the record separator. */
     static String terminator(PrintOptions opt) {
-        return "\0".equals(opt.getRecordSeparator()) ? "\0" : "\n";
+        return opt.isRecordSeparatorZero() ? "\0" : "\n";
     }
 }

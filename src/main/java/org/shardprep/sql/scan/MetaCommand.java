@@ -72,6 +72,17 @@ public record MetaCommand(String name, String rawArgs, int line, MetaCommandSynt
 
     /** Like {@link #args(VariableLookup, boolean)}, but returns the arguments before an error with the error. */
     public ParsedArgs parseArgs(VariableLookup vars, boolean stripSemicolons) {
+        return parseArgs(vars, stripSemicolons, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} arguments as {@link #parseArgs(VariableLookup, boolean)} makes them: a command that
+     * takes that many never evaluates (runs the backquotes of, interpolates) the ones after.
+     */
+    public ParsedArgs parseArgs(VariableLookup vars, boolean stripSemicolons, int limit) {
+        if (limit <= 0) {
+            return new ParsedArgs(List.of(), null);
+        }
         List<String> out = new ArrayList<>();
         ArgMode mode = syntax.firstArgMode(name);
         if (mode == ArgMode.WHOLE_LINE) {
@@ -93,6 +104,9 @@ public record MetaCommand(String name, String rawArgs, int line, MetaCommandSynt
                     return new ParsedArgs(List.copyOf(out), "unterminated quoted string");
                 }
                 out.add(arg.value());
+                if (out.size() >= limit) {
+                    return new ParsedArgs(List.copyOf(out), null);
+                }
                 if (optionList && !inOptions && arg.value().startsWith("(")) {
                     // \g (opt=val ...) file: options up to one ending in ')', then the file name (or |pipe)
                     optionList = false;
@@ -107,6 +121,27 @@ public record MetaCommand(String name, String rawArgs, int line, MetaCommandSynt
             }
         } catch (IllegalArgumentException e) {
             return new ParsedArgs(List.copyOf(out), e.getMessage());
+        }
+    }
+
+    /**
+     * The arguments after the first {@code taken}, as psql reads the ones a command leaves (to say "extra argument
+     * ignored"): lexed without evaluation, so {@code `cmd`} is the text {@code cmd} and {@code :var} stays as typed.
+     */
+    public List<String> ignoredArgs(int taken) {
+        List<String> out = new ArrayList<>();
+        if (syntax.firstArgMode(name) == ArgMode.WHOLE_LINE) {
+            return out;
+        }
+        SlashArgLexer lexer = new SlashArgLexer(rawArgs, 0, rawArgs.length(), null, false);
+        for (int i = 0; ; i++) {
+            SlashArgLexer.Arg arg = lexer.next(ArgMode.NORMAL, false);
+            if (arg == null || arg.unterminated()) {
+                return out;
+            }
+            if (i >= taken) {
+                out.add(arg.value());
+            }
         }
     }
 }

@@ -192,9 +192,8 @@ final class SlashArgLexer {
             char c = s.charAt(pos);
             if (c == '`') {
                 pos++;
-                if (evaluate) {
-                    out.append(runShell(cmd.toString()));
-                }
+                // unevaluated (psql's OT_NO_EVAL), the command stays as text without its backquotes
+                out.append(evaluate ? runShell(cmd.toString()) : cmd);
                 return true;
             }
             if (c == ':' && pos + 1 < end) {

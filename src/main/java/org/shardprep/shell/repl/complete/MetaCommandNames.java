@@ -10,7 +10,21 @@ final class MetaCommandNames {
     static final List<String> PSET_OPTIONS = List.of("border", "columns", "csv_fieldsep", "expanded", "fieldsep",
             "fieldsep_zero", "footer", "format", "linestyle", "null", "numericlocale", "pager", "pager_min_lines",
             "recordsep", "recordsep_zero", "tableattr", "title", "tuples_only", "unicode_border_linestyle",
-            "unicode_column_linestyle", "unicode_header_linestyle", "xheader_width");
+            "unicode_column_linestyle", "unicode_header_linestyle");
+
+    /** What psql 15 offers after {@code \pset NAME}. */
+    static List<String> psetValues(String option) {
+        return switch (option) {
+            case "format" -> List.of("aligned", "asciidoc", "csv", "html", "latex", "latex-longtable", "troff-ms",
+                    "unaligned", "wrapped");
+            case "linestyle" -> List.of("ascii", "old-ascii", "unicode");
+            case "unicode_border_linestyle", "unicode_column_linestyle", "unicode_header_linestyle" -> List.of("single", "double");
+            case "expanded" -> List.of("on", "off", "auto");
+            case "pager" -> List.of("on", "off", "always");
+            case "fieldsep_zero", "footer", "numericlocale", "recordsep_zero", "tuples_only" -> List.of("on", "off");
+            default -> List.of();
+        };
+    }
 
     /** Client encodings as psql offers them. */
     static final List<String> ENCODINGS = List.of("BIG5", "EUC_CN", "EUC_JP", "EUC_JIS_2004", "EUC_KR", "EUC_TW",

@@ -142,6 +142,7 @@ public final class ShellCompleter implements Completer {
             case ON_OFF -> offers.addAll(List.of("on", "off"));
             case PSET_OPTION -> {
                 if (index == 0) offers.addAll(MetaCommandNames.PSET_OPTIONS);
+                else if (index == 1) offers.addAll(MetaCommandNames.psetValues(words[0]));
             }
             case ENCODING -> offers.addAll(MetaCommandNames.ENCODINGS);
             case SQL_COMMAND -> {

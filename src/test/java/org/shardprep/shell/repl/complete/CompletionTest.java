@@ -236,6 +236,10 @@ class CompletionTest {
     void backslashCommandArguments() {
         assertThat(complete("\\x a")).containsExactly("auto");
         assertThat(complete("\\pset form")).containsExactly("format");
+        assertThat(complete("\\pset format la")).containsExactly("latex", "latex-longtable");
+        assertThat(complete("\\pset linestyle ")).containsExactly("ascii", "old-ascii", "unicode");
+        assertThat(complete("\\pset x")).isEmpty();   // psql 16's xheader_width is not psql 15's
+        assertThat(complete("\\")).contains("\\H", "\\T");
         assertThat(complete("\\set ON_ERROR_")).containsExactly("ON_ERROR_ROLLBACK", "ON_ERROR_STOP");
         assertThat(complete("\\c complete_")).containsExactly(DB);
         assertThat(complete("\\encoding UT")).containsExactly("UTF8");
