@@ -10,7 +10,7 @@ import java.util.Set;
  * else double-quoted; and names we make up (index and constraint names) cut to the 63 bytes the server
  * keeps, so that the name we look for in the catalog is the name the server stored.
  */
-final class SqlIdentifier {
+public final class SqlIdentifier {
 
     private SqlIdentifier() {}
 
@@ -31,7 +31,7 @@ final class SqlIdentifier {
             "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
             "right", "similar", "tablesample", "verbose");
 
-    static String quote(String name) {
+    public static String quote(String name) {
         if (name.matches("[a-z_][a-z0-9_$]*") && !KEYWORDS.contains(name)) return name;
         return SqlQuoting.identifier(name);
     }
