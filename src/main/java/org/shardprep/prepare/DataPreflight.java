@@ -54,10 +54,10 @@ final class DataPreflight {
             reason.append(" WHEN t").append(i + 1).append('.').append(q(fk.referencedColumns().get(0))).append(" IS NULL THEN ").append(reasons.size());
             reasons.add(String.join(", ", fk.columns()) + (i == 0 ? "" : " of " + fk.table()) + " points at no row of " + fk.referencedTable());
         }
-        reason.append(" ELSE ").append(reasons.size()).append(" END");
+        String reasonSql = hops.isEmpty() ? "0" : reason.append(" ELSE ").append(reasons.size()).append(" END").toString();
         reasons.add("NULL " + s.column() + (hops.isEmpty() ? "" : " in " + s.path().get().endTable()));
-        String sql = "SELECT r, count(*), (array_agg(k ORDER BY k))[1:" + SAMPLES + "] FROM (SELECT " + reason + " AS r, "
-                + key(s.table()) + " AS k " + from(s) + " WHERE " + tenant(s) + " IS NULL) x GROUP BY r ORDER BY r";
+        String sql = "SELECT r, count(*), (array_agg(k ORDER BY o))[1:" + SAMPLES + "] FROM (SELECT " + reasonSql + " AS r, "
+                + key(s.table()) + " AS k, " + order(s.table()) + " AS o " + from(s) + " WHERE " + tenant(s) + " IS NULL) x GROUP BY r ORDER BY r";
         List<Orphans> found = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) found.add(new Orphans(s.table().name(), reasons.get(rs.getInt(1)), rs.getLong(2), strings(rs.getArray(3))));
@@ -80,8 +80,9 @@ final class DataPreflight {
         }
         String declared = declaringPartitions(fk);
         String sql = "WITH r AS (" + referenced + ") SELECT count(*) FILTER (WHERE NOT dangling), "
-                + "(array_agg(k ORDER BY k) FILTER (WHERE NOT dangling))[1:" + SAMPLES + "], count(*) FILTER (WHERE dangling), "
-                + "(array_agg(k ORDER BY k) FILTER (WHERE dangling))[1:" + SAMPLES + "] FROM (SELECT " + key(from.table()) + " AS k, "
+                + "(array_agg(k ORDER BY o) FILTER (WHERE NOT dangling))[1:" + SAMPLES + "], count(*) FILTER (WHERE dangling), "
+                + "(array_agg(k ORDER BY o) FILTER (WHERE dangling))[1:" + SAMPLES + "] FROM (SELECT " + key(from.table()) + " AS k, "
+                + order(from.table()) + " AS o, "
                 + "r.rc0 IS NULL AS dangling " + from(from) + " LEFT JOIN r ON " + String.join(" AND ", on)
                 + " WHERE " + String.join(" AND ", notNull) + declared
                 + " AND (r.rc0 IS NULL OR " + tenant(from) + " <> r.tenant)) x";
@@ -125,6 +126,12 @@ final class DataPreflight {
         return t.primaryKey().map(pk -> pk.columns().size() == 1 ? "t0." + q(pk.columns().get(0)) + "::text"
                         : "row(" + pk.columns().stream().map(col -> "t0." + q(col)).collect(Collectors.joining(", ")) + ")::text")
                 .orElse("t0.ctid::text");
+    }
+
+    /** What sorts the sample keys: the primary key's own values (10 after 9), else the ctid. */
+    private static String order(Table t) {
+        return t.primaryKey().map(pk -> pk.columns().size() == 1 ? "t0." + q(pk.columns().get(0))
+                : "row(" + pk.columns().stream().map(col -> "t0." + q(col)).collect(Collectors.joining(", ")) + ")").orElse("t0.ctid");
     }
 
     private static String q(String name) {

@@ -186,6 +186,8 @@ public final class Planner {
             triggers(changes, settings);
             List<TableRole> ordered = new ArrayList<>();
             List<Step> steps = statements(ordered);
+            List<String> tableOrder = ordered.stream().map(TableRole::table).toList();
+            orphans.sort(Comparator.comparingInt((Orphans x) -> tableOrder.indexOf(x.table())));
             if (ordered.stream().anyMatch(r -> r.role() == Role.LOCAL && hasKeyTo(r.table(), Role.REFERENCE))) {
                 settings.add("SET citus.enable_local_reference_table_foreign_keys = on;   -- the default: local tables with keys to reference tables become citus local tables");
             }
