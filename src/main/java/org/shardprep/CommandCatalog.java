@@ -10,6 +10,7 @@ import org.shardprep.migrate.backfill.BackfillStatusCommand;
 import org.shardprep.migrate.backfill.Backfills;
 import org.shardprep.migrate.distribute.DistributionCommands;
 import org.shardprep.migrate.keyswap.SwapPkCommand;
+import org.shardprep.prepare.PrepareCommand;
 import org.shardprep.schedule.ScheduleCommands;
 import org.shardprep.shell.CommandRunner;
 import org.shardprep.shell.session.Session;
@@ -46,7 +47,8 @@ public final class CommandCatalog {
             TimingCommand.class,             // timing on|off|history|label|compare
             RecordCommands.class,            // record start|stop|status
             ReplayCommand.class,             // replay
-            WalkthroughCommand.class);       // walkthrough, walkthrough status
+            WalkthroughCommand.class,        // walkthrough, walkthrough status
+            PrepareCommand.class);           // prepare plan
 
     /** The session's commands: made once, their objects built on first use. */
     public static CommandRunner forSession(Session session) {
@@ -63,7 +65,9 @@ public final class CommandCatalog {
                     Object existing = made.get(type);
                     if (existing != null) return type.cast(existing);
                     if (!COMMANDS.contains(type)) return CommandLine.defaultFactory().create(type);
-                    Constructor<?> c = type.getConstructors()[0];
+                    Constructor<?> c = java.util.Arrays.stream(type.getConstructors())
+                            .filter(k -> java.util.Arrays.stream(k.getParameterTypes()).allMatch(p -> p == ShellCommands.class || services.containsKey(p)))
+                            .findFirst().orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " has no constructor the shell can call"));
                     Object[] args = new Object[c.getParameterCount()];
                     for (int i = 0; i < args.length; i++) {
                         Class<?> p = c.getParameterTypes()[i];

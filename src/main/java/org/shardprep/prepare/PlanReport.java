@@ -1,7 +1,7 @@
 package org.shardprep.prepare;
 
-import org.shardprep.migrate.DistributionPlan.Role;
-import org.shardprep.migrate.DistributionPlan.Step;
+import org.shardprep.migrate.distribute.DistributionPlan.Role;
+import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;

@@ -1,5 +1,6 @@
 package org.shardprep.prepare;
 
+import org.shardprep.command.CommandContext;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
 import picocli.CommandLine.Command;
@@ -20,6 +21,11 @@ public class PrepareCommand {
 
     private final Supplier<Connection> connection;
     private final PrintWriter out;
+
+    /** In the shell: the session's connection, and results where the session's go (\\o included). */
+    public PrepareCommand(CommandContext session) {
+        this(() -> session.connection().jdbc(), session.results());
+    }
 
     /** @param connection the session's connection (not closed here) */
     public PrepareCommand(Supplier<Connection> connection, PrintWriter out) {

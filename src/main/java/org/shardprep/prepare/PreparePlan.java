@@ -1,7 +1,7 @@
 package org.shardprep.prepare;
 
-import org.shardprep.migrate.DistributionPlan.Role;
-import org.shardprep.migrate.DistributionPlan.Step;
+import org.shardprep.migrate.distribute.DistributionPlan.Role;
+import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.SchemaGraph.ForeignKey;
 import org.shardprep.prepare.SchemaGraph.UniqueKey;
 

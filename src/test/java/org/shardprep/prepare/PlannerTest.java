@@ -2,8 +2,8 @@ package org.shardprep.prepare;
 
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
-import org.shardprep.migrate.DistributionPlan.Role;
-import org.shardprep.migrate.DistributionPlan.Step;
+import org.shardprep.migrate.distribute.DistributionPlan.Role;
+import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
