@@ -24,12 +24,12 @@ final class ParameterProblem {
             String first = unmatched.isEmpty() ? "" : unmatched.get(0);
             if (first.startsWith("-")) return command + ": unknown option " + first + help;
             if (!spec.subcommands().isEmpty()) {
-                return command + ": unknown subcommand \"" + first + "\"; one of: " + String.join(", ", spec.subcommands().keySet());
+                return command + ": unknown subcommand \"" + first + "\"; one of: " + String.join(", ", new java.util.TreeSet<>(spec.subcommands().keySet()));
             }
             return command + ": unexpected argument \"" + first + "\"" + help;
         }
         if (e.getMessage().equals("missing subcommand")) {
-            return command + ": missing subcommand, one of: " + String.join(", ", spec.subcommands().keySet());
+            return command + ": missing subcommand, one of: " + String.join(", ", new java.util.TreeSet<>(spec.subcommands().keySet()));
         }
         if (e instanceof CommandLine.MissingParameterException m) {
             StringBuilder s = new StringBuilder();

@@ -61,7 +61,14 @@ public final class CommandRunner implements ShellCommands {
     @Override
     public boolean run(String line) {
         long start = System.nanoTime();
-        CommandRegistry.Outcome outcome = execute(line);
+        CommandRegistry.Outcome outcome;
+        session.setCommandThread(Thread.currentThread());   // Ctrl-C reaches the command and its statements
+        try {
+            outcome = execute(line);
+        } finally {
+            session.setCommandThread(null);
+            Thread.interrupted();   // that Ctrl-C was the command's; the session still knows of it (interrupted())
+        }
         if (!outcome.ok()) session.error(outcome.failure());
         if (!ShellCommands.firstWord(line).equals("timing")) {   // timing's own subcommands are not timed
             session.commandTimed(line, (System.nanoTime() - start) / 1e6, outcome.ok());

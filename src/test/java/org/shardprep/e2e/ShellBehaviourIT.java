@@ -48,7 +48,7 @@ class ShellBehaviourIT {
         JarRun.Result stopped = JarRun.shardprep("select 1 as a;\nsimulate-orders run --orders many\nselect 2 as b;\n",
                 "-At", "-v", "ON_ERROR_STOP=1", DB);
         assertThat(stopped.out()).isEqualTo("1\n");
-        assertThat(stopped.err()).isEqualTo("<stdin>:2: error: simulate-orders run: --orders: expected a whole number, got \"many\"\n");
+        assertThat(stopped.err()).isEqualTo("simulate-orders run: --orders: expected a whole number, got \"many\"\n");
         assertThat(stopped.exitCode()).isEqualTo(3);
     }
 

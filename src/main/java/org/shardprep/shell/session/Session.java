@@ -51,6 +51,7 @@ public final class Session implements CommandContext, AutoCloseable {
     private volatile boolean interrupted;        // Ctrl-C since the last command began
     private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean statementRunning;
+    private volatile Thread commandThread;       // one of our commands runs on it: Ctrl-C interrupts it and cancels its statements
     private final java.util.Set<java.sql.Connection> foreground = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean watching;                    // \watch repeats a query: psql 15 does not page it
     private Pager pager = Pager.ON;
@@ -163,7 +164,9 @@ public final class Session implements CommandContext, AutoCloseable {
                 // it finished meanwhile
             }
         }
-        if (statementRunning) connection.cancel();
+        Thread command = commandThread;
+        if (statementRunning || command != null) connection.cancel();   // a command's own statements on it too
+        if (command != null) command.interrupt();   // a command waiting or computing (generate-data, a sleep) stops
         return running;
     }
 
@@ -178,6 +181,9 @@ public final class Session implements CommandContext, AutoCloseable {
 
     @Override
     public boolean interrupted() { return interrupted; }
+
+    /** The main loop runs one of our commands on this thread (null: no longer). */
+    public void setCommandThread(Thread thread) { commandThread = thread; }
 
     @Override
     public java.sql.Connection borrow() throws java.sql.SQLException {
