@@ -226,14 +226,32 @@ public final class Session implements CommandContext, AutoCloseable {
 
     /** The statement itself: through the pager when it applies, marked as running for Ctrl-C. */
     QueryOutcome send(String sql) {
+        return throughPager(() -> {
+            statementRunning = true;
+            try {
+                return runner.execute(sql, this);
+            } finally {
+                statementRunning = false;
+            }
+        });
+    }
+
+    @Override
+    public void paged(Runnable body) {
+        throughPager(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Runs body with {@link #results()} going through the pager when psql's rule says so. */
+    private <T> T throughPager(java.util.function.Supplier<T> body) {
         PagedOutput paged = pagerApplies() ? new PagedOutput(out, terminalHeight.getAsInt() - 1,
                 PagedOutput.pagerCommand(), pager == FormatCommands.Pager.ALWAYS) : null;
         if (paged != null) resultTarget = new PrintWriter(paged);
-        statementRunning = true;
         try {
-            return runner.execute(sql, this);
+            return body.get();
         } finally {
-            statementRunning = false;
             if (paged != null) {
                 resultTarget.flush();
                 paged.close();

@@ -108,11 +108,32 @@ class ShellBehaviourIT {
     }
 
     @Test
-    void unknownOptionIsOneLineAndStatusTwo() {
+    void unknownOptionIsOneLineAndStatusOneAsPsqls() {
         JarRun.Result r = JarRun.shardprep(null, "--bogus");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("shardprep: error: unrecognized option '--bogus'");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(1);   // psql 15: psql --no-such-option; echo $? says 1
+    }
+
+    @Test
+    void psetOnTheCommandLineIsApplied() {
+        JarRun.Result r = JarRun.shardprep(null, "-P", "null=X", "-P", "footer=off", "-c", "select null as n", DB);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(" n \n---\n X\n\n");
+        JarRun.Result bad = JarRun.shardprep(null, "-P", "nosuch=1", "-c", "select 1", DB);
+        assertThat(bad.err()).isEqualTo("shardprep: error: \\pset: unknown option: nosuch\n"
+                + "shardprep: error: could not set printing parameter \"nosuch\"\n");
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandStringPrintsExactlyItsResultAndNothingOnStderr() {
+        // no logging library may add a line of its own (a stray "No appenders present" once did)
+        JarRun.Result r = JarRun.shardprep(null, "-c", "select 1", DB);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(" ?column? \n----------\n        1\n(1 row)\n\n");
+        assertThat(r.exitCode()).isZero();
     }
 
     @Test
