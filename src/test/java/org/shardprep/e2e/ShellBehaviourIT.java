@@ -137,6 +137,19 @@ class ShellBehaviourIT {
     }
 
     @Test
+    void onAPlatformWhoseBinariesTheJarLacksTheEmbeddedServerSaysWhatToDoInstead() throws IOException {
+        // this jar holds one platform's binaries (linux here): the JVM is told it runs on Apple silicon
+        Path home = Files.createTempDirectory("home");
+        JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-Dos.name=Mac OS X", "-Dos.arch=aarch64", "-jar",
+                JarRun.JAR.toString(), "-c", "select 1"), null, Map.of("HOME", home.toString()));
+        assertThat(r.err()).isEqualTo("shardprep: error: this shardprep has no embedded server for Mac OS X aarch64 (it was built "
+                + "for another platform): connect to any PostgreSQL instead, with -h HOST -p PORT [-U USER] [DBNAME] or a conninfo "
+                + "(\"host=... port=... dbname=...\"), or build shardprep on this machine (README: Building for another platform)\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(home.resolve(".shardprep/embedded")).doesNotExist();
+    }
+
+    @Test
     void malformedConninfoIsOneLineAndStatusTwo() {
         JarRun.Result r = JarRun.shardprep(null, "-c", "select 1", "host=localhost port=x");
         assertThat(r.err()).isEqualTo("shardprep: error: invalid integer value \"x\" for connection option \"port\"\n");
