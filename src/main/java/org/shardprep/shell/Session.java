@@ -58,7 +58,7 @@ public final class Session implements CommandContext, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
-    private java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
+    private volatile java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
     private final BackgroundWork background = new BackgroundWork();
     private final TimingLog timingLog = new TimingLog();
     private final StatementSender sender = new StatementSender(this);
@@ -325,6 +325,17 @@ public final class Session implements CommandContext, AutoCloseable {
     public void setSqlInterceptor(SqlInterceptor interceptor) { this.interceptor = interceptor; }
 
     public void setNoticeSink(java.util.function.Consumer<String> sink) { this.noticeSink = sink; }
+
+    /** Background lines go to {@code sink} while {@code body} runs (a question waiting for a key shows them above it). */
+    public <T> T withNotices(java.util.function.Consumer<String> sink, java.util.function.Supplier<T> body) {
+        java.util.function.Consumer<String> before = noticeSink;
+        noticeSink = sink;
+        try {
+            return body.get();
+        } finally {
+            noticeSink = before;
+        }
+    }
 
     public BackgroundWork background() { return background; }
 
