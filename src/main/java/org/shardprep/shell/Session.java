@@ -58,6 +58,8 @@ public final class Session implements CommandContext, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
+    private PagedOutput paging;        // the pager of the statement running, or null
+    private long printingNanos;        // printing time of the statement running, left out of \timing
     private volatile java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
     private final BackgroundWork background = new BackgroundWork();
     private final TimingLog timingLog = new TimingLog();
@@ -248,16 +250,38 @@ public final class Session implements CommandContext, AutoCloseable {
     private <T> T throughPager(java.util.function.Supplier<T> body) {
         PagedOutput paged = pagerApplies() ? new PagedOutput(out, terminalHeight.getAsInt() - 1,
                 PagedOutput.pagerCommand(), pager == FormatCommands.Pager.ALWAYS) : null;
-        if (paged != null) resultTarget = new PrintWriter(paged);
+        if (paged != null) {
+            resultTarget = new PrintWriter(paged);
+            paging = paged;
+        }
         try {
             return body.get();
         } finally {
             if (paged != null) {
+                long start = System.nanoTime();
                 resultTarget.flush();
-                paged.close();
+                paged.close();   // waits for the user to leave the pager: reading, not the query's time
+                printingTook(System.nanoTime() - start);
                 resultTarget = null;
+                paging = null;
             }
         }
+    }
+
+    @Override
+    public boolean resultsUnwanted() {
+        PagedOutput p = paging;
+        return p != null && p.quit();
+    }
+
+    @Override
+    public void printingTook(long nanos) { printingNanos += nanos; }
+
+    /** Printing time since the last call, for \timing to leave out (see {@link StatementSender}). */
+    long takePrintingNanos() {
+        long n = printingNanos;
+        printingNanos = 0;
+        return n;
     }
 
     /** The query \g and \watch repeat, and a chance for the catalog cache to notice DDL. */

@@ -45,9 +45,11 @@ final class StatementSender {
         }
         boolean savepoint = onErrorRollback() && state() == TransactionState.OPEN && !ImplicitTransaction.isTransactionControl(sql);
         if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
+        session.takePrintingNanos();
         long start = System.nanoTime();
         QueryOutcome outcome = session.send(sql);
-        double ms = (System.nanoTime() - start) / 1_000_000.0;
+        // as psql: the query up to its result, not the printing of it nor the reading of it in the pager
+        double ms = Math.max(0, System.nanoTime() - start - session.takePrintingNanos()) / 1_000_000.0;
         if (savepoint && !outcome.connectionLost()) {
             TransactionState after = state();
             if (after == TransactionState.FAILED) internal("ROLLBACK TO " + ImplicitTransaction.SAVEPOINT);
