@@ -9,6 +9,7 @@ import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
 import org.shardprep.shell.session.Session;
+import org.shardprep.shell.PsetOption;
 import org.shardprep.shell.CommandRunner;
 import org.shardprep.shell.repl.ReplRunner;
 import org.shardprep.sql.render.PrintOptions;
@@ -50,6 +51,9 @@ public final class ShardprepApplication {
     }
 
     static int run(String[] args) {
+        // no library prints a line of its own: java.util.logging (pgjdbc, JLine) loses its console handler,
+        // slf4j (HikariCP, the embedded server) is bound to slf4j-nop, and no other logging library is in the jar
+        java.util.logging.LogManager.getLogManager().reset();
         PGJDBC_LOG.setLevel(java.util.logging.Level.OFF);   // its failures reach the user through our messages
         PrintStream err = new PrintStream(new FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         CommandLineOptions opts;
@@ -57,7 +61,7 @@ public final class ShardprepApplication {
             opts = CommandLineOptions.parse(args);
         } catch (CommandLineOptions.UsageException e) {
             err.println("shardprep: error: " + e.getMessage() + " (try \"shardprep --help\")");
-            return InputProcessor.EXIT_BADCONN;
+            return InputProcessor.EXIT_FAILURE;   // psql's status for a bad command line; 2 is for connections
         }
         if (opts.help) {
             System.out.print(CommandLineOptions.usage());
@@ -98,7 +102,12 @@ public final class ShardprepApplication {
             return InputProcessor.EXIT_FAILURE;
         }
         try (Session session = new Session(started.connection(), connector, started.embedded(), out, err, interactive)) {
-            apply(opts, session);
+            try {
+                apply(opts, session);
+            } catch (IllegalArgumentException e) {
+                err.println("shardprep: error: " + e.getMessage());
+                return InputProcessor.EXIT_FAILURE;
+            }
             CommandRunner commands = CommandCatalog.forSession(session);
             ClientScheduling.attach(session, commands);   // the database's saved jobs run again; pg_cron SQL hook
             try {
@@ -142,6 +151,7 @@ public final class ShardprepApplication {
         if (opts.expanded) p.setExpanded(PrintOptions.Expanded.ON);
         if (opts.fieldSeparator != null) p.setFieldSeparator(opts.fieldSeparator);
         if (opts.recordSeparator != null) p.setRecordSeparator(opts.recordSeparator);
+        opts.psetOptions.forEach(option -> PsetOption.apply(session, option));   // after -A/-t/-F, as psql's order
     }
 
     private static PrintWriter output(String file) throws IOException {

@@ -41,6 +41,9 @@ public interface CommandContext extends QueryOutput {
     /** The command's own output (stdout); query-like results go to {@link #results()}. */
     PrintWriter out();
 
+    /** Runs body with {@link #results()} going through the pager, as a long query result does at a terminal. */
+    void paged(Runnable body);
+
     /** A status line ("Loaded ...", a summary): stdout, unless QUIET, as psql's are. */
     void info(String line);
 

@@ -8,4 +8,7 @@ import org.shardprep.sql.QueryOutcome;
  */
 public interface SqlInterceptor {
     QueryOutcome intercept(String sql, CommandContext session);
+
+    /** A line to add after the server refused a statement this interceptor stands in for, else null. */
+    default String hintAfterError(String sql) { return null; }
 }

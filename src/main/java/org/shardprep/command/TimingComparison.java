@@ -17,6 +17,11 @@ public final class TimingComparison {
     private TimingComparison() {}
 
     public static void print(CommandContext session, Side first, Side second) {
+        print(session, first, second, true);
+    }
+
+    /** @param withRatio false where the ratio would mislead (times too small to differ by more than noise) */
+    public static void print(CommandContext session, Side first, Side second, boolean withRatio) {
         double max = Math.max(first.millis(), second.millis());
         TablePrinter t = new TablePrinter().column("entry", TablePrinter.TEXT).column("statement", TablePrinter.TEXT)
                 .column("seconds", TablePrinter.NUMERIC).column("", TablePrinter.TEXT);
@@ -25,7 +30,7 @@ public final class TimingComparison {
             t.row(s.name(), shorten(s.text(), 40), String.format(Locale.ROOT, "%.3f", s.millis() / 1000), "#".repeat(cells));
         }
         t.print(session);
-        String ratio = ratio(first.name(), first.millis(), second.name(), second.millis());
+        String ratio = withRatio ? ratio(first.name(), first.millis(), second.name(), second.millis()) : "";
         if (!ratio.isEmpty()) {
             session.results().println(ratio);   // the comparison's answer: shown even under -q
             session.results().flush();

@@ -54,6 +54,8 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** The server in {@code dataDirectory}: joined when it runs already, else started. */
     public static EmbeddedServer start(Path dataDirectory) throws StartException {
+        String missing = EmbeddedBinaries.missing();
+        if (missing != null) throw new StartException(missing, null);   // before zonky throws, and before any file is made
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(dataDirectory);

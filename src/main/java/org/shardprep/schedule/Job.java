@@ -5,9 +5,6 @@ import java.time.ZonedDateTime;
 /** One scheduled job: what pg_cron keeps in cron.job, plus its run state in this shell. */
 public final class Job {
 
-    /** Where a job stands right now, as {@code jobs} shows it. */
-    public enum State { IDLE, RUNNING, QUEUED }
-
     private final long id;
     private final String name;
     private final Schedule schedule;

@@ -36,6 +36,13 @@ final class PgCronSql implements SqlInterceptor {
     private static final Pattern JOB_TABLE = Pattern.compile(
             "select\\s+\\*\\s+from\\s+cron\\.job\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CREATE_PG_CRON = Pattern.compile(
+            "create\\s+extension\\s+(?:if\\s+not\\s+exists\\s+)?(?:pg_cron|\"pg_cron\")(?:\\s.*)?;?\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    static final String CREATE_HINT = "shardprep schedules on the client: SELECT cron.schedule(...), cron.unschedule(...)"
+            + " and SELECT * FROM cron.job work here without the extension (or use schedule, jobs, unschedule)";
+
     static final String CLIENT_NOTICE = "NOTICE:  pg_cron is not installed here; scheduling on the client";
 
     private final ClientScheduling owner;
@@ -101,6 +108,12 @@ final class PgCronSql implements SqlInterceptor {
         }
         table.print(session);
         return QueryOutcome.OK;
+    }
+
+    /** CREATE EXTENSION pg_cron refused (not available, or not preloaded): the client scheduler stands in. */
+    @Override
+    public String hintAfterError(String sql) {
+        return CREATE_PG_CRON.matcher(LeadingWords.rest(sql)).matches() ? CREATE_HINT : null;
     }
 
     private static boolean mentionsCron(String sql) {

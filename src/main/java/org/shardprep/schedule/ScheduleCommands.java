@@ -57,9 +57,8 @@ public class ScheduleCommands {
                 .column("schedule", TablePrinter.TEXT).column("command", TablePrinter.TEXT).column("active", TablePrinter.BOOL)
                 .column("next run", TablePrinter.TEXT).column("state", TablePrinter.TEXT).column("runs on", TablePrinter.TEXT);
         for (Job job : s.jobs()) {
-            Job.State state = s.state(job);
             table.row(job.id(), job.name(), job.schedule().text(), job.command(), job.active() ? "t" : "f",
-                    format(s.nextRun(job)), state == Job.State.IDLE ? "" : state.name().toLowerCase(Locale.ROOT), "client");
+                    format(s.nextRun(job)), s.state(job), "client");
         }
         for (String[] r : ClientScheduling.of(session).sql().serverJobs()) {
             table.row(r[0], r[1], r[2], r[3], r[4], null, null, "server (pg_cron)");

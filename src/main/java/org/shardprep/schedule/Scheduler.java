@@ -158,9 +158,10 @@ public final class Scheduler {
 
     public synchronized List<Job> jobs() { return new ArrayList<>(jobs.values()); }
 
-    public synchronized Job.State state(Job job) {
-        if (job.queued) return Job.State.QUEUED;
-        return job.running ? Job.State.RUNNING : Job.State.IDLE;
+    /** What {@code jobs} shows: "running", "running, 1 queued" (a run falls due while one runs), or "". */
+    public synchronized String state(Job job) {
+        if (!job.running) return job.queued ? "queued" : "";
+        return job.queued ? "running, 1 queued" : "running";
     }
 
     /** When the job runs next (null when paused or not yet worked out). */

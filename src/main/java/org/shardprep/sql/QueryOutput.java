@@ -33,6 +33,12 @@ public interface QueryOutput {
     /** Where client-side COPY data comes from and goes to (psql's copyStream); null: no COPY here. */
     default org.shardprep.sql.CopyEndpoint copyEndpoint() { return null; }
 
+    /** The reader has gone (the pager was quit): the rest of the result is not wanted, fetching stops. */
+    default boolean resultsUnwanted() { return false; }
+
+    /** Time spent printing results, which \timing leaves out as psql does (it times the query up to its result). */
+    default void printingTook(long nanos) {}
+
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
 }

@@ -66,7 +66,7 @@ public final class QueryRunner {
             do {
                 stream.resetFetchCount();
                 run(fetch, stream);
-            } while (stream.lastFetchRows() == output.fetchCount());
+            } while (stream.lastFetchRows() == output.fetchCount() && !output.resultsUnwanted());   // psql stops when the pager is gone
             stream.finishTable();
             run("CLOSE " + CURSOR, stream);
             if (ownTransaction) run("COMMIT", stream);

@@ -43,6 +43,9 @@ final class ResultStream implements PgProtocol.Results {
 
     @Override
     public void rows(List<ColumnInfo> columns, List<String[]> rows) {
+        lastFetchRows = rows.size();
+        if (output.resultsUnwanted()) return;   // the pager was quit: nothing more is formatted
+        long start = System.nanoTime();
         if (printer == null) {
             printer = output.printChunkRows() > 0
                     ? ResultPrinter.create(output.printOptions(), output.results(), output.terminalWidth(), output.printChunkRows())
@@ -50,9 +53,9 @@ final class ResultStream implements PgProtocol.Results {
             printer.start(columns);
             rowsInResult = 0;
         }
-        lastFetchRows = rows.size();
         rowsInResult += rows.size();
         printer.rows(rows);
+        output.printingTook(System.nanoTime() - start);
     }
 
     @Override
@@ -73,9 +76,11 @@ final class ResultStream implements PgProtocol.Results {
     /** Ends the current table, if one is open (also used at the end of a cursor fetch loop). */
     void finishTable() {
         if (printer != null) {
+            long start = System.nanoTime();
             printer.finish(rowsInResult);
             output.results().flush();
             printer = null;
+            output.printingTook(System.nanoTime() - start);
         }
     }
 

@@ -81,6 +81,7 @@ final class DistributionKeys {
     /** Empty when Citus could distribute the four tables by store_id; else the problems, table by table. */
     static List<String> readinessProblems(Connection c) throws SQLException {
         List<String> problems = new ArrayList<>();
+        List<String> nullable = new ArrayList<>();
         for (String table : TailspinSchema.TABLES) {
             Optional<TableKeys> read = TableKeys.read(c, table);
             if (read.isEmpty()) {
@@ -93,10 +94,7 @@ final class DistributionKeys {
                 problems.add(table + " has no store_id");
                 continue;
             }
-            if (!column.get().notNull()) {
-                long nulls = LoadedTables.count(c, table + " WHERE " + COLUMN + " IS NULL");
-                if (nulls > 0) problems.add(table + " has " + nulls + " rows with store_id NULL");
-            }
+            if (!column.get().notNull()) nullable.add(table);
             for (TableKeys.Index index : keys.indexes()) {
                 if (index.unique() && index.valid() && !index.columns().contains(COLUMN)) {
                     problems.add(of(table) + " unique " + (index.primary() ? "primary key" : "index " + index.name()) + " "
@@ -107,6 +105,13 @@ final class DistributionKeys {
                 if (!fk.columns().contains(COLUMN) || !fk.referencedColumns().contains(COLUMN)) {
                     problems.add(of(table) + " foreign key " + fk.name() + " " + columns(fk.columns()) + " lacks store_id");
                 }
+            }
+        }
+        // NULLs last, and only when the keys are right: proving there are none reads the whole table
+        if (problems.isEmpty()) {
+            for (String table : nullable) {
+                long nulls = LoadedTables.nulls(c, table);
+                if (nulls > 0) problems.add(table + " has " + LoadedTables.nullsText(nulls) + " rows with store_id NULL");
             }
         }
         return problems;

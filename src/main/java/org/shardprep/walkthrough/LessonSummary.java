@@ -45,6 +45,18 @@ final class LessonSummary {
         out.flush();
         TimingComparison.print(session,
                 new TimingComparison.Side(Lesson.BEFORE, before.get().text(), before.get().millis()),
-                new TimingComparison.Side(Lesson.AFTER, after.get().text(), after.get().millis()));
+                new TimingComparison.Side(Lesson.AFTER, after.get().text(), after.get().millis()), lesson.showsTheEffect());
+        if (!lesson.showsTheEffect()) {
+            out.println(smallScaleNote(lesson));
+            out.flush();
+        }
+    }
+
+    /** Why a small run gives no ratio: it would be noise, and could say the opposite of the lesson. */
+    static String smallScaleNote(Lesson lesson) {
+        String full = java.math.BigDecimal.valueOf(Lesson.EFFECT_SCALE).stripTrailingZeros().toPlainString();
+        return "At scale " + lesson.scaleText() + " the tables are too small for the keys to change create_orders' time, so the two"
+                + " times differ by chance; the before-and-after comparison needs the full-size data: walkthrough --from load"
+                + " --scale " + full + " (or more) shows it.";
     }
 }

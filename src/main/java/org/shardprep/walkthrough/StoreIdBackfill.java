@@ -26,8 +26,8 @@ final class StoreIdBackfill {
             }
             long nulls = nulls(c);
             if (nulls == 0) return Verdict.ok("store_id is set on every line item");
-            if (running(db)) return Verdict.ok("a backfill is running: " + nulls + " rows of line_items have store_id NULL");
-            return Verdict.failed("line_items has " + nulls + " rows with store_id NULL and no backfill is running (a backfill ends with the shell that started it)",
+            if (running(db)) return Verdict.ok("a backfill is running: " + LoadedTables.nullsText(nulls) + " rows of line_items have store_id NULL");
+            return Verdict.failed("line_items has " + LoadedTables.nullsText(nulls) + " rows with store_id NULL and no backfill is running (a backfill ends with the shell that started it)",
                     "backfill start carries on with the rows left");
         };
     }
@@ -44,7 +44,7 @@ final class StoreIdBackfill {
             }
             long nulls = nulls(c);
             if (nulls > 0) {
-                return Verdict.failed("line_items has " + nulls + " rows with store_id NULL", "the backfill has not finished; "
+                return Verdict.failed("line_items has " + LoadedTables.nullsText(nulls) + " rows with store_id NULL", "the backfill has not finished; "
                         + (running(db) ? "backfill-status --watch follows it to the end" : "run backfill-status --watch, or backfill start"));
             }
             Verdict writes = OrderFunction.writesStoreId().check(db);
@@ -60,7 +60,7 @@ final class StoreIdBackfill {
     }
 
     static long nulls(Connection c) throws SQLException {
-        return LoadedTables.count(c, "line_items WHERE store_id IS NULL");
+        return LoadedTables.nulls(c, "line_items");
     }
 
     /** shardprep's backfill on line_items (in any shell: it holds a lock), or the exercise's backfill job. */

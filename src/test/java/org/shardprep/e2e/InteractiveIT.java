@@ -121,6 +121,36 @@ class InteractiveIT {
     }
 
     @Test
+    void leavingThePagerStopsTheQueryAndTimingLeavesOutTheReading() throws Exception {
+        // a pager that is read for 2 s, then quit after three lines, as a user who pressed q
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(20, Map.of("PAGER", "sleep 2; head -n 3"), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\\timing on\r");
+            screen.await("Timing is on.");
+            long start = System.nanoTime();
+            screen.type("select generate_series(1, 20000000) as g;\r");
+            screen.await("Time: ");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            screen.await("e2e_interactive=#");
+            // the rest is not fetched: back at the prompt soon after the pager, not after 20 M rows
+            assertThat(seconds).as(screen.text()).isLessThan(8);
+            // psql times the query up to its result: the 2 s in the pager are not in it
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Time: (\\d+\\.\\d{3}) ms").matcher(screen.text());
+            assertThat(m.find()).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).as(screen.text()).isLessThan(1500);
+            // nothing of it is left on the server
+            try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement();
+                 var rs = st.executeQuery("select count(*) from pg_stat_activity where query like '%generate_series(1, 20000000)%'"
+                         + " and state <> 'idle' and pid <> pg_backend_pid()")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            screen.type("\u0004");
+            screen.exitStatus();
+        }
+    }
+
+    @Test
     void longResultsGoThroughThePagerShortOnesDoNot() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(20, Map.of("PAGER", "sed 's/^/PAGED:/'"), db)) {
             screen.await("e2e_interactive=#");

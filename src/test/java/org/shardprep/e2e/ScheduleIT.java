@@ -113,15 +113,56 @@ class ScheduleIT {
                 """);
         List<String> err = r.err().lines().map(l -> l.replaceFirst("^shardprep:\\S+:(\\d+): ", "$1: ")).toList();
         assertThat(err).containsExactly(
-                "1: error: invalid schedule: 61 * * * *; nothing was scheduled",
+                "1: error: invalid schedule: 61 * * * * (minute 61 is out of 0-59); nothing was scheduled",
                 "2: error: invalid schedule: 0 seconds (seconds must be 1..59); nothing was scheduled",
                 "3: error: the command is empty; nothing was scheduled",
                 "4: error: no job named nope",
                 "5: error: no job named nope",
                 "6: error: no job named nope",
                 "NOTICE:  pg_cron is not installed here; scheduling on the client",
-                "7: ERROR:  invalid schedule: 61 * * * *");
+                "7: ERROR:  invalid schedule: 61 * * * * (minute 61 is out of 0-59)");
         assertThat(r.out()).endsWith("(0 rows)\n\n");
+    }
+
+    @Test
+    void theCronStatementsTheShellAnswersAreTimedAsStatements() throws IOException {
+        String db = "sched_timing";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, """
+                \\timing on
+                SELECT cron.schedule('t', '*/5 * * * *', 'SELECT 1');
+                SELECT * FROM cron.job;
+                SELECT cron.unschedule('t');
+                """, "-At");
+        String time = "Time: \\d+\\.\\d{3} ms( \\(.*\\))?\n";
+        assertThat(r.out()).matches("(?s)Timing is on\\.\n1\n" + time + "1\\|.*\\|t\n" + time + "t\n" + time);
+    }
+
+    @Test
+    void createExtensionPgCronSaysTheClientSchedules() throws IOException {
+        String db = "sched_create_ext";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, "CREATE EXTENSION pg_cron;\nselect 1 as after;\n");
+        List<String> err = r.err().lines().toList();
+        assertThat(err.get(0)).matches("shardprep:\\S+:1: ERROR:  .*pg_cron.*");   // the server's own error first
+        assertThat(err).last().isEqualTo("HINT:  shardprep schedules on the client: SELECT cron.schedule(...), "
+                + "cron.unschedule(...) and SELECT * FROM cron.job work here without the extension (or use schedule, jobs, unschedule)");
+        assertThat(r.out()).contains(" after \n-------\n     1\n");
+        // other failing statements get no such line
+        assertThat(script(db, "create extension nosuchextension;\n").err()).doesNotContain("HINT:  shardprep");
+    }
+
+    @Test
+    void jobsSaysRunningWhileARunRunsAndAnotherIsQueued() throws IOException {
+        String db = "sched_running";
+        TestServer.freshDatabase(db);
+        JarRun.Result r = script(db, """
+                schedule slow '1 seconds' 'select pg_sleep(4)'
+                \\! sleep 2.5
+                jobs
+                unschedule slow
+                """);
+        assertThat(r.out()).containsPattern("(?m)^ +1 \\| slow \\| 1 seconds \\| select pg_sleep\\(4\\) \\| t +\\| .* \\| running, 1 queued \\| client *$");
     }
 
     @Test

@@ -108,11 +108,45 @@ class ShellBehaviourIT {
     }
 
     @Test
-    void unknownOptionIsOneLineAndStatusTwo() {
+    void unknownOptionIsOneLineAndStatusOneAsPsqls() {
         JarRun.Result r = JarRun.shardprep(null, "--bogus");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("shardprep: error: unrecognized option '--bogus'");
+        assertThat(r.exitCode()).isEqualTo(1);   // psql 15: psql --no-such-option; echo $? says 1
+    }
+
+    @Test
+    void psetOnTheCommandLineIsApplied() {
+        JarRun.Result r = JarRun.shardprep(null, "-P", "null=X", "-P", "footer=off", "-c", "select null as n", DB);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(" n \n---\n X\n\n");
+        JarRun.Result bad = JarRun.shardprep(null, "-P", "nosuch=1", "-c", "select 1", DB);
+        assertThat(bad.err()).isEqualTo("shardprep: error: \\pset: unknown option: nosuch\n"
+                + "shardprep: error: could not set printing parameter \"nosuch\"\n");
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandStringPrintsExactlyItsResultAndNothingOnStderr() {
+        // no logging library may add a line of its own (a stray "No appenders present" once did)
+        JarRun.Result r = JarRun.shardprep(null, "-c", "select 1", DB);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo(" ?column? \n----------\n        1\n(1 row)\n\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void onAPlatformWhoseBinariesTheJarLacksTheEmbeddedServerSaysWhatToDoInstead() throws IOException {
+        // this jar holds one platform's binaries (linux here): the JVM is told it runs on Apple silicon
+        Path home = Files.createTempDirectory("home");
+        JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-Dos.name=Mac OS X", "-Dos.arch=aarch64", "-jar",
+                JarRun.JAR.toString(), "-c", "select 1"), null, Map.of("HOME", home.toString()));
+        assertThat(r.err()).isEqualTo("shardprep: error: this shardprep has no embedded server for Mac OS X aarch64 (it was built "
+                + "for another platform): connect to any PostgreSQL instead, with -h HOST -p PORT [-U USER] [DBNAME] or a conninfo "
+                + "(\"host=... port=... dbname=...\"), or build shardprep on this machine (README: Building for another platform)\n");
         assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(home.resolve(".shardprep/embedded")).doesNotExist();
     }
 
     @Test

@@ -22,6 +22,25 @@ class SwapPkIT {
     private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
+    void theLongPlanIsPagedAtATerminalAsAQueryResultIs() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
+        String db = TestServer.freshDatabase("swap_it_paged");
+        try (Connection c = TestServer.connect("swap_it_paged"); Statement st = c.createStatement()) {
+            st.execute("create table stores(store_id int primary key);"
+                    + "create table orders(order_id int primary key, store_id int references stores);"
+                    + "create table line_items(line_item_id int primary key, order_id int references orders, store_id int)");
+        }
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(12, java.util.Map.of("PAGER", "sed 's/^/PAGED:/'"), db)) {
+            screen.await("swap_it_paged=#");
+            screen.type("swap-pk plan\r");
+            screen.await("PAGED:swap-pk plan for store_id on ");
+            screen.await("PAGED:line_items: primary key ");
+            screen.type("\u0004");
+            screen.exitStatus();
+        }
+    }
+
+    @Test
     void plansRunsAndEndsWhereTheExerciseEnds() throws Exception {
         String db = filled("swap_it_ours");
         JarRun.Result plan = JarRun.shardprep(null, "-c", "swap-pk plan --column store_id orders line_items products", db);

@@ -62,14 +62,14 @@ class SchedulerTest {
     void aSlowJobRunsBackToBackNeverTwiceAtOnceAndQueuesOnce() throws Exception {
         Scheduler s = scheduler(new Scheduler.Listener() { });
         Job job = s.schedule("slow", "1 seconds", "select pg_sleep(2.5)");
-        List<Job.State> seen = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         long until = System.nanoTime() + Duration.ofMillis(8500).toNanos();
         while (System.nanoTime() < until) {
             seen.add(s.state(job));
             Thread.sleep(50);
         }
         s.stop(Duration.ofMillis(100));   // cancels the run in progress
-        assertThat(seen).contains(Job.State.QUEUED, Job.State.RUNNING);
+        assertThat(seen).contains("running, 1 queued", "running");
 
         List<JobRun> runs = new ArrayList<>(s.history());
         runs.sort(Comparator.comparing(JobRun::start));

@@ -43,29 +43,33 @@ public class SwapPkCommand {
             @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column) {
         try (Connection c = session.borrow()) {
             KeySwapPlan plan = read(c, column, tables);
-            PrintWriter out = session.results();
-            out.println(header("swap-pk plan", plan));
-            for (KeySwapPlan.TableSteps t : plan.tables()) {
-                out.println();
-                out.println(t.table() + ": primary key " + keyChange(t));
-                for (KeySwapStep s : t.steps()) {
-                    if (s.done()) {
-                        out.printf(Locale.ROOT, "%4d. done: %s%n", s.number(), s.title());
-                        continue;
-                    }
-                    out.printf(Locale.ROOT, "%4d. %s%n", s.number(), s.title());
-                    out.println("      why: " + s.why());
-                    for (String line : s.sqlLines()) out.println("      " + line);
-                }
-            }
             List<String> refusals = new ArrayList<>(plan.problems());
             if (!plan.pending().isEmpty()) refusals.addAll(sessionRefusals(c, plan, false));
-            if (!refusals.isEmpty()) out.println();
-            for (String r : refusals) out.println("swap-pk run would refuse now: " + r);
-            out.flush();
+            session.paged(() -> print(plan, refusals));   // 80 lines for the exercise: paged as a query result is
         } catch (SQLException e) {
             throw new CommandError(CommandErrors.oneLine(e));
         }
+    }
+
+    private void print(KeySwapPlan plan, List<String> refusals) {
+        PrintWriter out = session.results();
+        out.println(header("swap-pk plan", plan));
+        for (KeySwapPlan.TableSteps t : plan.tables()) {
+            out.println();
+            out.println(t.table() + ": primary key " + keyChange(t));
+            for (KeySwapStep s : t.steps()) {
+                if (s.done()) {
+                    out.printf(Locale.ROOT, "%4d. done: %s%n", s.number(), s.title());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%4d. %s%n", s.number(), s.title());
+                out.println("      why: " + s.why());
+                for (String line : s.sqlLines()) out.println("      " + line);
+            }
+        }
+        if (!refusals.isEmpty()) out.println();
+        for (String r : refusals) out.println("swap-pk run would refuse now: " + r);
+        out.flush();
     }
 
     @Command(name = "run", description = "Swap the keys onto the distribution column without blocking writes (or --as-exercise)")

@@ -14,7 +14,7 @@ import java.util.Locale;
  * \pset and its shortcuts \a, \t, \x, \f, \C, \H, \T: psql 15's print settings (command.c's do_pset), with
  * psql's messages (printPsetInfo) and its listing of them all (pset_value_string).
  */
-final class FormatCommands {
+public final class FormatCommands {
 
     /** psql's pager setting: off, on (for long output), always. */
 
@@ -29,7 +29,7 @@ final class FormatCommands {
     private final Session session;
     private int pagerMinLines;
 
-    FormatCommands(Session session) {
+    public FormatCommands(Session session) {
         this.session = session;
     }
 
@@ -49,7 +49,7 @@ final class FormatCommands {
      * \pset NAME [VALUE]. Returns the message to show (empty: none), or throws IllegalArgumentException with
      * psql's error; a failed change leaves the setting as it was.
      */
-    String pset(List<String> args) {
+    public String pset(List<String> args) {
         String name = args.get(0);
         // psql's values are C strings: '\0' makes an empty one
         String value = args.size() > 1 ? args.get(1).split("\0", -1)[0] : null;

@@ -20,6 +20,7 @@ public final class PagedOutput extends Writer {
     private int lines;
     private Process pager;
     private Writer pagerIn;
+    private volatile boolean quit;   // the pager ended before the output did
 
     /** @param always psql's "\pset pager always": page even what fits */
     public PagedOutput(PrintWriter terminal, int screenLines, String pagerCommand, boolean always) {
@@ -38,7 +39,11 @@ public final class PagedOutput extends Writer {
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
         if (pagerIn != null) {
-            pagerIn.write(buf, off, len);
+            try {
+                pagerIn.write(buf, off, len);
+            } catch (IOException e) {
+                quitEarly();   // a broken pipe: the user left the pager
+            }
             return;
         }
         held.append(buf, off, len);
@@ -77,7 +82,13 @@ public final class PagedOutput extends Writer {
 
     /** The user left the pager before the end: the rest is not wanted. */
     private void quitEarly() {
+        quit = true;
         pagerIn = Writer.nullWriter();
+    }
+
+    /** Whether the user left the pager (q in less) while output was still coming: the query stops fetching. */
+    public boolean quit() {
+        return quit || (pager != null && !pager.isAlive());
     }
 
     @Override

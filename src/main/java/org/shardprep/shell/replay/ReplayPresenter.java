@@ -54,7 +54,7 @@ final class ReplayPresenter implements InputObserver {
         out.flush();
         ranSincePause = true;
         if (step == null) return Verdict.RUN;
-        return switch (step.ask()) {
+        return switch (session.withNotices(step::above, step::ask)) {
             case RUN -> Verdict.RUN;
             case SKIP -> {
                 out.println(styled("(skipped)"));

@@ -61,7 +61,9 @@ public final class Session implements CommandContext, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
-    private java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
+    private PagedOutput paging;        // the pager of the statement running, or null
+    private long printingNanos;        // printing time of the statement running, left out of \timing
+    private volatile java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
     private final BackgroundWork background = new BackgroundWork();
     private final TimingLog timingLog = new TimingLog();
     private final StatementSender sender = new StatementSender(this);
@@ -234,20 +236,60 @@ public final class Session implements CommandContext, AutoCloseable {
 
     /** The statement itself: through the pager when it applies, marked as running for Ctrl-C. */
     QueryOutcome send(String sql) {
+        return throughPager(() -> {
+            statementRunning = true;
+            try {
+                return runner.execute(sql, this);
+            } finally {
+                statementRunning = false;
+            }
+        });
+    }
+
+    @Override
+    public void paged(Runnable body) {
+        throughPager(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Runs body with {@link #results()} going through the pager when psql's rule says so. */
+    private <T> T throughPager(java.util.function.Supplier<T> body) {
         PagedOutput paged = pagerApplies() ? new PagedOutput(out, terminalHeight.getAsInt() - 1,
                 PagedOutput.pagerCommand(), pager == Pager.ALWAYS) : null;
-        if (paged != null) resultTarget = new PrintWriter(paged);
-        statementRunning = true;
+        if (paged != null) {
+            resultTarget = new PrintWriter(paged);
+            paging = paged;
+        }
         try {
-            return runner.execute(sql, this);
+            return body.get();
         } finally {
-            statementRunning = false;
             if (paged != null) {
+                long start = System.nanoTime();
                 resultTarget.flush();
-                paged.close();
+                paged.close();   // waits for the user to leave the pager: reading, not the query's time
+                printingTook(System.nanoTime() - start);
                 resultTarget = null;
+                paging = null;
             }
         }
+    }
+
+    @Override
+    public boolean resultsUnwanted() {
+        PagedOutput p = paging;
+        return p != null && p.quit();
+    }
+
+    @Override
+    public void printingTook(long nanos) { printingNanos += nanos; }
+
+    /** Printing time since the last call, for \timing to leave out (see {@link StatementSender}). */
+    long takePrintingNanos() {
+        long n = printingNanos;
+        printingNanos = 0;
+        return n;
     }
 
     /** The query \g and \watch repeat, and a chance for the catalog cache to notice DDL. */
@@ -315,6 +357,17 @@ public final class Session implements CommandContext, AutoCloseable {
     public void setSqlInterceptor(SqlInterceptor interceptor) { this.interceptor = interceptor; }
 
     public void setNoticeSink(java.util.function.Consumer<String> sink) { this.noticeSink = sink; }
+
+    /** Background lines go to {@code sink} while {@code body} runs (a question waiting for a key shows them above it). */
+    public <T> T withNotices(java.util.function.Consumer<String> sink, java.util.function.Supplier<T> body) {
+        java.util.function.Consumer<String> before = noticeSink;
+        noticeSink = sink;
+        try {
+            return body.get();
+        } finally {
+            noticeSink = before;
+        }
+    }
 
     public BackgroundWork background() { return background; }
 

@@ -72,7 +72,8 @@ final class SessionConsole implements Console {
     public StepAnswer askStep() {
         Terminal terminal = session.terminal();
         if (terminal == null) throw new CommandError("no terminal to answer at");
-        return new StepPrompt(terminal, colour()).ask();
+        StepPrompt prompt = new StepPrompt(terminal, colour());
+        return session.withNotices(prompt::above, prompt::ask);
     }
 
     /** Lines redrawn in place (cursor up, clear line), throttled; elsewhere nothing. */

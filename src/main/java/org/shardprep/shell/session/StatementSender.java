@@ -30,10 +30,14 @@ final class StatementSender {
             return QueryOutcome.refused(refusal);
         }
         SqlInterceptor interceptor = session.interceptor();
+        long answerStart = System.nanoTime();
         QueryOutcome answered = interceptor == null ? null : interceptor.intercept(sql, session);
         if (answered != null) {
+            double ms = (System.nanoTime() - answerStart) / 1_000_000.0;
             session.rememberQuery(sql);
+            session.timingLog().record(sql, ms, answered.success());
             recordOutcome(answered);
+            printTiming(ms);   // a statement to the user, whoever answered it
             return answered;
         }
         if (!variables.isOn("AUTOCOMMIT") && state() == TransactionState.IDLE && !ImplicitTransaction.mustNotBegin(sql)) {
@@ -41,9 +45,11 @@ final class StatementSender {
         }
         boolean savepoint = onErrorRollback() && state() == TransactionState.OPEN && !ImplicitTransaction.isTransactionControl(sql);
         if (savepoint) internal("SAVEPOINT " + ImplicitTransaction.SAVEPOINT);
+        session.takePrintingNanos();
         long start = System.nanoTime();
         QueryOutcome outcome = session.send(sql);
-        double ms = (System.nanoTime() - start) / 1_000_000.0;
+        // as psql: the query up to its result, not the printing of it nor the reading of it in the pager
+        double ms = Math.max(0, System.nanoTime() - start - session.takePrintingNanos()) / 1_000_000.0;
         if (savepoint && !outcome.connectionLost()) {
             TransactionState after = state();
             if (after == TransactionState.FAILED) internal("ROLLBACK TO " + ImplicitTransaction.SAVEPOINT);
@@ -55,11 +61,16 @@ final class StatementSender {
         if (!outcome.success() && echo.equals("errors")) {
             session.err().println(session.location().prefix() + "STATEMENT:  " + sql);
         }
-        if (session.timing() && !outcome.connectionLost()) {
-            session.out().println(Session.formatTiming(ms));   // psql prints timing on stdout, not into \o or \g targets
-            session.out().flush();
-        }
+        String hint = outcome.success() || interceptor == null ? null : interceptor.hintAfterError(sql);
+        if (hint != null) session.message("HINT:  " + hint);
+        if (!outcome.connectionLost()) printTiming(ms);
         return outcome;
+    }
+
+    private void printTiming(double ms) {
+        if (!session.timing()) return;
+        session.out().println(Session.formatTiming(ms));   // psql prints timing on stdout, not into \o or \g targets
+        session.out().flush();
     }
 
     private TransactionState state() {

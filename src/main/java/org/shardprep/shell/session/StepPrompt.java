@@ -22,6 +22,7 @@ public final class StepPrompt {
 
     private final Terminal terminal;
     private final boolean ansi;   // a terminal that shows styles and moves the cursor
+    private boolean asking;       // the question is on the screen; guarded by this (background lines come from other threads)
 
     public StepPrompt(Terminal terminal, boolean ansi) {
         this.terminal = terminal;
@@ -29,7 +30,10 @@ public final class StepPrompt {
     }
 
     public StepAnswer ask() {
-        print(faint(QUESTION));
+        synchronized (this) {
+            print(faint(QUESTION));
+            asking = true;
+        }
         Attributes saved = terminal.enterRawMode();
         try {
             Attributes keys = new Attributes(terminal.getAttributes());
@@ -52,8 +56,26 @@ public final class StepPrompt {
         }
     }
 
+    /**
+     * A line from background work (a job's failure, a load's progress) while the question waits: above the
+     * question, which is shown again under it, never onto the question's line.
+     */
+    public synchronized void above(String line) {
+        if (!asking) {
+            print(line + "\n");
+            return;
+        }
+        if (ansi) {
+            terminal.puts(InfoCmp.Capability.carriage_return);
+            terminal.puts(InfoCmp.Capability.clr_eol);
+            print(line + "\n" + faint(QUESTION));
+        } else {
+            print("\n" + line + "\n" + QUESTION);
+        }
+    }
+
     /** One line, the question again after it: which keys work (on a terminal that can, in place of the question). */
-    private void notAnAnswer(int key) {
+    private synchronized void notAnAnswer(int key) {
         String which = key > ' ' && key < 127 ? String.valueOf((char) key) : "That key";
         String hint = which + " does nothing here: Enter runs, s skips, q stops";
         if (ansi) {
@@ -66,7 +88,8 @@ public final class StepPrompt {
     }
 
     /** Answered: the question goes (where the terminal can erase it), and output starts on a line of its own. */
-    private void clearQuestion() {
+    private synchronized void clearQuestion() {
+        asking = false;
         if (ansi) {
             terminal.puts(InfoCmp.Capability.carriage_return);
             terminal.puts(InfoCmp.Capability.clr_eol);
