@@ -17,6 +17,12 @@ public interface CopyEndpoint {
     /** Where {@code COPY ... TO STDOUT} data goes; flushed, not closed, by the runner. */
     OutputStream sink() throws IOException;
 
+    /**
+     * The server refused the COPY before asking for data: the data that stands in the input after the command (up to
+     * its {@code \\.}) is passed over, as psql 15.20 does, instead of being read as statements.
+     */
+    default void skipData() throws IOException { }
+
     /** Whether the sink is where query results go: psql then leaves out the {@code COPY n} tag after the data. */
     default boolean sinkIsQueryOutput() { return false; }
 }

@@ -28,12 +28,13 @@ public final class CopyRunner {
     }
 
     public QueryOutcome run(String sql, CopyStatement.Direction direction, CopyEndpoint endpoint, QueryOutput output) {
+        DeferredSource source = new DeferredSource(endpoint);
         try {
             CopyManager copy = connection.jdbc().unwrap(PGConnection.class).getCopyAPI();
             long rows;
             String writeFailure = null;
             if (direction == CopyStatement.Direction.FROM_STDIN) {
-                rows = copy.copyIn(sql, new DeferredSource(endpoint));
+                rows = copy.copyIn(sql, source);
             } else {
                 WriteFailureGuard sink = new WriteFailureGuard(endpoint.sink());
                 rows = copy.copyOut(sql, sink);
@@ -55,6 +56,13 @@ public final class CopyRunner {
         } catch (SQLException e) {
             reportWarnings(sql, output);
             output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity()));
+            if (direction == CopyStatement.Direction.FROM_STDIN && !source.opened()) {
+                try {
+                    endpoint.skipData();
+                } catch (IOException ignored) {
+                    // the input ended: nothing to pass over
+                }
+            }
             return QueryOutcome.failed(e, connection.isClosed());
         } catch (IOException e) {
             // the data source failed (CopyManager has ended the COPY with CopyFail) or the sink could not open
@@ -100,6 +108,9 @@ public final class CopyRunner {
         private InputStream in;
 
         DeferredSource(CopyEndpoint endpoint) { this.endpoint = endpoint; }
+
+        /** Whether the server asked for data (the endpoint was opened). */
+        boolean opened() { return in != null; }
 
         private InputStream in() throws IOException {
             if (in == null) {

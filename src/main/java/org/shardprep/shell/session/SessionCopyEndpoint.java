@@ -26,6 +26,16 @@ public final class SessionCopyEndpoint implements CopyEndpoint {
     }
 
     @Override
+    public void skipData() throws java.io.IOException {
+        var input = session.copyDataInput();
+        if (input.interactive()) return;   // at the terminal nobody has typed the data yet
+        String line;
+        while ((line = input.readLine()) != null && !line.equals("\\.")) {
+            // data of a COPY the server refused
+        }
+    }
+
+    @Override
     public OutputStream sink() {
         return new DecodingOutputStream(session.results());
     }
