@@ -11,7 +11,6 @@ import org.shardprep.sql.render.ResultPrinter;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The describe commands psql 15 dispatches in exec_command_d and friends: {@code \d[S+] [PATTERN]},
@@ -21,18 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class DescribeCommand {
 
-    private static final Pattern NAMES = Pattern.compile(
-            "d[S+]*|d[tivmsE][tivmsES+]*|df[anptwS+]*|dn[S+]*|d[ug][S+]*|dx[S+]*|l\\+?|list\\+?");
 
     private final Session session;
 
     public DescribeCommand(Session session) {
         this.session = session;
-    }
-
-    /** Whether {@code name} (without the backslash, e.g. "dt+") is one of the commands this class runs. */
-    public static boolean handles(String name) {
-        return NAMES.matcher(name).matches();
     }
 
     /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
