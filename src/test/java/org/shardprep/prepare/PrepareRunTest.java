@@ -1,0 +1,234 @@
+package org.shardprep.prepare;
+
+import org.junit.jupiter.api.Test;
+import org.shardprep.ExerciseSql;
+import org.shardprep.TestServer;
+import org.shardprep.command.CommandError;
+import org.shardprep.command.CommandRegistry;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * prepare run through the command registry on a real server: the ad analytics schema (a path of three hops) and
+ * the exercise's, with generated data. The end state, every earlier value unchanged (a checksum of every table
+ * over its earlier columns), a second run that changes nothing, and a refusal with nothing changed when rows
+ * can get no tenant.
+ */
+class PrepareRunTest {
+
+    /** The ad analytics schema with 4 companies, 20 campaigns, 200 ads, 12,000 clicks (three fill batches), 3,000 impressions. */
+    private static void adAnalyticsWithData(String db) throws SQLException {
+        RealWorldSchemas.adAnalytics(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO companies SELECT i, 'c' || i, NULL, now(), now() FROM generate_series(1, 4) i;
+                    INSERT INTO campaigns SELECT i, i % 4 + 1, 'camp' || i, 'cpc', 'on', i * 10, NULL, now(), now() FROM generate_series(1, 20) i;
+                    INSERT INTO ads SELECT i, i % 20 + 1, 'ad' || i, NULL, NULL, i, i, now(), now() FROM generate_series(1, 200) i;
+                    INSERT INTO clicks SELECT i, i % 200 + 1, now(), 'site' || i, i / 7.0, '10.0.0.1', '{}' FROM generate_series(1, 12000) i;
+                    INSERT INTO impressions SELECT i, i % 200 + 1, now(), 'site' || i, i / 3.0, '10.0.0.2', '{}' FROM generate_series(1, 3000) i;
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.site_url := 'touched'; RETURN NEW; END $$;
+                    CREATE TRIGGER clicks_touch BEFORE UPDATE ON clicks FOR EACH ROW EXECUTE FUNCTION touch();
+                    """);
+        }
+    }
+
+    private static void exerciseWithData(String db) throws SQLException {
+        TestServer.freshDatabase(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            ExerciseSql.run(c, ExerciseSql.createTables());
+            st.execute("""
+                    INSERT INTO stores SELECT i, 's' || i, 'cat' FROM generate_series(1, 3) i;
+                    INSERT INTO products SELECT i, i % 3 + 1, 'p' || i, 'd', i FROM generate_series(1, 30) i;
+                    INSERT INTO orders SELECT i, i % 3 + 1, 'new', 'b', 's', now() FROM generate_series(1, 60) i;
+                    INSERT INTO line_items SELECT i, (i % 10) * 3 + (i % 60) % 3 + 1, i % 60 + 1, 1, i FROM generate_series(1, 6000) i;
+                    """);
+        }
+    }
+
+    @Test
+    void adAnalyticsEndsWithTheColumnFilledAlongThePathAndEveryKeyOnItAndNoValueChanged() throws SQLException {
+        String db = "prepare_run_ads";
+        adAnalyticsWithData(db);
+        Map<String, String> tables = columns(db, List.of("companies", "campaigns", "ads", "clicks", "impressions", "geo_ips"));
+        Map<String, String> before = checksums(db, tables);
+
+        String text = prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes");
+
+        assertThat(text).contains("clicks: company_id filled along clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id: 12,000 rows in 3 batches",
+                "prepare run done:");
+        assertThat(checksums(db, tables)).as("every earlier value, the trigger's column included").isEqualTo(before);
+        try (Connection c = TestServer.connect(db)) {
+            for (String t : List.of("campaigns", "ads", "clicks", "impressions")) {
+                assertThat(one(c, "SELECT attnotnull FROM pg_attribute WHERE attrelid = '" + t + "'::regclass AND attname = 'company_id'"))
+                        .as(t + ".company_id NOT NULL").isEqualTo("t");
+                assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '" + t + "'::regclass AND contype = 'p'"))
+                        .isEqualTo("PRIMARY KEY (company_id, id)");
+            }
+            assertThat(one(c, "SELECT count(*) FROM clicks k JOIN ads a ON a.id = k.ad_id JOIN campaigns m ON m.id = a.campaign_id "
+                    + "WHERE k.company_id IS DISTINCT FROM m.company_id")).isEqualTo("0");
+            assertThat(one(c, "SELECT count(*) FROM impressions k JOIN ads a ON a.id = k.ad_id WHERE k.company_id IS DISTINCT FROM a.company_id"))
+                    .isEqualTo("0");
+            assertThat(one(c, "SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated, '; ' "
+                    + "ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'f'")).isEqualTo(
+                    "ads ads_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES campaigns(company_id, id) true; "
+                            + "campaigns campaigns_company_id_fkey FOREIGN KEY (company_id) REFERENCES companies(id) true; "
+                            + "clicks clicks_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true; "
+                            + "impressions impressions_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true");
+            assertThat(one(c, "SELECT count(*) FROM pg_description WHERE description LIKE 'shardprep%'")).as("no marks left").isEqualTo("0");
+        }
+
+        String catalog = catalog(db);
+        Map<String, String> after = checksums(db, tables);
+        assertThat(prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .contains("Nothing to do: the catalog shows every step of the plan done; nothing changed.");
+        assertThat(catalog(db)).isEqualTo(catalog);
+        assertThat(checksums(db, tables)).isEqualTo(after);
+        try (Connection c = TestServer.connect(db)) {
+            PreparePlan plan = Planner.plan(c, new Planner.Options("companies", "company_id", null, null));
+            assertThat(plan.ready()).as(String.join("; ", plan.problems())).isTrue();
+            assertThat(plan.keyChanges()).isEmpty();
+            assertThat(plan.foreignKeyChanges()).isEmpty();
+            assertThat(plan.tables()).noneMatch(PreparePlan.TableRole::addsColumn);
+        }
+    }
+
+    @Test
+    void rowsThatCanGetNoTenantMakeItRefuseWithNothingChanged() throws SQLException {
+        String db = "prepare_run_orphans";
+        adAnalyticsWithData(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO clicks VALUES (20001, NULL, now(), 'x', 1, '10.0.0.3', '{}')");
+        }
+        Map<String, String> tables = columns(db, List.of("companies", "campaigns", "ads", "clicks", "impressions", "geo_ips"));
+        Map<String, String> before = checksums(db, tables);
+        String catalog = catalog(db);
+
+        assertThat(failure(db, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .startsWith("prepare run refused, nothing changed: 1 rows can get no tenant: clicks 1 (NULL ad_id; e.g. 20001)");
+        assertThat(checksums(db, tables)).isEqualTo(before);
+        assertThat(catalog(db)).isEqualTo(catalog);
+    }
+
+    @Test
+    void theExerciseEndsWithStoreIdInEveryKey() throws SQLException {
+        String db = "prepare_run_exercise";
+        exerciseWithData(db);
+        Map<String, String> tables = columns(db, List.of("stores", "products", "orders", "line_items"));
+        Map<String, String> before = checksums(db, tables);
+
+        assertThat(prepare(db, "run", "--tenant", "stores", "--yes")).contains("prepare run done:");
+
+        assertThat(checksums(db, tables)).isEqualTo(before);
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT count(*) FROM line_items l JOIN orders o USING (order_id) WHERE l.store_id IS DISTINCT FROM o.store_id"))
+                    .isEqualTo("0");
+            assertThat(one(c, "SELECT string_agg(conrelid::regclass || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conrelid::regclass::text, "
+                    + "pg_get_constraintdef(oid)) FROM pg_constraint WHERE contype IN ('p', 'f') AND connamespace = 'public'::regnamespace AND conrelid <> 'stores'::regclass")).isEqualTo(
+                    "line_items FOREIGN KEY (store_id, order_id) REFERENCES orders(store_id, order_id); "
+                            + "line_items FOREIGN KEY (store_id, product_id) REFERENCES products(store_id, product_id); "
+                            + "line_items PRIMARY KEY (store_id, line_item_id); "
+                            + "orders FOREIGN KEY (store_id) REFERENCES stores(store_id); "
+                            + "orders PRIMARY KEY (store_id, order_id); "
+                            + "products FOREIGN KEY (store_id) REFERENCES stores(store_id); "
+                            + "products PRIMARY KEY (store_id, product_id)");
+        }
+        assertThat(prepare(db, "run", "--tenant", "stores", "--yes")).contains("Nothing to do");
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(Planner.plan(c, new Planner.Options("stores", null, null, null)).ready()).isTrue();
+        }
+    }
+
+    // ---- helpers
+
+    private static String prepare(String db, String... args) {
+        StringWriter text = new StringWriter();
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true)).run(command(args));
+        assertThat(outcome.ok()).as(outcome.failure() + "\n" + text).isTrue();
+        return text.toString();
+    }
+
+    private static String failure(String db, String... args) {
+        StringWriter text = new StringWriter();
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true)).run(command(args));
+        assertThat(outcome.ok()).isFalse();
+        return outcome.failure();
+    }
+
+    private static List<String> command(String... args) {
+        List<String> out = new ArrayList<>(List.of("prepare"));
+        out.addAll(List.of(args));
+        return out;
+    }
+
+    private static CommandRegistry registry(String db, PrintWriter out) {
+        return new CommandRegistry(List.of(PrepareCommand.class), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type != PrepareCommand.class) return CommandLine.defaultFactory().create(type);
+                Connection session = TestServer.connect(db);
+                return type.cast(new PrepareCommand(() -> session, out, () -> TestServer.connect(db), (q, yes, refusal) -> {
+                    if (!yes) throw new CommandError(refusal);
+                    return true;
+                }, out::println, () -> false));
+            }
+        });
+    }
+
+    /** Each table's columns now, in order, for {@link #checksums}. */
+    private static Map<String, String> columns(String db, List<String> tables) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = TestServer.connect(db)) {
+            for (String t : tables) {
+                out.put(t, one(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '"
+                        + t + "'::regclass AND attnum > 0 AND NOT attisdropped"));
+            }
+        }
+        return out;
+    }
+
+    /** Each table's rows over the given columns, as a count and one md5 (rows sorted by their text). */
+    private static Map<String, String> checksums(String db, Map<String, String> columns) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = TestServer.connect(db)) {
+            for (Map.Entry<String, String> t : columns.entrySet()) {
+                out.put(t.getKey(), one(c, "SELECT count(*) || ' ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT ROW("
+                        + t.getValue() + ")::text r FROM " + t.getKey() + ") x"));
+            }
+        }
+        return out;
+    }
+
+    /** The schema as the catalog has it: every column, constraint, index and comment. */
+    private static String catalog(String db) throws SQLException {
+        try (Connection c = TestServer.connect(db)) {
+            return one(c, """
+                    SELECT (SELECT string_agg(attrelid::regclass || '.' || attname || ' ' || format_type(atttypid, atttypmod) || ' ' || attnotnull, '; ' ORDER BY 1)
+                            FROM pg_attribute a JOIN pg_class k ON k.oid = a.attrelid JOIN pg_namespace n ON n.oid = k.relnamespace
+                            WHERE n.nspname = 'public' AND attnum > 0 AND NOT attisdropped)
+                        || (SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || convalidated, '; ' ORDER BY 1)
+                            FROM pg_constraint WHERE connamespace = 'public'::regnamespace)
+                        || (SELECT string_agg(indexrelid::regclass || ' ' || pg_get_indexdef(indexrelid), '; ' ORDER BY 1)
+                            FROM pg_index i JOIN pg_class k ON k.oid = i.indrelid WHERE k.relnamespace = 'public'::regnamespace)
+                        || (SELECT count(*) FROM pg_description)""");
+        }
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
