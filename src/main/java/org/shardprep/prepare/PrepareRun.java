@@ -310,7 +310,7 @@ final class PrepareRun {
         List<String> create = new ArrayList<>();
         try (PreparedStatement ps = x.prepareStatement("""
                 SELECT DISTINCT r.rulename <> '_RETURN', v.relkind, v.oid::regclass::text, r.rulename,
-                       CASE WHEN r.rulename <> '_RETURN' THEN pg_get_ruledef(r.oid) ELSE pg_get_viewdef(v.oid) END,
+                       CASE WHEN r.rulename <> '_RETURN' THEN pg_get_ruledef(r.oid) ELSE pg_get_viewdef(v.oid, true) END,
                        array_to_string(v.reloptions, ', ')
                 FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
                 JOIN pg_class v ON v.oid = r.ev_class
@@ -330,11 +330,13 @@ final class PrepareRun {
                     }
                     boolean mat = rs.getString(2).equals("m");
                     String options = rs.getString(6) == null || rs.getString(6).isEmpty() ? "" : " WITH (" + rs.getString(6) + ")";
+                    String definition = rs.getString(5).replaceFirst(";\\s*$", "");
+                    String widened = GroupByWidening.widen(definition, k.key().table(), k.key().columns(), plan.column());
                     drop.add("DROP " + (mat ? "MATERIALIZED VIEW " : "VIEW ") + on);
-                    create.add("CREATE " + (mat ? "MATERIALIZED VIEW " : "VIEW ") + on + options + " AS "
-                            + rs.getString(5).replaceFirst(";\\s*$", ""));
+                    create.add("CREATE " + (mat ? "MATERIALIZED VIEW " : "VIEW ") + on + options + " AS " + widened);
                     say.accept(k.key().table() + ": " + (mat ? "materialized view " : "view ") + on + " depends on " + k.key().name()
-                            + ": dropped and re-created in the same transaction");
+                            + ": dropped and re-created in the same transaction" + (widened.equals(definition) ? ""
+                            : ", grouping by " + plan.column() + " as well (the same groups: the old key was unique)"));
                 }
             }
         }

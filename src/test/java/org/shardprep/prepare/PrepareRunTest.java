@@ -150,6 +150,70 @@ class PrepareRunTest {
         }
     }
 
+    /**
+     * Keys of every kind: a unique constraint, a partial expression unique index, a composite primary key, a table
+     * without one, foreign keys with actions (ON UPDATE CASCADE, which Citus refuses, goes; ON DELETE CASCADE,
+     * DEFERRABLE INITIALLY DEFERRED and the name stay) and a view that depends on a primary key.
+     */
+    @Test
+    void keysOfEveryKindAreWidenedKeepingNamesActionsAndViews() throws SQLException {
+        String db = "prepare_run_keys";
+        TestServer.freshDatabase(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("""
+                    CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
+                    CREATE TABLE users (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id),
+                                        email text NOT NULL CONSTRAINT users_email_key UNIQUE, nickname text);
+                    CREATE UNIQUE INDEX users_nickname_idx ON users (lower(nickname)) WHERE nickname IS NOT NULL;
+                    CREATE TABLE projects (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id), name text NOT NULL);
+                    CREATE TABLE tasks (id bigint PRIMARY KEY,
+                                        project_id bigint NOT NULL CONSTRAINT task_project REFERENCES projects (id)
+                                            ON UPDATE CASCADE ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+                                        owner_id bigint REFERENCES users (id), title text);
+                    CREATE TABLE task_tags (task_id bigint REFERENCES tasks (id), tag text, PRIMARY KEY (task_id, tag));
+                    CREATE TABLE notes (task_id bigint NOT NULL REFERENCES tasks (id), body text);
+                    CREATE VIEW project_sizes AS SELECT p.id, p.name, count(t.id) AS tasks
+                        FROM projects p LEFT JOIN tasks t ON t.project_id = p.id GROUP BY p.id;
+                    INSERT INTO accounts SELECT i, 'a' || i FROM generate_series(1, 3) i;
+                    INSERT INTO users SELECT i, i % 3 + 1, 'u' || i || '@x', CASE WHEN i % 2 = 0 THEN 'N' || i END FROM generate_series(1, 30) i;
+                    INSERT INTO projects SELECT i, i % 3 + 1, 'p' || i FROM generate_series(1, 12) i;
+                    INSERT INTO tasks SELECT i, i % 12 + 1, CASE WHEN i % 5 <> 0 THEN (i % 10) * 3 + (i % 12) % 3 + 1 END, 't' || i
+                        FROM generate_series(1, 7000) i;
+                    INSERT INTO task_tags SELECT i % 7000 + 1, 'tag' || i FROM generate_series(1, 6000) i;
+                    INSERT INTO notes SELECT i % 7000 + 1, 'n' || i FROM generate_series(1, 5500) i;
+                    """);
+        }
+        Map<String, String> tables = columns(db, List.of("accounts", "users", "projects", "tasks", "task_tags", "notes", "project_sizes"));
+        Map<String, String> before = checksums(db, tables);
+
+        String text = prepare(db, "run", "--tenant", "accounts", "--column", "account_id", "--yes");
+
+        assertThat(text).contains("notes: account_id filled along notes.task_id → tasks.id → tasks.project_id → projects.id → projects.account_id: 5,500 rows in 3 batches",
+                "task_tags: account_id filled along task_tags.task_id → tasks.id → tasks.project_id → projects.id → projects.account_id: 6,000 rows in 2 batches");
+        assertThat(checksums(db, tables)).isEqualTo(before);
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated, '; ' "
+                    + "ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace "
+                    + "AND contype IN ('p', 'u', 'f') AND conrelid <> 'accounts'::regclass")).isEqualTo(
+                    "notes notes_task_id_fkey FOREIGN KEY (account_id, task_id) REFERENCES tasks(account_id, id) true; "
+                            + "projects projects_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) true; "
+                            + "projects projects_pkey PRIMARY KEY (account_id, id) true; "
+                            + "task_tags task_tags_pkey PRIMARY KEY (account_id, task_id, tag) true; "
+                            + "task_tags task_tags_task_id_fkey FOREIGN KEY (account_id, task_id) REFERENCES tasks(account_id, id) true; "
+                            + "tasks task_project FOREIGN KEY (account_id, project_id) REFERENCES projects(account_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED true; "
+                            + "tasks tasks_owner_id_fkey FOREIGN KEY (account_id, owner_id) REFERENCES users(account_id, id) true; "
+                            + "tasks tasks_pkey PRIMARY KEY (account_id, id) true; "
+                            + "users users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) true; "
+                            + "users users_email_key UNIQUE (account_id, email) true; "
+                            + "users users_pkey PRIMARY KEY (account_id, id) true");
+            assertThat(one(c, "SELECT pg_get_viewdef('project_sizes'::regclass, true)")).contains("GROUP BY p.id, p.account_id");
+            assertThat(one(c, "SELECT pg_get_indexdef('users_nickname_idx'::regclass)"))
+                    .isEqualTo("CREATE UNIQUE INDEX users_nickname_idx ON public.users USING btree (account_id, lower(nickname)) WHERE (nickname IS NOT NULL)");
+            assertThat(one(c, "SELECT count(*) FROM notes n JOIN tasks t ON t.id = n.task_id WHERE n.account_id <> t.account_id")).isEqualTo("0");
+        }
+        assertThat(prepare(db, "run", "--tenant", "accounts", "--column", "account_id", "--yes")).contains("Nothing to do");
+    }
+
     // ---- helpers
 
     private static String prepare(String db, String... args) {
