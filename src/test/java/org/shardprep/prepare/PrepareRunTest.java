@@ -69,25 +69,7 @@ class PrepareRunTest {
         assertThat(text).contains("clicks: company_id filled along clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id: 12,000 rows in 3 batches",
                 "prepare run done:");
         assertThat(checksums(db, tables)).as("every earlier value, the trigger's column included").isEqualTo(before);
-        try (Connection c = TestServer.connect(db)) {
-            for (String t : List.of("campaigns", "ads", "clicks", "impressions")) {
-                assertThat(one(c, "SELECT attnotnull FROM pg_attribute WHERE attrelid = '" + t + "'::regclass AND attname = 'company_id'"))
-                        .as(t + ".company_id NOT NULL").isEqualTo("t");
-                assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '" + t + "'::regclass AND contype = 'p'"))
-                        .isEqualTo("PRIMARY KEY (company_id, id)");
-            }
-            assertThat(one(c, "SELECT count(*) FROM clicks k JOIN ads a ON a.id = k.ad_id JOIN campaigns m ON m.id = a.campaign_id "
-                    + "WHERE k.company_id IS DISTINCT FROM m.company_id")).isEqualTo("0");
-            assertThat(one(c, "SELECT count(*) FROM impressions k JOIN ads a ON a.id = k.ad_id WHERE k.company_id IS DISTINCT FROM a.company_id"))
-                    .isEqualTo("0");
-            assertThat(one(c, "SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated, '; ' "
-                    + "ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'f'")).isEqualTo(
-                    "ads ads_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES campaigns(company_id, id) true; "
-                            + "campaigns campaigns_company_id_fkey FOREIGN KEY (company_id) REFERENCES companies(id) true; "
-                            + "clicks clicks_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true; "
-                            + "impressions impressions_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true");
-            assertThat(one(c, "SELECT count(*) FROM pg_description WHERE description LIKE 'shardprep%'")).as("no marks left").isEqualTo("0");
-        }
+        assertAdAnalyticsPrepared(db);
 
         String catalog = catalog(db);
         Map<String, String> after = checksums(db, tables);
@@ -214,7 +196,95 @@ class PrepareRunTest {
         assertThat(prepare(db, "run", "--tenant", "accounts", "--column", "account_id", "--yes")).contains("Nothing to do");
     }
 
+    /**
+     * What a run stopped by a crash leaves behind: a column added and half filled (still marked), an invalid index
+     * from a CONCURRENTLY build that failed; and later a foreign key re-created NOT VALID but not validated. The
+     * next run goes on from the catalog and ends as an uninterrupted one.
+     */
+    @Test
+    void aRunGoesOnFromWhatAnEarlierRunLeftBehind() throws SQLException {
+        String db = "prepare_run_resume";
+        adAnalyticsWithData(db);
+        Map<String, String> tables = columns(db, List.of("companies", "campaigns", "ads", "clicks", "impressions", "geo_ips"));
+        Map<String, String> before = checksums(db, tables);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE ads ADD COLUMN company_id bigint; COMMENT ON COLUMN ads.company_id IS '" + RunMarks.FILLING + "'; "
+                    + "UPDATE ads a SET company_id = m.company_id FROM campaigns m WHERE m.id = a.campaign_id AND a.id <= 100");
+            try {
+                st.execute("CREATE UNIQUE INDEX CONCURRENTLY campaigns_pkey_new ON campaigns (company_id)");
+            } catch (SQLException expected) {
+                // duplicate values: the build fails and leaves the index invalid, as a crash would
+            }
+            assertThat(one(c, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'campaigns_pkey_new'::regclass")).isEqualTo("f");
+        }
+
+        String text = prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes");
+
+        assertThat(text).contains("ads: company_id filled along ads.campaign_id → campaigns.id → campaigns.company_id: 100 rows in 1 batches",
+                "campaigns: drop the invalid index campaigns_pkey_new (an earlier build stopped half-way)")
+                .doesNotContain("ads: add column");
+        assertAdAnalyticsPrepared(db);
+        assertThat(checksums(db, tables)).isEqualTo(before);
+
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE clicks DROP CONSTRAINT clicks_ad_id_fkey; ALTER TABLE clicks ADD CONSTRAINT clicks_ad_id_fkey "
+                    + "FOREIGN KEY (company_id, ad_id) REFERENCES ads (company_id, id) NOT VALID; "
+                    + "COMMENT ON CONSTRAINT clicks_ad_id_fkey ON clicks IS '" + RunMarks.TO_VALIDATE + "'");
+        }
+        assertThat(prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .contains("clicks: validate clicks_ad_id_fkey").doesNotContain("Nothing to do");
+        assertAdAnalyticsPrepared(db);
+        assertThat(prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes")).contains("Nothing to do");
+    }
+
+    /** pagila's payment is partitioned: refused in one line before anything changes. */
+    @Test
+    void partitionedTablesAreRefusedWithNothingChanged() throws SQLException {
+        String db = "prepare_run_pagila";
+        RealWorldSchemas.pagila(db);
+        String catalog = catalog(db);
+
+        assertThat(failure(db, "run", "--tenant", "store", "--yes"))
+                .startsWith("prepare run refused, nothing changed: ")
+                .contains("partitioned tables are not supported by prepare run yet: payment");
+        assertThat(catalog(db)).isEqualTo(catalog);
+    }
+
+    /** Without --yes and with nobody to ask, nothing changes. */
+    @Test
+    void withoutYesNothingChanges() throws SQLException {
+        String db = "prepare_run_no";
+        exerciseWithData(db);
+        String catalog = catalog(db);
+        assertThat(failure(db, "run", "--tenant", "stores")).isEqualTo("prepare run changes tables: add --yes to run it from a script");
+        assertThat(catalog(db)).isEqualTo(catalog);
+    }
+
     // ---- helpers
+
+    /** Every table of the ad analytics schema distributed on company_id: NOT NULL, filled along the path, in every key. */
+    private static void assertAdAnalyticsPrepared(String db) throws SQLException {
+        try (Connection c = TestServer.connect(db)) {
+            for (String t : List.of("campaigns", "ads", "clicks", "impressions")) {
+                assertThat(one(c, "SELECT attnotnull FROM pg_attribute WHERE attrelid = '" + t + "'::regclass AND attname = 'company_id'"))
+                        .as(t + ".company_id NOT NULL").isEqualTo("t");
+                assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '" + t + "'::regclass AND contype = 'p'"))
+                        .isEqualTo("PRIMARY KEY (company_id, id)");
+            }
+            assertThat(one(c, "SELECT count(*) FROM clicks k JOIN ads a ON a.id = k.ad_id JOIN campaigns m ON m.id = a.campaign_id "
+                    + "WHERE k.company_id IS DISTINCT FROM m.company_id")).isEqualTo("0");
+            assertThat(one(c, "SELECT count(*) FROM impressions k JOIN ads a ON a.id = k.ad_id WHERE k.company_id IS DISTINCT FROM a.company_id"))
+                    .isEqualTo("0");
+            assertThat(one(c, "SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated, '; ' "
+                    + "ORDER BY conrelid::regclass::text) FROM pg_constraint WHERE contype = 'f'")).isEqualTo(
+                    "ads ads_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES campaigns(company_id, id) true; "
+                            + "campaigns campaigns_company_id_fkey FOREIGN KEY (company_id) REFERENCES companies(id) true; "
+                            + "clicks clicks_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true; "
+                            + "impressions impressions_ad_id_fkey FOREIGN KEY (company_id, ad_id) REFERENCES ads(company_id, id) true");
+            assertThat(one(c, "SELECT count(*) FROM pg_description WHERE description LIKE 'shardprep%'")).as("no marks left").isEqualTo("0");
+        }
+    }
+
 
     private static String prepare(String db, String... args) {
         StringWriter text = new StringWriter();
