@@ -101,7 +101,7 @@ public class PrepareCommand {
             PrepareRun run = new PrepareRun(c, plan, graph, ShortLockTransaction.forLiveWrites().stopWhen(stop), line -> {
                 info.accept(line);
                 out.flush();
-            });
+            }, stop);
             List<String> refusals = run.refusals();
             if (!refusals.isEmpty()) {
                 PlanReport.lines(plan).forEach(out::println);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,19 +58,23 @@ final class PrepareRun {
     private final SchemaGraph graph;
     private final ShortLockTransaction transaction;
     private final Consumer<String> say;
+    private final BooleanSupplier stop;
     private boolean replica;
     private int done;
 
     /**
      * @param c   a connection in autocommit mode, on the session's search_path
-     * @param say where the lines of the run go
+     * @param say  where the lines of the run go
+     * @param stop Ctrl-C: checked before each batch and each step (a statement in flight is cancelled by its connection)
      */
-    PrepareRun(Connection c, PreparePlan plan, SchemaGraph graph, ShortLockTransaction transaction, Consumer<String> say) {
+    PrepareRun(Connection c, PreparePlan plan, SchemaGraph graph, ShortLockTransaction transaction, Consumer<String> say,
+               BooleanSupplier stop) {
         this.c = c;
         this.plan = plan;
         this.graph = graph;
         this.transaction = transaction;
         this.say = say;
+        this.stop = stop;
     }
 
     /** Why the run must not start, each in one sentence; empty when it may. Reads only. */
@@ -176,6 +181,7 @@ final class PrepareRun {
         for (int pass = 0; pass < 2 && nulls(r.table(), r.distributionColumn()); pass++) {
             List<String> last = null;
             while (true) {
+                stopIfAsked();
                 List<String> from = last;
                 PathFill.Result res = transaction.run(c, x -> {
                     if (replica) exec(x, "SET LOCAL session_replication_role = replica");
@@ -233,6 +239,7 @@ final class PrepareRun {
         String schema = quote(table(t).schema());
         Optional<Boolean> tmpValid = indexValid(table(t).schema(), tmp);
         if (tmpValid.isPresent() && !tmpValid.get()) {
+            stopIfAsked();
             say.accept(t + ": drop the invalid index " + tmp + " (an earlier build stopped half-way)");
             exec(c, "DROP INDEX CONCURRENTLY " + schema + "." + quote(tmp));
             done++;
@@ -242,6 +249,7 @@ final class PrepareRun {
             if (!m.find()) throw new SQLException("cannot read the definition of " + k.key().name() + ": " + state.indexDef());
             String create = "CREATE UNIQUE INDEX CONCURRENTLY " + quote(tmp) + " ON " + m.group(3) + " USING " + m.group(4) + " ("
                     + quote(column) + ", " + state.indexDef().substring(m.end());
+            stopIfAsked();
             say.accept(t + ": unique index " + tmp + " on (" + String.join(", ", k.newColumns()) + "), CONCURRENTLY: writes go on");
             exec(c, create);
             done++;
@@ -268,7 +276,7 @@ final class PrepareRun {
             case PRIMARY_KEY -> "ALTER TABLE " + t + " DROP CONSTRAINT " + quote(k.key().name()) + ", ADD CONSTRAINT "
                     + quote(k.key().name()) + " PRIMARY KEY USING INDEX " + quote(tmp);
             case UNIQUE_CONSTRAINT -> "ALTER TABLE " + t + " DROP CONSTRAINT " + quote(k.key().name()) + ", ADD CONSTRAINT "
-                    + quote(k.key().name()) + " UNIQUE USING INDEX " + quote(tmp);
+                    + quote(k.key().name()) + " UNIQUE USING INDEX " + quote(tmp) + state.deferrable();
             case UNIQUE_INDEX -> "DROP INDEX " + schema + "." + quote(k.key().name()) + "; ALTER INDEX " + schema + "." + quote(tmp)
                     + " RENAME TO " + quote(k.key().name());
         };
@@ -286,20 +294,21 @@ final class PrepareRun {
     }
 
     /** The key's index (for a constraint, the one behind it), its definition and its first column, or null when gone. */
-    private record KeyState(long constraintOid, long indexOid, String indexDef, String first) {}
+    private record KeyState(long constraintOid, long indexOid, String indexDef, String first, String deferrable) {}
 
     private KeyState keyState(KeyChange k) throws SQLException {
         String sql = k.key().kind() == KeyKind.UNIQUE_INDEX
-                ? "SELECT 0, i.indexrelid FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ?::regclass AND ic.relname = ?"
-                : "SELECT con.oid, con.conindid FROM pg_constraint con WHERE con.conrelid = ?::regclass AND con.conname = ?";
+                ? "SELECT 0, i.indexrelid, '' FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ?::regclass AND ic.relname = ?"
+                : "SELECT con.oid, con.conindid, CASE WHEN con.condeferred THEN ' DEFERRABLE INITIALLY DEFERRED' "
+                + "WHEN con.condeferrable THEN ' DEFERRABLE' ELSE '' END FROM pg_constraint con WHERE con.conrelid = ?::regclass AND con.conname = ?";
         try (PreparedStatement ps = c.prepareStatement("SELECT k.*, pg_get_indexdef(k.i), "
                 + "(SELECT a.attname FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
-                + "WHERE x.indexrelid = k.i) FROM (" + sql + ") k(con, i)")) {
+                + "WHERE x.indexrelid = k.i) FROM (" + sql + ") k(con, i, defer)")) {
             ps.setString(1, k.key().table());
             ps.setString(2, k.key().name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new KeyState(rs.getLong(1), rs.getLong(2), rs.getString(3), Optional.ofNullable(rs.getString(4)).orElse(""));
+                return new KeyState(rs.getLong(1), rs.getLong(2), rs.getString(4), Optional.ofNullable(rs.getString(5)).orElse(""), rs.getString(3));
             }
         }
     }
@@ -511,11 +520,16 @@ final class PrepareRun {
 
     /** One step in one short-lock transaction (retried when a lock is not granted in time). */
     private void step(Work work) throws SQLException {
+        stopIfAsked();
         transaction.run(c, x -> {
             work.run(x);
             return null;
         });
         done++;
+    }
+
+    private void stopIfAsked() throws SQLException {
+        if (stop.getAsBoolean()) throw new SQLException("stopped by Ctrl-C", "57014");
     }
 
     private static void exec(Connection x, String... sql) throws SQLException {

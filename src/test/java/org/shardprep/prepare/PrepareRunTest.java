@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,7 +147,7 @@ class PrepareRunTest {
             st.execute("""
                     CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);
                     CREATE TABLE users (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id),
-                                        email text NOT NULL CONSTRAINT users_email_key UNIQUE, nickname text);
+                                        email text NOT NULL CONSTRAINT users_email_key UNIQUE DEFERRABLE, nickname text);
                     CREATE UNIQUE INDEX users_nickname_idx ON users (lower(nickname)) WHERE nickname IS NOT NULL;
                     CREATE TABLE projects (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts (id), name text NOT NULL);
                     CREATE TABLE tasks (id bigint PRIMARY KEY,
@@ -186,7 +188,7 @@ class PrepareRunTest {
                             + "tasks tasks_owner_id_fkey FOREIGN KEY (account_id, owner_id) REFERENCES users(account_id, id) true; "
                             + "tasks tasks_pkey PRIMARY KEY (account_id, id) true; "
                             + "users users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) true; "
-                            + "users users_email_key UNIQUE (account_id, email) true; "
+                            + "users users_email_key UNIQUE (account_id, email) DEFERRABLE true; "
                             + "users users_pkey PRIMARY KEY (account_id, id) true");
             assertThat(one(c, "SELECT pg_get_viewdef('project_sizes'::regclass, true)")).contains("GROUP BY p.id, p.account_id");
             assertThat(one(c, "SELECT pg_get_indexdef('users_nickname_idx'::regclass)"))
@@ -260,6 +262,26 @@ class PrepareRunTest {
         assertThat(catalog(db)).isEqualTo(catalog);
     }
 
+    /** Ctrl-C between two batches of a fill: the run stops, says how to go on, and the next run ends the work. */
+    @Test
+    void ctrlCStopsBetweenBatchesAndTheNextRunGoesOn() throws SQLException {
+        String db = "prepare_run_stop";
+        adAnalyticsWithData(db);
+        Map<String, String> tables = columns(db, List.of("companies", "campaigns", "ads", "clicks", "impressions", "geo_ips"));
+        Map<String, String> before = checksums(db, tables);
+        AtomicInteger asked = new AtomicInteger();
+
+        assertThat(failure(db, () -> asked.incrementAndGet() > 7, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .isEqualTo("prepare run stopped: stopped by Ctrl-C; every finished step is kept, prepare run again goes on from there");
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT count(*) FILTER (WHERE company_id IS NULL) || ' of ' || count(*) FROM clicks")).isEqualTo("7000 of 12000");
+        }
+
+        prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes");
+        assertAdAnalyticsPrepared(db);
+        assertThat(checksums(db, tables)).isEqualTo(before);
+    }
+
     // ---- helpers
 
     /** Every table of the ad analytics schema distributed on company_id: NOT NULL, filled along the path, in every key. */
@@ -288,14 +310,18 @@ class PrepareRunTest {
 
     private static String prepare(String db, String... args) {
         StringWriter text = new StringWriter();
-        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true)).run(command(args));
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), () -> false).run(command(args));
         assertThat(outcome.ok()).as(outcome.failure() + "\n" + text).isTrue();
         return text.toString();
     }
 
     private static String failure(String db, String... args) {
+        return failure(db, () -> false, args);
+    }
+
+    private static String failure(String db, BooleanSupplier stop, String... args) {
         StringWriter text = new StringWriter();
-        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true)).run(command(args));
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), stop).run(command(args));
         assertThat(outcome.ok()).isFalse();
         return outcome.failure();
     }
@@ -306,7 +332,7 @@ class PrepareRunTest {
         return out;
     }
 
-    private static CommandRegistry registry(String db, PrintWriter out) {
+    private static CommandRegistry registry(String db, PrintWriter out, BooleanSupplier stop) {
         return new CommandRegistry(List.of(PrepareCommand.class), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -315,7 +341,7 @@ class PrepareRunTest {
                 return type.cast(new PrepareCommand(() -> session, out, () -> TestServer.connect(db), (q, yes, refusal) -> {
                     if (!yes) throw new CommandError(refusal);
                     return true;
-                }, out::println, () -> false));
+                }, out::println, stop));
             }
         });
     }
