@@ -59,7 +59,8 @@ final class PrepareRun {
     private final ShortLockTransaction transaction;
     private final Consumer<String> say;
     private final BooleanSupplier stop;
-    private boolean replica;
+    /** Whether this role may set session_replication_role: asked once, by {@link #refusals} or the first fill. */
+    private Boolean replica;
     private int done;
 
     /**
@@ -107,7 +108,7 @@ final class PrepareRun {
                 }
             }
         }
-        replica = mayUseReplica();
+        boolean replica = replica();
         for (TableRole r : plan.tables()) {
             if (!r.addsColumn()) continue;
             List<String> firing = new ArrayList<>();
@@ -175,6 +176,7 @@ final class PrepareRun {
 
     private void fill(TableRole r) throws SQLException {
         PathFill fill = new PathFill(table(r.table()), r.distributionColumn(), r.path().orElseThrow());
+        boolean replica = replica();
         long filled = 0;
         long batches = 0;
         // a second pass takes rows written behind the first one's position
@@ -195,8 +197,8 @@ final class PrepareRun {
         }
         if (batches > 0) {
             done++;
-            say.accept(String.format(Locale.ROOT, "%s: %s filled along %s: %,d rows in %,d batches%s", r.table(), r.distributionColumn(),
-                    r.path().get(), filled, batches, replica ? " (session_replication_role = replica: no trigger fired)" : ""));
+            say.accept(String.format(Locale.ROOT, "%s: %s filled along %s: %,d rows in %,d %s%s", r.table(), r.distributionColumn(),
+                    r.path().get(), filled, batches, batches == 1 ? "batch" : "batches", replica ? " (session_replication_role = replica: no trigger fired)" : ""));
         }
     }
 
@@ -237,7 +239,7 @@ final class PrepareRun {
         if (state.first().equals(column)) return;
         String tmp = SqlIdentifier.truncate(k.key().name() + "_new");
         String schema = quote(table(t).schema());
-        Optional<Boolean> tmpValid = indexValid(table(t).schema(), tmp);
+        Optional<Boolean> tmpValid = indexValid(table(t).schema(), tmp, t, column);
         if (tmpValid.isPresent() && !tmpValid.get()) {
             stopIfAsked();
             say.accept(t + ": drop the invalid index " + tmp + " (an earlier build stopped half-way)");
@@ -485,15 +487,33 @@ final class PrepareRun {
         }
     }
 
-    private Optional<Boolean> indexValid(String schema, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT i.indisvalid FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-                + "JOIN pg_namespace n ON n.oid = ic.relnamespace WHERE n.nspname = ? AND ic.relname = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, name);
+    /**
+     * Whether the index a key is built on is valid, or empty when there is none. An index of that name that is not
+     * a unique index of the table starting with the column is not ours: refused, never swapped in.
+     */
+    private Optional<Boolean> indexValid(String schema, String name, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.indisvalid, i.indisunique AND i.indrelid = ?::regclass "
+                + "AND a.attname IS NOT DISTINCT FROM ? FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                + "JOIN pg_namespace n ON n.oid = ic.relnamespace "
+                + "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE n.nspname = ? AND ic.relname = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            ps.setString(3, schema);
+            ps.setString(4, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+                if (!rs.next()) return Optional.empty();
+                if (!rs.getBoolean(2)) {
+                    throw new SQLException("an index named " + name + " exists that prepare run did not build (not a unique index of "
+                            + table + " on " + column + " first): rename or drop it");
+                }
+                return Optional.of(rs.getBoolean(1));
             }
         }
+    }
+
+    private boolean replica() throws SQLException {
+        if (replica == null) replica = mayUseReplica();
+        return replica;
     }
 
     /** Whether this role may set session_replication_role (a superuser, or GRANT SET ON PARAMETER on 15+). */

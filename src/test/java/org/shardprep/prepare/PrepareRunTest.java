@@ -222,7 +222,7 @@ class PrepareRunTest {
 
         String text = prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes");
 
-        assertThat(text).contains("ads: company_id filled along ads.campaign_id → campaigns.id → campaigns.company_id: 100 rows in 1 batches",
+        assertThat(text).contains("ads: company_id filled along ads.campaign_id → campaigns.id → campaigns.company_id: 100 rows in 1 batch",
                 "campaigns: drop the invalid index campaigns_pkey_new (an earlier build stopped half-way)")
                 .doesNotContain("ads: add column");
         assertAdAnalyticsPrepared(db);
@@ -282,6 +282,54 @@ class PrepareRunTest {
         assertThat(checksums(db, tables)).isEqualTo(before);
     }
 
+    /**
+     * A role that owns the tables but may not set session_replication_role: refused before anything changes while a
+     * trigger would fire on the rows filled, naming it; without the trigger the whole run works as that role.
+     */
+    @Test
+    void aRoleThatMayNotKeepTriggersFromFiringIsRefusedNamingThem() throws SQLException {
+        String db = "prepare_run_owner";
+        adAnalyticsWithData(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("DROP ROLE IF EXISTS prun_owner; CREATE ROLE prun_owner; GRANT CREATE ON SCHEMA public TO prun_owner; "
+                    + "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP "
+                    + "EXECUTE format('ALTER TABLE %I OWNER TO prun_owner', t); END LOOP; END $$");
+        }
+        Map<String, String> tables = columns(db, List.of("companies", "campaigns", "ads", "clicks", "impressions", "geo_ips"));
+        Map<String, String> before = checksums(db, tables);
+        String catalog = catalog(db);
+
+        assertThat(failureAs(db, () -> false, "prun_owner", "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .isEqualTo("prepare run refused, nothing changed: clicks: trigger clicks_touch would fire on every row filled and this role "
+                        + "may not set session_replication_role: run as a superuser, GRANT SET ON PARAMETER session_replication_role, "
+                        + "or disable the trigger for the run");
+        assertThat(catalog(db)).isEqualTo(catalog);
+
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER clicks_touch ON clicks");
+        }
+        assertThat(prepareAs(db, "prun_owner", "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .contains("clicks: company_id filled along clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id: 12,000 rows in 3 batches\n");
+        assertAdAnalyticsPrepared(db);
+        assertThat(checksums(db, tables)).isEqualTo(before);
+    }
+
+    /** An index that has the name prepare run would build under, and is not what it builds, is never swapped in. */
+    @Test
+    void anIndexOfTheTemporaryNameThatIsNotOursIsRefused() throws SQLException {
+        String db = "prepare_run_name";
+        exerciseWithData(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("CREATE UNIQUE INDEX orders_pkey_new ON orders (order_id, status)");
+        }
+        assertThat(failure(db, "run", "--tenant", "stores", "--yes")).isEqualTo("prepare run stopped: an index named orders_pkey_new exists that "
+                + "prepare run did not build (not a unique index of orders on store_id first): rename or drop it; every finished step is kept, "
+                + "prepare run again goes on from there");
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_pkey'")).isEqualTo("PRIMARY KEY (order_id)");
+        }
+    }
+
     // ---- helpers
 
     /** Every table of the ad analytics schema distributed on company_id: NOT NULL, filled along the path, in every key. */
@@ -309,8 +357,13 @@ class PrepareRunTest {
 
 
     private static String prepare(String db, String... args) {
+        return prepareAs(db, null, args);
+    }
+
+    /** prepare as the role, when not null (SET ROLE on the run's connection). */
+    private static String prepareAs(String db, String role, String... args) {
         StringWriter text = new StringWriter();
-        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), () -> false).run(command(args));
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), () -> false, role).run(command(args));
         assertThat(outcome.ok()).as(outcome.failure() + "\n" + text).isTrue();
         return text.toString();
     }
@@ -320,8 +373,12 @@ class PrepareRunTest {
     }
 
     private static String failure(String db, BooleanSupplier stop, String... args) {
+        return failureAs(db, stop, null, args);
+    }
+
+    private static String failureAs(String db, BooleanSupplier stop, String role, String... args) {
         StringWriter text = new StringWriter();
-        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), stop).run(command(args));
+        CommandRegistry.Outcome outcome = registry(db, new PrintWriter(text, true), stop, role).run(command(args));
         assertThat(outcome.ok()).isFalse();
         return outcome.failure();
     }
@@ -332,13 +389,22 @@ class PrepareRunTest {
         return out;
     }
 
-    private static CommandRegistry registry(String db, PrintWriter out, BooleanSupplier stop) {
+    private static CommandRegistry registry(String db, PrintWriter out, BooleanSupplier stop, String role) {
         return new CommandRegistry(List.of(PrepareCommand.class), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type != PrepareCommand.class) return CommandLine.defaultFactory().create(type);
                 Connection session = TestServer.connect(db);
-                return type.cast(new PrepareCommand(() -> session, out, () -> TestServer.connect(db), (q, yes, refusal) -> {
+                PrepareCommand.WorkConnection work = () -> {
+                    Connection c = TestServer.connect(db);
+                    if (role != null) {
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SET ROLE " + role);
+                        }
+                    }
+                    return c;
+                };
+                return type.cast(new PrepareCommand(() -> session, out, work, (q, yes, refusal) -> {
                     if (!yes) throw new CommandError(refusal);
                     return true;
                 }, out::println, stop));
