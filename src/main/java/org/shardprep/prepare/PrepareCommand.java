@@ -121,6 +121,9 @@ public class PrepareCommand {
             }
             int steps = run.run();
             info.accept("prepare run done: " + steps + " steps; run it again to check (it changes nothing when all is done).");
+            if (!plan.problems().isEmpty()) {
+                info.accept("Citus would still refuse, until you change it: " + String.join("; ", plan.problems()));
+            }
         } catch (BadPlanInput e) {
             throw new CommandError(e.getMessage());
         } catch (SQLException e) {

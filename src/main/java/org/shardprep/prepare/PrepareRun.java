@@ -83,7 +83,8 @@ final class PrepareRun {
         List<String> out = new ArrayList<>();
         List<Orphans> orphans = plan.preflight().orphans();
         if (!orphans.isEmpty()) {
-            out.add(plan.preflight().orphanRows() + " rows can get no tenant: " + orphans.stream()
+            long n = plan.preflight().orphanRows();
+            out.add(n + (n == 1 ? " row" : " rows") + " can get no tenant: " + orphans.stream()
                     .map(o -> o.table() + " " + o.count() + " (" + o.reason() + "; e.g. " + String.join(", ", o.samples()) + ")")
                     .collect(Collectors.joining(", ")) + "; fix or delete them first");
         }

@@ -100,7 +100,7 @@ class PrepareRunTest {
         String catalog = catalog(db);
 
         assertThat(failure(db, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
-                .startsWith("prepare run refused, nothing changed: 1 rows can get no tenant: clicks 1 (NULL ad_id; e.g. 20001)");
+                .startsWith("prepare run refused, nothing changed: 1 row can get no tenant: clicks 1 (NULL ad_id; e.g. 20001)");
         assertThat(checksums(db, tables)).isEqualTo(before);
         assertThat(catalog(db)).isEqualTo(catalog);
     }
@@ -328,6 +328,24 @@ class PrepareRunTest {
         try (Connection c = TestServer.connect(db)) {
             assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_pkey'")).isEqualTo("PRIMARY KEY (order_id)");
         }
+    }
+
+    /** The exercise's line items with neither an order nor a product can get no tenant: refused, nothing changed. */
+    @Test
+    void theExercisesOrphanLineItemsAreRefusedWithNothingChanged() throws SQLException {
+        String db = "prepare_run_exercise_orphans";
+        exerciseWithData(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("UPDATE line_items SET order_id = NULL, product_id = NULL WHERE line_item_id IN (7, 8)");
+        }
+        Map<String, String> tables = columns(db, List.of("stores", "products", "orders", "line_items"));
+        Map<String, String> before = checksums(db, tables);
+        String catalog = catalog(db);
+
+        assertThat(failure(db, "run", "--tenant", "stores", "--yes")).startsWith("prepare run refused, nothing changed: 2 rows can get no tenant: line_items 2 (NULL ")
+                .contains("e.g. 7, 8)");
+        assertThat(checksums(db, tables)).isEqualTo(before);
+        assertThat(catalog(db)).isEqualTo(catalog);
     }
 
     // ---- helpers
