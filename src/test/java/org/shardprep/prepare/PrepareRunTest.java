@@ -348,6 +348,25 @@ class PrepareRunTest {
         assertThat(catalog(db)).isEqualTo(catalog);
     }
 
+    /** Kill Bill's 63 tables (no foreign keys, the column everywhere): every primary key and unique index widened, then nothing to do. */
+    @Test
+    void killBillsKeysAreAllWidened() throws SQLException {
+        String db = "prepare_run_killbill";
+        RealWorldSchemas.killbill(db);
+
+        String text = prepare(db, "run", "--column", "tenant_record_id", "--yes");
+
+        assertThat(text).contains("prepare run done:");
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_attribute a ON a.attrelid = t.oid "
+                    + "AND a.attname = 'tenant_record_id' WHERE t.relnamespace = 'public'::regnamespace AND i.indisunique AND NOT a.attnum = ANY (i.indkey::int2[])"))
+                    .as("unique indexes without tenant_record_id").isEqualTo("0");
+            PreparePlan plan = Planner.plan(c, new Planner.Options(null, "tenant_record_id", null, null));
+            assertThat(plan.keyChanges()).isEmpty();
+        }
+        assertThat(prepare(db, "run", "--column", "tenant_record_id", "--yes")).contains("Nothing to do");
+    }
+
     // ---- helpers
 
     /** Every table of the ad analytics schema distributed on company_id: NOT NULL, filled along the path, in every key. */
