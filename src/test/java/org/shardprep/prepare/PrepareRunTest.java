@@ -367,6 +367,21 @@ class PrepareRunTest {
         assertThat(prepare(db, "run", "--column", "tenant_record_id", "--yes")).contains("Nothing to do");
     }
 
+    /** A trigger ENABLE ALWAYS fires even under session_replication_role = replica: refused naming it, nothing changed. */
+    @Test
+    void anAlwaysTriggerIsRefusedNamingIt() throws SQLException {
+        String db = "prepare_run_always";
+        adAnalyticsWithData(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE clicks ENABLE ALWAYS TRIGGER clicks_touch");
+        }
+        String catalog = catalog(db);
+        assertThat(failure(db, "run", "--tenant", "companies", "--column", "company_id", "--yes"))
+                .isEqualTo("prepare run refused, nothing changed: clicks: trigger clicks_touch is ENABLE ALWAYS and would fire on every row "
+                        + "filled: ALTER TABLE clicks DISABLE TRIGGER for the run, or fill company_id yourself");
+        assertThat(catalog(db)).isEqualTo(catalog);
+    }
+
     // ---- helpers
 
     /** Every table of the ad analytics schema distributed on company_id: NOT NULL, filled along the path, in every key. */
