@@ -48,7 +48,7 @@ public final class CommandCatalog {
             RecordCommands.class,            // record start|stop|status
             ReplayCommand.class,             // replay
             WalkthroughCommand.class,        // walkthrough, walkthrough status
-            PrepareCommand.class);           // prepare plan
+            PrepareCommand.class);           // prepare plan, prepare run
 
     /** The session's commands: made once, their objects built on first use. */
     public static CommandRunner forSession(Session session) {

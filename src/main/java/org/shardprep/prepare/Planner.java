@@ -63,7 +63,11 @@ public final class Planner {
 
     /** Reads the catalog and the data and makes the plan. */
     public static PreparePlan plan(Connection c, Options options) throws SQLException {
-        SchemaGraph graph = SchemaGraph.read(c);
+        return plan(c, SchemaGraph.read(c), options);
+    }
+
+    /** The plan for a graph already read on c. */
+    static PreparePlan plan(Connection c, SchemaGraph graph, Options options) throws SQLException {
         return new Planner(c, graph).plan(options);
     }
 

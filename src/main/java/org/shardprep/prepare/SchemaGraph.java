@@ -16,7 +16,8 @@ import java.util.Optional;
  * Every table of the schemas on the search path as the catalog has it, read in one pass (a fixed number of
  * queries, whatever the number of tables): what {@link Planner} plans from. Partitions are not tables of their
  * own here: their foreign keys, unique indexes and triggers declared on them are read as their root's, marked
- * with the partition they are declared on.
+ * with the partition they are declared on. A column prepare run has added and not finished filling
+ * ({@link RunMarks#FILLING}) is left out: the plan still fills it along its path.
  */
 public final class SchemaGraph {
 
@@ -173,7 +174,9 @@ public final class SchemaGraph {
             try (ResultSet rs = st.executeQuery(TABLES + """
                     SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid, a.attnotnull
                     FROM pg_attribute a JOIN t ON t.oid = a.attrelid AND t.oid = t.root
-                    WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum""")) {
+                    WHERE a.attnum > 0 AND NOT a.attisdropped
+                      AND col_description(a.attrelid, a.attnum) IS DISTINCT FROM '%s'
+                    ORDER BY a.attrelid, a.attnum""".formatted(RunMarks.FILLING))) {
                 while (rs.next()) {
                     byOid.get(rs.getLong(1)).columns.put(rs.getString(2),
                             new Column(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
