@@ -85,6 +85,30 @@ class BackfillIT {
                 .as("a progress line a second").isGreaterThan(3);
     }
 
+    /** A run that ended tells nothing about a table loaded again since; a scheduled job filling the column is said. */
+    @Test
+    void statusFollowsTheTableAsItIsNowAndTheJobThatFillsIt() throws Exception {
+        String db = loaded("backfill_e2e_reloaded");
+        JarRun.Result r = script(db, """
+                backfill start
+                backfill-status --watch
+                \\echo --- reloaded
+                DROP TABLE line_items;
+                CREATE TABLE line_items (line_item_id bigint PRIMARY KEY, order_id bigint, store_id bigint);
+                INSERT INTO line_items SELECT order_id, order_id, NULL FROM orders;
+                backfill-status
+                \\echo --- scheduled
+                backfill install-function
+                schedule fill '59 seconds' 'SELECT 1 WHERE backfill_batch(0) IS NULL'
+                backfill-status
+                """);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String reloaded = r.out().substring(r.out().indexOf("--- reloaded"), r.out().indexOf("--- scheduled"));
+        assertThat(reloaded).doesNotContain("done").contains("| not running |");
+        String scheduled = r.out().substring(r.out().indexOf("--- scheduled"));
+        assertThat(scheduled).contains("| filled by scheduled job fill (SELECT 1 WHERE backfill_batch(0) IS NULL) |");
+    }
+
     @Test
     void theExercisesFunctionWorksAsWritten() throws Exception {
         String db = loaded("backfill_e2e_function");

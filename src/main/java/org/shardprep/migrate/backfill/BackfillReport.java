@@ -43,8 +43,10 @@ record BackfillReport(String target, String state, long filled, long left, boole
     }
 
     /** Counted in the database (no run of this session); {@code rate} from two counts a moment apart, or null. */
-    static BackfillReport of(ColumnNulls n, Double rate) {
-        return new BackfillReport(n.label(), "not running", n.rows() - n.nulls(), n.nulls(), true, rate, null, null, true);
+    /** @param job the scheduled job filling the column ("scheduled job fill (SELECT backfill_batch(...))"), else null */
+    static BackfillReport of(ColumnNulls n, Double rate, String job) {
+        return new BackfillReport(n.label(), job == null ? "not running" : "filled by " + job, n.rows() - n.nulls(), n.nulls(),
+                true, rate, null, null, true);
     }
 
     /** A run of this session has rows it filled and rows left; a count in the database, rows set and NULL. */

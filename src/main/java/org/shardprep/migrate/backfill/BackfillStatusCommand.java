@@ -37,10 +37,13 @@ public class BackfillStatusCommand {
         BackfillRunner runner = backfills.latest();
         boolean other = runner != null && (table != null && !table.equals(runner.target().tableName())
                 || column != null && !column.equals(runner.target().columnName()));
-        if (runner != null && !other) {
+        if (runner != null && !other && (runner.running() || sameTableAsBefore(runner.target()))) {
             showRun(runner, watch);
         } else {
-            BackfillSpec spec = BackfillSpec.orExercise(table, column, null, null);
+            // no run of ours, another table, or a run that ended on a table since dropped and loaded again:
+            // the database says how far the column is (and a scheduled job may be filling it)
+            BackfillSpec spec = runner != null && !other ? BackfillSpec.orExercise(runner.target().tableName(),
+                    runner.target().columnName(), null, null) : BackfillSpec.orExercise(table, column, null, null);
             showDatabase(spec.table(), spec.column(), watch);
         }
     }
@@ -73,6 +76,19 @@ public class BackfillStatusCommand {
         }
     }
 
+    /** Whether the run's table is still the one it filled (a table loaded again is another table). */
+    private boolean sameTableAsBefore(BackfillTarget target) {
+        try (Connection c = session.borrow();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
+            ps.setString(1, target.table());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == target.tableOid();
+            }
+        } catch (SQLException e) {
+            return true;   // cannot tell: the run is what there is to show
+        }
+    }
+
     private BackfillReport report(BackfillRunner runner) {
         BackfillRunner.Status s = runner.status();
         Object maxKey = null;
@@ -98,7 +114,7 @@ public class BackfillStatusCommand {
                 return;
             }
             Double rate = previous == null ? null : Math.max(0, previous.nulls() - n.nulls()) / ((now - previousNanos) / 1e9);
-            BackfillReport r = BackfillReport.of(n, rate);
+            BackfillReport r = BackfillReport.of(n, rate, n.nulls() == 0 ? null : scheduledJob());
             if (!watch) {
                 r.printTable(session);
                 return;
@@ -107,6 +123,15 @@ public class BackfillStatusCommand {
             if (n.nulls() == 0 || !pause()) return;
             previous = n;
             previousNanos = now;
+        }
+    }
+
+    /** The scheduled job filling columns (the exercise's backfill_batch every minute), if one is active. */
+    private String scheduledJob() {
+        try (Connection c = session.borrow()) {
+            return BackfillJobs.scheduled(session, c).map(BackfillJobs.ScheduledBackfill::describe).orElse(null);
+        } catch (SQLException e) {
+            return null;
         }
     }
 

@@ -2,8 +2,6 @@ package org.shardprep.migrate.keyswap;
 
 import org.shardprep.migrate.SqlIdentifier;
 
-import org.shardprep.schedule.ClientScheduling;
-import org.shardprep.schedule.Job;
 import org.shardprep.command.CommandContext;
 
 import java.sql.Connection;
@@ -32,47 +30,7 @@ final class KeySwapPreconditions {
             "insert\\s+into\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))?)\\s*\\(([^)]*)\\)",
             Pattern.CASE_INSENSITIVE);
 
-    /**
-     * A backfill in progress: shardprep's own (background work named "backfill ..."), a scheduled job of the
-     * client scheduler running backfill_batch or the backfill command, or an active pg_cron job running backfill_batch.
-     */
-    static Optional<String> backfillRunning(CommandContext session, Connection c) throws SQLException {
-        for (String name : session.background().running()) {
-            if (name.toLowerCase(Locale.ROOT).contains("backfill")) {
-                return Optional.of("a backfill is running (" + name + "): let it finish, then run swap-pk again");
-            }
-        }
-        for (Job job : ClientScheduling.of(session).scheduler().jobs()) {
-            if (job.active() && isBackfill(job.command())) {
-                return Optional.of("scheduled job " + job.name() + " (" + job.command() + ") still runs the backfill: "
-                        + "once it has filled every row, unschedule " + job.name() + " and run swap-pk again");
-            }
-        }
-        if (hasCronJobTable(c)) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT jobid, jobname, command FROM cron.job "
-                         + "WHERE active AND command ILIKE '%backfill_batch%' ORDER BY jobid")) {
-                if (rs.next()) {
-                    String name = rs.getString(2) != null ? rs.getString(2) : rs.getString(1);
-                    return Optional.of("pg_cron job " + name + " (" + rs.getString(3) + ") still runs the backfill: "
-                            + "once it has filled every row, SELECT cron.unschedule('" + name + "') and run swap-pk again");
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
-    static boolean isBackfill(String command) {
-        String c = command.strip().toLowerCase(Locale.ROOT);
-        return c.contains("backfill_batch") || c.startsWith("backfill ") || c.equals("backfill");
-    }
-
-    private static boolean hasCronJobTable(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT to_regclass('cron.job') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
 
     /** NULLs left in the column, counted per table: the swap would fail on them (or leave rows unchecked). */
     static Optional<String> nullsLeft(Connection c, KeySwapPlan plan) throws SQLException {

@@ -1,5 +1,6 @@
 package org.shardprep.migrate.keyswap;
 
+import org.shardprep.migrate.backfill.BackfillJobs;
 import org.shardprep.migrate.ShortLockTransaction;
 
 import org.shardprep.sql.TransactionState;
@@ -167,7 +168,7 @@ public class SwapPkCommand {
         if (session.connection().transactionState() != TransactionState.IDLE) {
             out.add("this session is inside a transaction, whose locks would hold the swap up: COMMIT or ROLLBACK first");
         }
-        KeySwapPreconditions.backfillRunning(session, c).ifPresent(out::add);
+        BackfillJobs.running(session, c).ifPresent(out::add);
         KeySwapPreconditions.nullsLeft(c, plan).ifPresent(out::add);
         if (!force) KeySwapPreconditions.createOrdersOmitsColumn(c, plan).ifPresent(out::add);
         return out;

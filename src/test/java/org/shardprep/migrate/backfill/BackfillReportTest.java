@@ -29,10 +29,15 @@ class BackfillReportTest {
 
     @Test
     void aCountFromTheDatabaseIsExactAndItsRateComesFromTwoCounts() {
-        BackfillReport r = BackfillReport.of(new ColumnNulls("line_items.store_id", true, 4000, 1000), 500.0);
+        BackfillReport r = BackfillReport.of(new ColumnNulls("line_items.store_id", true, 4000, 1000), 500.0, null);
         assertThat(r.line()).isEqualTo("line_items.store_id [###############.....]  75%  3,000 set, 1,000 NULL (exact count), "
                 + "500 rows/s, ETA 2.0 s");
-        assertThat(BackfillReport.of(new ColumnNulls("line_items.store_id", true, 4000, 4000), null).line())
+        assertThat(BackfillReport.of(new ColumnNulls("line_items.store_id", true, 4000, 4000), null, null).line())
                 .isEqualTo("line_items.store_id [....................]   0%  0 set, 4,000 NULL (exact count)");
+        // a scheduled job fills it: that is said, not "not running"
+        assertThat(BackfillReport.of(new ColumnNulls("line_items.store_id", true, 4000, 4000), null,
+                "scheduled job fill (SELECT backfill_batch(1000))").line())
+                .isEqualTo("line_items.store_id [....................]   0%  0 set, 4,000 NULL (exact count), "
+                        + "filled by scheduled job fill (SELECT backfill_batch(1000))");
     }
 }

@@ -253,8 +253,8 @@ class KeySwapPlanTest {
         assertThat(KeySwapPreconditions.insertsWithout(v2, "line_items", "store_id")).isFalse();
         assertThat(KeySwapPreconditions.insertsWithout(v1, "orders", "store_id")).isFalse();
         assertThat(KeySwapPreconditions.insertsWithout("insert into public.\"line_items\" (id, \"store_id\") values (1, 2)", "line_items", "store_id")).isFalse();
-        assertThat(KeySwapPreconditions.isBackfill("SELECT backfill_batch(1000000);")).isTrue();
-        assertThat(KeySwapPreconditions.isBackfill("SELECT create_orders(20000);")).isFalse();
+        assertThat(org.shardprep.migrate.backfill.BackfillJobs.isBackfill("SELECT backfill_batch(1000000);")).isTrue();
+        assertThat(org.shardprep.migrate.backfill.BackfillJobs.isBackfill("SELECT create_orders(20000);")).isFalse();
     }
 
     @Test
