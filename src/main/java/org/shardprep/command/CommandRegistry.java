@@ -73,6 +73,22 @@ public final class CommandRegistry {
 
     public boolean isCommand(String name) { return entries.containsKey(name); }
 
+    /** Our command names that are SQL commands too: the line is ours only with a subcommand of ours after them. */
+    private static final java.util.Set<String> SQL_WORDS = java.util.Set.of("prepare");
+
+    /**
+     * Whether a line's words are one of our commands. A name that SQL has as well (PREPARE) needs one of its
+     * subcommands or --help next, and not SQL's AS or ( after that ({@code PREPARE plan AS SELECT 1} is SQL).
+     */
+    public boolean isCommandLine(List<String> words) {
+        if (words.isEmpty() || !isCommand(words.get(0))) return false;
+        if (!SQL_WORDS.contains(words.get(0))) return true;
+        if (words.size() < 2) return false;
+        if (words.get(1).equals("--help")) return true;
+        if (!commandLine(words.get(0)).getSubcommands().containsKey(words.get(1))) return false;
+        return words.size() < 3 || !(words.get(2).equalsIgnoreCase("as") || words.get(2).startsWith("("));
+    }
+
     /** The top-level commands, by name. */
     public Collection<Entry> entries() { return Collections.unmodifiableCollection(entries.values()); }
 

@@ -10,11 +10,11 @@ import java.util.List;
  */
 public interface ShellCommands {
 
-    /** True when the line's first word names one of our commands. */
-    default boolean isCommandLine(String line) {
-        String word = firstWord(line);
-        return !word.isEmpty() && isCommand(word);
-    }
+    /**
+     * True when the line is one of our commands: its first word names one, and, where that word is also an SQL
+     * command (PREPARE), a subcommand of ours follows it, not SQL (PREPARE plan AS ...).
+     */
+    boolean isCommandLine(String line);
 
     /** True when the word names one of our commands. */
     boolean isCommand(String firstWord);
@@ -47,6 +47,7 @@ public interface ShellCommands {
 
     ShellCommands NONE = new ShellCommands() {
         @Override public boolean isCommand(String firstWord) { return false; }
+        @Override public boolean isCommandLine(String line) { return false; }
         @Override public boolean run(String line) { return false; }
         @Override public String runForJob(String line) { return "no command machinery"; }
         @Override public Collection<CommandRegistry.Entry> entries() { return List.of(); }

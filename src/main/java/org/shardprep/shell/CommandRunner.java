@@ -33,6 +33,13 @@ public final class CommandRunner implements ShellCommands {
     }
 
     @Override
+    public boolean isCommandLine(String line) {
+        String word = ShellCommands.firstWord(line);
+        // only words that can start a command are split: a SQL line pays for nothing
+        return !word.isEmpty() && registry.isCommand(word) && registry.isCommandLine(words(line.strip()));
+    }
+
+    @Override
     public Collection<CommandRegistry.Entry> entries() {
         return registry.entries();
     }

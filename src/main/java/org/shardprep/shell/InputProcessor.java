@@ -189,7 +189,7 @@ public final class InputProcessor implements ScriptIncluder {
         if (!scanner.hasPendingText()) {
             String word = ShellCommands.firstWord(line);
             if (word.equalsIgnoreCase("help") && helpForCommand(line)) return;
-            if (!word.isEmpty() && shellCommands.isCommand(word)) {
+            if (!word.isEmpty() && shellCommands.isCommandLine(line)) {
                 if (!conditionals.active()) {
                     passOver(InputEntry.shellCommand(typed.cutAt(line.length())),
                             word + " command ignored; use \\endif or Ctrl-C to exit current \\if block");
@@ -477,7 +477,7 @@ public final class InputProcessor implements ScriptIncluder {
      */
     private boolean helpForCommand(String line) {
         String rest = line.strip().replaceFirst("(?i)^help\\s+", "");
-        if (rest.equals(line.strip()) || !shellCommands.isCommandLine(rest)) return false;
+        if (rest.equals(line.strip()) || !shellCommands.isCommand(ShellCommands.firstWord(rest))) return false;
         InputEntry entry = InputEntry.shellCommand(typed.cutAt(line.length()));
         if (!conditionals.active()) {
             passOver(entry, "help command ignored; use \\endif or Ctrl-C to exit current \\if block");

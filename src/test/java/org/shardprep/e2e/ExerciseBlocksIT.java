@@ -57,9 +57,11 @@ class ExerciseBlocksIT {
 
     /** shardprep's results of the exercise's cron.schedule, SELECT * FROM cron.job and cron.unschedule. */
     private static String withoutCronAnswers(String out) {
-        return out.replaceAll(" schedule \n-+\n +\\d+\n\\(1 row\\)\n\n", "")
-                .replaceAll(" unschedule \n-+\n t\n\\(1 row\\)\n\n", "")
-                .replaceAll("(?m)^ jobid \\|.*\n-+\\+.*\n(?:.*\\|.*\n)*\\(\\d+ rows?\\)\n\n", "");
+        // with \\timing on, each answer is timed as any statement is
+        String time = "(?:Time: [^\n]*\n)?";
+        return out.replaceAll(" schedule \n-+\n +\\d+\n\\(1 row\\)\n\n" + time, "")
+                .replaceAll(" unschedule \n-+\n t\n\\(1 row\\)\n\n" + time, "")
+                .replaceAll("(?m)^ jobid \\|.*\n-+\\+.*\n(?:.*\\|.*\n)*\\(\\d+ rows?\\)\n\n" + time, "");
     }
 
     /**

@@ -52,7 +52,7 @@ public final class SqlLineParser implements Parser {
     private boolean acceptsAsTyped(String text) {
         if (text.isBlank() || text.indexOf('\n') >= 0) return text.isBlank();
         String word = ShellCommands.firstWord(text);
-        if (!word.isEmpty() && commands.isCommand(word)) return true;
+        if (!word.isEmpty() && commands.isCommandLine(text)) return true;
         String s = text.strip().toLowerCase(Locale.ROOT);
         if (s.endsWith(";")) s = s.substring(0, s.length() - 1).strip();
         return s.equals("help") || s.equals("quit") || s.equals("exit");
