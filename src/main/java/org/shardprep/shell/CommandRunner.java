@@ -96,7 +96,8 @@ public final class CommandRunner implements ShellCommands {
 
     /** Shell-style words: quotes group, and are removed, as a user of a command line expects. */
     public static List<String> words(String line) {
-        return new DefaultParser().escapeChars(new char[0]).parse(line, line.length()).words()
-                .stream().filter(w -> !w.isEmpty()).toList();
+        // an empty word is an argument only when quoted (''): JLine gives one more for a trailing blank
+        String text = line.strip();
+        return new DefaultParser().escapeChars(new char[0]).parse(text, text.length()).words();
     }
 }
