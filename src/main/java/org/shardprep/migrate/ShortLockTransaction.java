@@ -100,16 +100,16 @@ public final class ShortLockTransaction {
             }
             T result = work.run(c);
             c.commit();
+            c.setAutoCommit(true);
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; the original error says why
+                c.setAutoCommit(true);
+            } catch (SQLException broken) {
+                e.addSuppressed(broken);   // the connection is gone; the original error says why
             }
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

@@ -1,11 +1,8 @@
 package org.shardprep.e2e;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.shardprep.ExerciseSql;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,23 +22,24 @@ import java.util.zip.ZipInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * distribute run for real, on a Citus coordinator in a container (Docker needed: skipped without it). The
- * exercise's path up to its key swap, as written, then distribute run through the jar; Citus's own catalog
- * (citus_tables, pg_dist_partition) must then hold the tables as check-distribution planned them.
+ * distribute run for real, on the Citus coordinator named by SHARDPREP_CITUS_URL (a conninfo or URI of a
+ * coordinator with its workers, wal_level=logical; skipped without it). The exercise's path up to its key swap,
+ * as written, then distribute run through the jar; Citus's own catalog (citus_tables, pg_dist_partition) must
+ * then hold the tables as check-distribution planned them. Each test drops what it made before it starts.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@EnabledIfEnvironmentVariable(named = "SHARDPREP_CITUS_URL", matches = ".+", disabledReason = "no Citus: set SHARDPREP_CITUS_URL")
 class DistributeCitusIT {
 
-    /** wal_level=logical: create_distributed_table_concurrently moves the data by logical replication. */
-    @Container
-    private static final PostgreSQLContainer CITUS = new PostgreSQLContainer(
-            DockerImageName.parse("citusdata/citus:12.1").asCompatibleSubstituteFor("postgres"))
-            .withCommand("postgres", "-c", "fsync=off", "-c", "wal_level=logical");
+    private static final String CITUS = System.getenv("SHARDPREP_CITUS_URL");
 
     private static final Path SAMPLE_ZIP = E2eScripts.SAMPLE_ZIP;
 
     @Test
     void distributesTheExerciseColocatedWithStores() throws IOException, SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS line_items, orders, products, stores CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS backfill_batch(integer)");
+        }
         Path dir = unzippedSample();
         Path script = dir.resolve("exercise.sql");
         Files.writeString(script, ExerciseSql.createTables() + ExerciseSql.copyData() + ExerciseSql.addStoreId()
@@ -85,6 +83,7 @@ class DistributeCitusIT {
     @Test
     void distributesConcurrentlyWhereCitusAllowsIt() throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS shop CASCADE");
             st.execute("CREATE SCHEMA shop");
             st.execute("SET search_path TO shop");
             st.execute("CREATE TABLE themes (theme_id bigint PRIMARY KEY, name text)");
@@ -122,12 +121,13 @@ class DistributeCitusIT {
     }
 
     private static String conninfo() {
-        return "host=" + CITUS.getHost() + " port=" + CITUS.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT)
-                + " dbname=" + CITUS.getDatabaseName() + " user=" + CITUS.getUsername() + " password=" + CITUS.getPassword();
+        return CITUS;
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(CITUS.getJdbcUrl(), CITUS.getUsername(), CITUS.getPassword());
+        var s = new org.shardprep.connect.ConnectionSettingsResolver(w -> { })
+                .resolve(org.shardprep.connect.ConnectionRequest.ofConnInfo(CITUS), Map.of(), Path.of("/nonexistent"));
+        return DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {

@@ -102,4 +102,15 @@ class ShortLockTransactionTest {
             holder.rollback();
         }
     }
+
+    /** A connection the pool closed under a failing statement: the statement's error is what comes out, not "closed". */
+    @Test
+    void theFailuresOwnErrorIsNotHiddenByTheClosedConnection() throws Exception {
+        Connection c = TestServer.connect(DB);
+        assertThatThrownBy(() -> ShortLockTransaction.forLiveWrites().run(c, conn -> {
+            conn.close();
+            throw new SQLException("cannot create foreign key constraint since foreign keys from reference tables and "
+                    + "local tables to distributed tables are not supported", "0A000");
+        })).isInstanceOf(SQLException.class).hasMessageStartingWith("cannot create foreign key constraint");
+    }
 }

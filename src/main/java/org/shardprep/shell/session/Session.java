@@ -399,6 +399,7 @@ public final class Session implements CommandContext, AutoCloseable {
             config.setMaximumPoolSize(8);
             config.setMinimumIdle(0);
             config.setPoolName("shardprep-background");
+            config.setExceptionOverrideClassName(PoolErrors.class.getName());   // a refusal is not a broken connection
             config.setInitializationFailTimeout(-1);   // a server that is down fails the job, not the shell
             pool = new com.zaxxer.hikari.HikariDataSource(config);
         }
