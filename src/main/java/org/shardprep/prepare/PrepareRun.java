@@ -406,20 +406,11 @@ final class PrepareRun {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new String[] {String.join(",", strings(rs.getArray(1))) + ">" + rs.getString(2) + ">"
-                        + String.join(",", strings(rs.getArray(3))) + ">" + actionWords(rs.getString(4)) + ">" + actionWords(rs.getString(5))});
+                        + String.join(",", strings(rs.getArray(3))) + ">" + SchemaGraph.action(rs.getString(4)) + ">" + SchemaGraph.action(rs.getString(5))});
             }
         }
     }
 
-    private static String actionWords(String code) {
-        return switch (code) {
-            case "r" -> "RESTRICT";
-            case "c" -> "CASCADE";
-            case "n" -> "SET NULL";
-            case "d" -> "SET DEFAULT";
-            default -> "NO ACTION";
-        };
-    }
 
     /** The foreign keys a run re-created and has not validated yet: {table, name}. */
     private List<String[]> marked() throws SQLException {

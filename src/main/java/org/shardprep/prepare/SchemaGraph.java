@@ -254,7 +254,8 @@ public final class SchemaGraph {
         }
     }
 
-    private static String action(String code) {
+    /** pg_constraint's confupdtype/confdeltype code as SQL says it. */
+    static String action(String code) {
         return switch (code) {
             case "r" -> "RESTRICT";
             case "c" -> "CASCADE";
