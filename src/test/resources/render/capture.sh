@@ -1,5 +1,5 @@
 #!/bin/bash
-# Captures the expected outputs under psql/ from the real psql 15 (Debian 15.18)
+# Captures the expected outputs under psql/ from the real psql 15 (Debian 15.20 since psql 15.20 sizes expanded data to the record header in every format; 15.18 before)
 # against a PostgreSQL 15 server:  PGPASSWORD=postgres ./capture.sh
 # The datasets are mirrored (as text + type OIDs) in PsqlFixtures.java.
 set -u

@@ -138,9 +138,9 @@ final class ExpandedPrinter implements ResultPrinter {
                 sb.append(opt.getTitle()).append('\n');
             }
             if (wrapped) {
-                chooseDataWidth(buffer.size());   // psql 15 sizes the data column only in the wrapped format
+                chooseDataWidth(buffer.size());
             } else {
-                dwidth = dataWidth;
+                dwidth = Math.max(dataWidth, headerDataWidth(buffer.size()));   // psql 15.20: the record header too
             }
             widthsChosen = true;
         } else if (!wrapped && dataWidth > dwidth) {
@@ -169,6 +169,30 @@ final class ExpandedPrinter implements ResultPrinter {
         buffer.clear();
         out.print(sb);
         out.flush();
+    }
+
+    /** The data width the record header line needs ("-[ RECORD 12 ]-"), as psql 15.20 sizes it in any format. */
+    private int headerDataWidth(int nrows) {
+        if (opt.isTuplesOnly()) return 0;
+        int swidth = separatorWidth();
+        int rwidth = (nrows > 0 ? 1 + (int) Math.log10(nrows) : 0) + (border == 0 ? 9 : border == 1 ? 12 : 15);
+        return rwidth - hwidth - swidth;
+    }
+
+    /** What stands between the header column and the data: separators, and the newline markers' column. */
+    private int separatorWidth() {
+        int swidth;
+        if (border == 0) {
+            swidth = hmultiline ? 2 : 1;
+        } else if (border == 1) {
+            swidth = hmultiline && style.oldAscii() ? 4 : 3;
+        } else {
+            swidth = 7;
+        }
+        if (dmultiline && border < 2 && !style.oldAscii()) {
+            swidth++;
+        }
+        return swidth;
     }
 
     /** The wrapped format's data width: the target width, and at least what the record header lines need. */
