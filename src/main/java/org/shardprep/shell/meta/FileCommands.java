@@ -66,7 +66,8 @@ final class FileCommands {
         String cmd = command.isBlank() ? System.getenv().getOrDefault("SHELL", "/bin/sh") : command;
         List<String> argv = command.isBlank() ? List.of(cmd) : List.of("/bin/sh", "-c", cmd);
         try {
-            Process p = new ProcessBuilder(argv).directory(session.workingDirectory().toFile()).inheritIO().start();
+            Process p = org.shardprep.os.ChildEnvironment.apply(new ProcessBuilder(argv)).directory(session.workingDirectory().toFile())
+                    .inheritIO().start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return fail("\\!: could not run \"" + cmd + "\": " + e.getMessage());
