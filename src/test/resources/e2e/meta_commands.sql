@@ -54,16 +54,27 @@ select 1/0 \gdesc
 select * from nope \gdesc
 create table gd(a int) \gdesc
 \gdesc
+select * from nope \gdesc
+\echo :ERROR :SQLSTATE :LAST_ERROR_MESSAGE
+\errverbose
+select 1 \gdesc
+\echo :ERROR :SQLSTATE
+\echo '-n' quoted is printed
+\qecho "-n" too
+\set dash_n -n
+\warn :dash_n from a variable is the option
+\warn
 create function add_one(i int) returns int language sql immutable as $$ select i + 1 $$;
 create function greet(who text default 'world') returns text language plpgsql as $$
 begin
   return 'hello ' || who;
 end
 $$;
-create view v_gx as select a, a * 2 as double from gx where a > 0;
+-- two relations, so that the server qualifies the columns in 15 as in 17
+create view v_gx as select g.a, g.a * 2 as double, o.n from gx g join (values (1)) o(n) on g.a > o.n where g.a > 0;
 create function ret_two() returns int language sql return 2;
 create function add_one(i bigint) returns bigint language sql as $$ select i + 1 $$;
-create view "V checked" with (security_barrier) as select * from gx where a > 1 with local check option;
+create view "V checked" with (security_barrier) as select g.a from gx g, gx h where g.a > h.a with local check option;
 \sf add_one
 \sf add_one(int)
 \sf+ ret_two

@@ -23,6 +23,16 @@ public final class ChildEnvironment {
         return CHANGES.containsKey(name) ? CHANGES.get(name) : System.getenv(name);
     }
 
+    /** The whole environment as a child process would see it (libpq's settings for \\c read it too). */
+    public static synchronized Map<String, String> all() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        CHANGES.forEach((k, v) -> {
+            if (v == null) env.remove(k);
+            else env.put(k, v);
+        });
+        return env;
+    }
+
     /** The builder with the changes applied. */
     public static synchronized ProcessBuilder apply(ProcessBuilder builder) {
         Map<String, String> env = builder.environment();

@@ -105,7 +105,7 @@ public final class QueryRunner {
         return describe(e, sql, offset, verbosity, MessageFormatter.ShowContext.ERRORS);
     }
 
-    static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity,
+    public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity,
                            MessageFormatter.ShowContext context) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerMessage m = ResultStream.relativeTo(ServerMessage.from(p.getServerErrorMessage()), offset);

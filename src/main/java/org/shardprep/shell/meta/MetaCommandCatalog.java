@@ -105,15 +105,15 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
 
         entry(IO, "  \\copy ...              perform SQL COPY with data stream to the client host", "(?i)copy", "\\copy",
                 ArgMode.WHOLE_LINE, Completion.COPY, null, (m, c, a, s) -> m.copy(c));
-        add(IO, "  \\echo [-n] [STRING]    write string to standard output (-n for no newline)", "echo", (m, c, a, s) -> m.echo(a));
+        add(IO, "  \\echo [-n] [STRING]    write string to standard output (-n for no newline)", "echo", (m, c, a, s) -> m.echo(c, a));
         entry(IO, "  \\i FILE                execute commands from file", "i|include", "\\i", ArgMode.NORMAL, Completion.FILE, null,
                 (m, c, a, s) -> m.include(c, a, false));
         entry(IO, "  \\ir FILE               as \\i, but relative to location of current script", "ir|include_relative", "\\ir",
                 ArgMode.NORMAL, Completion.FILE, null, (m, c, a, s) -> m.include(c, a, true));
         entry(IO, "  \\o [FILE]              send all query results to file or |pipe", "o|out", "\\o", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.output(c, a));
-        add(IO, "  \\qecho [-n] [STRING]   write string to \\o output stream (-n for no newline)", "qecho", (m, c, a, s) -> m.qecho(a));
-        add(IO, "  \\warn [-n] [STRING]    write string to standard error (-n for no newline)", "warn", (m, c, a, s) -> m.warn(a));
+        add(IO, "  \\qecho [-n] [STRING]   write string to \\o output stream (-n for no newline)", "qecho", (m, c, a, s) -> m.qecho(c, a));
+        add(IO, "  \\warn [-n] [STRING]    write string to standard error (-n for no newline)", "warn", (m, c, a, s) -> m.warn(c, a));
 
         add(CONDITIONAL, "  \\if EXPR               begin conditional block", "if", conditional);
         add(CONDITIONAL, "  \\elif EXPR             alternative within current conditional block", "elif", conditional);

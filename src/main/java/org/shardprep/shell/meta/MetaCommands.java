@@ -190,27 +190,27 @@ public final class MetaCommands {
         return MetaCommandResult.ERROR;
     }
 
-    MetaCommandResult echo(List<String> args) {
-        return echo(args, session.out());
+    MetaCommandResult echo(MetaCommand command, List<String> args) {
+        return echo(command, args, session.out());
     }
 
     /** \qecho: as \echo, into the query output (\o). */
-    MetaCommandResult qecho(List<String> args) {
-        return echo(args, session.results());
+    MetaCommandResult qecho(MetaCommand command, List<String> args) {
+        return echo(command, args, session.results());
     }
 
     /** \warn: as \echo, to standard error. */
-    MetaCommandResult warn(List<String> args) {
+    MetaCommandResult warn(MetaCommand command, List<String> args) {
         session.out().flush();
-        java.io.PrintWriter err = new java.io.PrintWriter(session.err());
-        MetaCommandResult result = echo(args, err);
-        return result;
+        return echo(command, args, new java.io.PrintWriter(session.err()));
     }
 
-    private static MetaCommandResult echo(List<String> args, java.io.PrintWriter out) {
+    /** psql's \echo: -n typed as the first argument leaves out the newline ('-n' or a variable holding it is printed). */
+    private static MetaCommandResult echo(MetaCommand command, List<String> args, java.io.PrintWriter out) {
         boolean newline = true;
         List<String> words = args;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
+        String raw = command.rawArgs() == null ? "" : command.rawArgs().strip();
+        if (!words.isEmpty() && words.get(0).equals("-n") && raw.matches("(?s)-n(\\s.*)?")) {
             newline = false;
             words = words.subList(1, words.size());
         }

@@ -4,6 +4,8 @@ import org.shardprep.shell.session.Session;
 import org.shardprep.shell.session.Variables;
 import org.shardprep.sql.PgProtocol;
 import org.shardprep.sql.QueryOutcome;
+import org.shardprep.sql.QueryRunner;
+import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ColumnInfo;
 import org.shardprep.sql.render.PrintOptions;
 import org.shardprep.sql.render.ResultPrinter;
@@ -98,10 +100,12 @@ final class QueryResultCommands {
         try {
             columns = session.connection().protocol().describe(sql);
         } catch (SQLException e) {
-            session.message(session.location().prefix()
-                    + org.shardprep.sql.QueryRunner.describe(e, sql, 0, session.verbosity()));
+            session.message(session.location().prefix() + QueryRunner.describe(e, sql, 0, session.verbosity()));
+            session.failed(QueryRunner.describe(e, sql, 0, MessageFormatter.Verbosity.VERBOSE, MessageFormatter.ShowContext.ALWAYS));
+            session.recordOutcome(QueryOutcome.failed(e, session.connection().isClosed()));
             return false;
         }
+        session.recordOutcome(QueryOutcome.OK);
         if (columns.isEmpty()) {
             session.results().println("The command has no result, or the result has no columns.");
             session.results().flush();
@@ -125,7 +129,7 @@ final class QueryResultCommands {
             session.results().flush();
             return true;
         } catch (SQLException e) {
-            session.message(session.location().prefix() + org.shardprep.sql.QueryRunner.describe(e, q.toString(), 0, session.verbosity()));
+            session.message(session.location().prefix() + QueryRunner.describe(e, q.toString(), 0, session.verbosity()));
             return false;
         }
     }

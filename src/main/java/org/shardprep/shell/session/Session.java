@@ -415,6 +415,11 @@ public final class Session implements CommandContext, AutoCloseable {
         if (CatalogChanges.mayChange(sql)) catalogChangeListener.run();
     }
 
+    /** psql's ERROR, SQLSTATE and LAST_ERROR_* after a statement the shell ran its own way (\\gdesc). */
+    public void recordOutcome(QueryOutcome outcome) {
+        sender.recordOutcome(outcome);
+    }
+
     /** Runs a query with its rows going to {@code rows} instead of the printer (\gset, \gexec). */
     public QueryOutcome executeCapturing(String sql, org.shardprep.sql.PgProtocol.Results rows) {
         capture = rows;
