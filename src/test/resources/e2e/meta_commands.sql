@@ -90,4 +90,35 @@ create view "V checked" with (security_barrier) as select g.a from gx g, gx h wh
 \sv gx
 \sv no_such_view
 \sv
+-- \crosstabview, from psql_crosstab.sql
+create temp table ctv_data (v, h, c, i, d) as values
+   ('v1','h2','foo', 3, '2015-04-01'::date),
+   ('v2','h1','bar', 3, '2015-01-02'),
+   ('v1','h0','baz', NULL, '2015-07-12'),
+   ('v0','h4','qux', 4, '2015-07-15'),
+   ('v0','h4','dbl', -3, '2014-12-15'),
+   ('v0',NULL,'qux', 5, '2014-07-15'),
+   ('v1','h2','quux',7, '2015-04-04');
+SELECT v, EXTRACT(year FROM d), count(*) FROM ctv_data GROUP BY 1, 2 ORDER BY 1, 2
+ \crosstabview
+\echo :ERROR
+SELECT v, h, string_agg(c, E'\n') FROM ctv_data GROUP BY v, h ORDER BY 1,2,3
+ \crosstabview v h 3
+SELECT v,h,string_agg(c, E'\n') AS c, row_number() OVER(ORDER BY h) AS r FROM ctv_data GROUP BY v, h ORDER BY 1,3,2
+ \crosstabview v h c r
+SELECT 1 \crosstabview
+SELECT v, h, c FROM ctv_data \crosstabview
+\echo :ERROR
+SELECT v,h,c,i FROM ctv_data \crosstabview
+SELECT v,h,c FROM ctv_data \crosstabview 5
+SELECT v,h,c FROM ctv_data \crosstabview V nope
+SELECT v,h,c FROM ctv_data \crosstabview v v
+SELECT v,h,c as "V" FROM ctv_data where false \crosstabview "V" h v
+create table ctv_x(a int) \crosstabview
+\pset null '#null#'
+\pset title 'T'
+SELECT v,h,i FROM ctv_data \crosstabview 1 2 3 3
+\pset title
+SELECT 1/0, 2, 3 \crosstabview
+\pset null
 \echo done

@@ -73,7 +73,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         Handler conditional = BRANCHING;
 
         add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", null);
-        add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", null);
+        add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", (m, c, a, s) -> m.crosstab(s, a));
         add(GENERAL, "  \\errverbose            show most recent error message at maximum verbosity", "errverbose", (m, c, a, s) -> m.errverbose());
         entry(GENERAL, "  \\g [(OPTIONS)] [FILE]  execute query (and send result to file or |pipe);\n"
                 + "                         \\g with no arguments is equivalent to a semicolon", "g", "\\g", ArgMode.FILEPIPE,
@@ -229,6 +229,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         // the commands psql reads a fixed number of arguments for
         limitArgs(0, "errverbose", "gdesc", "gexec");
         limitArgs(1, "gset");
+        limitArgs(4, "crosstabview");
         limitArgs(2, "setenv", "getenv");
     }
 

@@ -261,6 +261,12 @@ public final class MetaCommands {
         return sql == null ? MetaCommandResult.OK : done(resultCommands.gdesc(sql));
     }
 
+    /** \\crosstabview [COLUMNS]: the buffer (or the previous query) run, its result shown as a crosstab. */
+    MetaCommandResult crosstab(StatementScanner scanner, List<String> args) {
+        String sql = queryToSend(scanner);
+        return sql == null ? MetaCommandResult.OK : done(resultCommands.crosstab(sql, args));
+    }
+
     /** The query buffer taken, or the previous query when it is empty (psql's previous_buf); null: nothing to send. */
     private String queryToSend(StatementScanner scanner) {
         String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();

@@ -89,6 +89,22 @@ final class QueryResultCommands {
         return ok;
     }
 
+    /** \\crosstabview [COLV [COLH [COLD [SORTCOLH]]]]: the result pivoted (see {@link CrosstabView}). */
+    boolean crosstab(String sql, List<String> args) {
+        Rows result = new Rows();
+        QueryOutcome outcome = session.executeCapturing(sql, result);
+        if (!outcome.success()) return false;
+        if (result.columns.isEmpty()) return true;   // no rows result: its tag was printed, as psql does
+        CrosstabView.Result table = CrosstabView.pivot(result.columns, result.rows, args, session.printOptions().getNullDisplay());
+        if (table.error() != null) return fail("\\crosstabview: " + table.error());
+        ResultPrinter printer = ResultPrinter.create(session.printOptions(), session.results(), session.terminalWidth());
+        printer.start(table.columns());
+        printer.rows(table.rows());
+        printer.finish(table.rows().size());
+        session.results().flush();
+        return true;
+    }
+
     /** psql's DescribeQuery: the result's column names and types, from the server's description of the statement. */
     boolean gdesc(String sql) {
         session.rememberQuery(sql);   // what \\g runs next, as psql's previous_buf
