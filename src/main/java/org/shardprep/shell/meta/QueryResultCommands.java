@@ -84,6 +84,7 @@ final class QueryResultCommands {
                     ok = false;
                     if (session.variables().onErrorStop()) return false;
                 }
+                if (session.interrupted()) return false;   // Ctrl-C stops the rest, as psql's cancel_pressed
             }
         }
         return ok;
