@@ -67,6 +67,34 @@ public final class PgProtocol {
         if (error != null) throw error;
     }
 
+    /** One column of a statement's described result: its name, type and type modifier. */
+    public record DescribedColumn(String name, int oid, int typmod) {}
+
+    /**
+     * The columns {@code sql} would return, as libpq's PQprepare + PQdescribePrepared give them (the statement is
+     * parsed and described on the server, not run); an empty list when it returns no rows.
+     */
+    public List<DescribedColumn> describe(String sql) throws SQLException {
+        QueryExecutor qe = executor();
+        Query query = qe.createQuery(sql, false, false).query;
+        List<DescribedColumn> columns = new ArrayList<>();
+        ResultHandlerBase handler = new ResultHandlerBase() {
+            @Override
+            public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
+                for (Field f : fields) columns.add(new DescribedColumn(f.getColumnLabel(), f.getOID(), f.getMod()));
+            }
+        };
+        try {
+            qe.execute(query, null, handler, 0, 0, QueryExecutor.QUERY_DESCRIBE_ONLY | QueryExecutor.QUERY_SUPPRESS_BEGIN
+                    | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
+        } finally {
+            query.close();
+        }
+        SQLException error = handler.getException();
+        if (error != null) throw error;
+        return columns;
+    }
+
     public TransactionState transactionState() {
         return switch (executor().getTransactionState()) {
             case IDLE -> TransactionState.IDLE;

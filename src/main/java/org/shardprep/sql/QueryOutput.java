@@ -39,6 +39,12 @@ public interface QueryOutput {
     /** Time spent printing results, which \timing leaves out as psql does (it times the query up to its result). */
     default void printingTook(long nanos) {}
 
+    /** Where rows go instead of the printer (\\gset, \\gexec); null: they are printed. */
+    default PgProtocol.Results capture() { return null; }
+
+    /** A statement failed: its message at full verbosity, which \\errverbose shows. */
+    default void failed(String verboseMessage) {}
+
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
 }

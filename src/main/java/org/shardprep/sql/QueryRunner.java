@@ -35,6 +35,10 @@ public final class QueryRunner {
         CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
         if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
         try {
+            if (output.capture() != null) {
+                run(sql, new CapturedResults(output.capture(), new ResultStream(output, sql, false, 0)));
+                return QueryOutcome.OK;
+            }
             if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
                 return executeWithCursor(sql, statement, output);
             }
@@ -79,7 +83,7 @@ public final class QueryRunner {
         }
     }
 
-    private void run(String text, ResultStream stream) throws SQLException {
+    private void run(String text, PgProtocol.Results stream) throws SQLException {
         session.protocol().execute(text, stream);
     }
 
@@ -94,12 +98,18 @@ public final class QueryRunner {
     /** Prints the error as psql does; positions in a wrapped statement are shifted back to the user's text. */
     private void report(SQLException e, String sql, int offset, QueryOutput output) {
         output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity()));
+        output.failed(describe(e, sql, offset, MessageFormatter.Verbosity.VERBOSE, MessageFormatter.ShowContext.ALWAYS));
     }
 
     public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity) {
+        return describe(e, sql, offset, verbosity, MessageFormatter.ShowContext.ERRORS);
+    }
+
+    public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity,
+                           MessageFormatter.ShowContext context) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerMessage m = ResultStream.relativeTo(ServerMessage.from(p.getServerErrorMessage()), offset);
-            return MessageFormatter.format(m, sql, verbosity);
+            return MessageFormatter.format(m, sql, verbosity, context);
         }
         String state = e.getSQLState();
         if (state != null && state.startsWith("08")) return CONNECTION_CLOSED;

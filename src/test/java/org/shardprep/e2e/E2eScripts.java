@@ -16,7 +16,7 @@ final class E2eScripts {
     static final Path SAMPLE_ZIP = DIR.resolve("exercise-data.zip").toAbsolutePath();
 
     static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands", "conditionals",
-            "formats");
+            "formats", "meta_commands");
 
     /** Variant name -> extra flags. */
     static final List<List<String>> VARIANTS = List.of(
@@ -65,6 +65,7 @@ final class E2eScripts {
      * checked with and without the messages of its \pset commands.
      */
     private static boolean wanted(String script, String variant) {
+        if (script.equals("meta_commands")) return List.of("aligned", "echo", "queries", "quiet", "stop").contains(variant);
         if (script.equals("formats")) return variant.equals("aligned") || variant.equals("quiet");
         if (script.equals("large")) return variant.equals("aligned") || variant.equals("csv");
         if (script.equals("script_commands")) return variant.equals("aligned") || variant.equals("stop");

@@ -30,8 +30,17 @@ class ExpectedOutputIT {
 
         Path expected = E2eScripts.DIR.resolve("expected").resolve(script + "." + variant);
         assertThat(actual.out()).isEqualTo(Files.readString(Path.of(expected + ".out"), StandardCharsets.UTF_8));
-        assertThat(actual.err()).isEqualTo(Files.readString(Path.of(expected + ".err"), StandardCharsets.UTF_8));
+        assertThat(sourceLinesOut(actual.err()))
+                .isEqualTo(sourceLinesOut(Files.readString(Path.of(expected + ".err"), StandardCharsets.UTF_8)));
         assertThat(String.valueOf(actual.exitCode()))
                 .isEqualTo(Files.readString(Path.of(expected + ".status"), StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * \errverbose's LOCATION lines name the server's source line, which differs between the PostgreSQL 15 the
+     * files were captured on and the tests' server; the function and file must still match.
+     */
+    private static String sourceLinesOut(String err) {
+        return err.replaceAll("(?m)^(LOCATION:  .*):\\d+$", "$1:N");
     }
 }

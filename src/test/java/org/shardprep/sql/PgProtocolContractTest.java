@@ -227,4 +227,22 @@ class PgProtocolContractTest {
             assertThat(e.seen).containsExactly("rows six:23 [6]", "tag SELECT 1");
         }
     }
+
+    @Test
+    void describeGivesTheColumnsTypesAndModifiersWithoutRunningTheStatement() throws SQLException {
+        assertThat(protocol.describe("select 1 as one, 'x'::varchar(5) as \"Two\", null::numeric(10,2)"))
+                .containsExactly(new PgProtocol.DescribedColumn("one", 23, -1),
+                        new PgProtocol.DescribedColumn("Two", 1043, 9),
+                        new PgProtocol.DescribedColumn("numeric", 1700, (10 << 16 | 2) + 4));
+        assertThat(protocol.describe("create table described_only(a int)")).isEmpty();
+        assertThat(protocol.describe("select 1 from pg_class where relname = 'described_only'")).hasSize(1);
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery(
+                "select count(*) from pg_class where relname = 'described_only'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("described, not created").isZero();
+        }
+        assertThatThrownBy(() -> protocol.describe("select * from no_such_table"))
+                .isInstanceOf(PSQLException.class).hasMessageContaining("no_such_table");
+        assertThat(protocol.transactionState()).isEqualTo(TransactionState.IDLE);
+    }
 }

@@ -12,20 +12,20 @@ import java.util.List;
  * psql's PSQLexec for the describe commands: one catalog query on the session's connection, in the simple
  * protocol like psql, every value as the server's text (so booleans are "t"/"f" and NULL stays null).
  */
-final class CatalogQuery {
+public final class CatalogQuery {
 
     /** The rows of one catalog query. */
-    record Result(List<ColumnInfo> columns, List<String[]> rows) {
+    public record Result(List<ColumnInfo> columns, List<String[]> rows) {
 
-        int size() { return rows.size(); }
+        public int size() { return rows.size(); }
 
         /** The value as libpq's PQgetvalue gives it: "" for NULL. */
-        String get(int row, int column) {
+        public String get(int row, int column) {
             String v = rows.get(row)[column];
             return v == null ? "" : v;
         }
 
-        boolean isNull(int row, int column) { return rows.get(row)[column] == null; }
+        public boolean isNull(int row, int column) { return rows.get(row)[column] == null; }
 
         boolean isTrue(int row, int column) { return "t".equals(rows.get(row)[column]); }
     }
@@ -33,7 +33,7 @@ final class CatalogQuery {
     private CatalogQuery() {
     }
 
-    static Result run(SessionConnection connection, String sql) throws SQLException {
+    public static Result run(SessionConnection connection, String sql) throws SQLException {
         Collector collector = new Collector();
         connection.protocol().execute(sql, collector);
         return new Result(collector.columns, collector.rows);

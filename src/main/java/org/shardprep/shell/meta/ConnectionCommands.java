@@ -49,7 +49,7 @@ public final class ConnectionCommands {
     private static ConnectionSettings targetSettings(ConnectionSettings previous, List<String> args) {
         if (!args.isEmpty() && ConnInfoParser.looksLikeConnInfo(args.get(0))) {
             return new ConnectionSettingsResolver(w -> {}).resolve(ConnectionRequest.ofConnInfo(args.get(0)),
-                    System.getenv(), ShardprepHome.userHome());
+                    org.shardprep.os.ChildEnvironment.all(), ShardprepHome.userHome());
         }
         ConnectionSettings s = previous;
         String db = arg(args, 0);

@@ -63,10 +63,11 @@ final class FileCommands {
     boolean shell(String command) {
         session.out().flush();
         session.results().flush();
-        String cmd = command.isBlank() ? System.getenv().getOrDefault("SHELL", "/bin/sh") : command;
+        String cmd = command.isBlank() ? java.util.Objects.requireNonNullElse(org.shardprep.os.ChildEnvironment.get("SHELL"), "/bin/sh") : command;
         List<String> argv = command.isBlank() ? List.of(cmd) : List.of("/bin/sh", "-c", cmd);
         try {
-            Process p = new ProcessBuilder(argv).directory(session.workingDirectory().toFile()).inheritIO().start();
+            Process p = org.shardprep.os.ChildEnvironment.apply(new ProcessBuilder(argv)).directory(session.workingDirectory().toFile())
+                    .inheritIO().start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return fail("\\!: could not run \"" + cmd + "\": " + e.getMessage());

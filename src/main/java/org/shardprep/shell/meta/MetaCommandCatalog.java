@@ -73,14 +73,14 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         Handler conditional = BRANCHING;
 
         add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", null);
-        add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", null);
-        add(GENERAL, "  \\errverbose            show most recent error message at maximum verbosity", "errverbose", null);
+        add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", (m, c, a, s) -> m.crosstab(s, a));
+        add(GENERAL, "  \\errverbose            show most recent error message at maximum verbosity", "errverbose", (m, c, a, s) -> m.errverbose());
         entry(GENERAL, "  \\g [(OPTIONS)] [FILE]  execute query (and send result to file or |pipe);\n"
                 + "                         \\g with no arguments is equivalent to a semicolon", "g", "\\g", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.sendBuffer(s, c, a, false));
-        add(GENERAL, "  \\gdesc                 describe result of query, without executing it", "gdesc", null);
-        add(GENERAL, "  \\gexec                 execute query, then execute each value in its result", "gexec", null);
-        add(GENERAL, "  \\gset [PREFIX]         execute query and store result in psql variables", "gset", null);
+        add(GENERAL, "  \\gdesc                 describe result of query, without executing it", "gdesc", (m, c, a, s) -> m.gdesc(s));
+        add(GENERAL, "  \\gexec                 execute query, then execute each value in its result", "gexec", (m, c, a, s) -> m.gexec(s));
+        add(GENERAL, "  \\gset [PREFIX]         execute query and store result in psql variables", "gset", (m, c, a, s) -> m.gset(s, a));
         entry(GENERAL, "  \\gx [(OPTIONS)] [FILE] as \\g, but forces expanded output mode", "gx", "\\gx", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.sendBuffer(s, c, a, true));
         add(GENERAL, "  \\q                     quit shardprep", "q|quit", (m, c, a, s) -> MetaCommandResult.QUIT);
@@ -105,15 +105,15 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
 
         entry(IO, "  \\copy ...              perform SQL COPY with data stream to the client host", "(?i)copy", "\\copy",
                 ArgMode.WHOLE_LINE, Completion.COPY, null, (m, c, a, s) -> m.copy(c));
-        add(IO, "  \\echo [-n] [STRING]    write string to standard output (-n for no newline)", "echo", (m, c, a, s) -> m.echo(a));
+        add(IO, "  \\echo [-n] [STRING]    write string to standard output (-n for no newline)", "echo", (m, c, a, s) -> m.echo(c, a));
         entry(IO, "  \\i FILE                execute commands from file", "i|include", "\\i", ArgMode.NORMAL, Completion.FILE, null,
                 (m, c, a, s) -> m.include(c, a, false));
         entry(IO, "  \\ir FILE               as \\i, but relative to location of current script", "ir|include_relative", "\\ir",
                 ArgMode.NORMAL, Completion.FILE, null, (m, c, a, s) -> m.include(c, a, true));
         entry(IO, "  \\o [FILE]              send all query results to file or |pipe", "o|out", "\\o", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.output(c, a));
-        add(IO, "  \\qecho [-n] [STRING]   write string to \\o output stream (-n for no newline)", "qecho", null);
-        add(IO, "  \\warn [-n] [STRING]    write string to standard error (-n for no newline)", "warn", null);
+        add(IO, "  \\qecho [-n] [STRING]   write string to \\o output stream (-n for no newline)", "qecho", (m, c, a, s) -> m.qecho(c, a));
+        add(IO, "  \\warn [-n] [STRING]    write string to standard error (-n for no newline)", "warn", (m, c, a, s) -> m.warn(c, a));
 
         add(CONDITIONAL, "  \\if EXPR               begin conditional block", "if", conditional);
         add(CONDITIONAL, "  \\elif EXPR             alternative within current conditional block", "elif", conditional);
@@ -171,8 +171,10 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         describeLine("  \\dX     [PATTERN]      list extended statistics", "dX", null);
         describeLine("  \\dy[+]  [PATTERN]      list event triggers", "dy[+]*", null);
         entry(INFO, "  \\l[+]   [PATTERN]      list databases", "l\\+?|list\\+?", "\\l", ArgMode.NORMAL, Completion.DATABASE, null, describe);
-        entry(INFO, "  \\sf[+]  FUNCNAME       show a function's definition", "sf\\+?", "\\sf", ArgMode.WHOLE_LINE, Completion.FUNCTION, null, null);
-        entry(INFO, "  \\sv[+]  VIEWNAME       show a view's definition", "sv\\+?", "\\sv", ArgMode.WHOLE_LINE, Completion.RELATION, "v", null);
+        entry(INFO, "  \\sf[+]  FUNCNAME       show a function's definition", "sf\\+?", "\\sf", ArgMode.WHOLE_LINE, Completion.FUNCTION, null,
+                (m, c, a, s) -> m.showDefinition(c, a, true));
+        entry(INFO, "  \\sv[+]  VIEWNAME       show a view's definition", "sv\\+?", "\\sv", ArgMode.WHOLE_LINE, Completion.RELATION, "v",
+                (m, c, a, s) -> m.showDefinition(c, a, false));
         relations("  \\z      [PATTERN]      same as \\dp", "z", "\\z", "rpvmSf", null);
 
         add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", null);
@@ -212,8 +214,8 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
 
         entry(OS, "  \\cd [DIR]              change the current working directory", "cd", "\\cd", ArgMode.NORMAL, Completion.DIRECTORY, null,
                 (m, c, a, s) -> m.changeDirectory(a));
-        add(OS, "  \\getenv PSQLVAR ENVVAR fetch environment variable", "getenv", null);
-        add(OS, "  \\setenv NAME [VALUE]   set or unset environment variable", "setenv", null);
+        add(OS, "  \\getenv PSQLVAR ENVVAR fetch environment variable", "getenv", (m, c, a, s) -> m.getenv(c, a));
+        add(OS, "  \\setenv NAME [VALUE]   set or unset environment variable", "setenv", (m, c, a, s) -> m.setenv(c, a));
         entry(OS, "  \\timing [on|off]       toggle timing of commands (currently {timing})", "timing", "\\timing", ArgMode.NORMAL,
                 Completion.ON_OFF, null, (m, c, a, s) -> m.timing(a));
         entry(OS, "  \\! [COMMAND]           execute command in shell or start interactive shell", "!", "\\!", ArgMode.WHOLE_LINE,
@@ -224,6 +226,11 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 Completion.VARIABLE, null, (m, c, a, s) -> m.set(a));
         entry(VARIABLES, "  \\unset NAME            unset (delete) internal variable", "unset", "\\unset", ArgMode.NORMAL,
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
+        // the commands psql reads a fixed number of arguments for
+        limitArgs(0, "errverbose", "gdesc", "gexec");
+        limitArgs(1, "gset");
+        limitArgs(4, "crosstabview");
+        limitArgs(2, "setenv", "getenv");
     }
 
     private void add(String section, String help, String names, Handler handler) {

@@ -27,6 +27,8 @@ public final class MetaCommands {
     private final FormatCommands formats;
     private final ConnectionCommands connections;
     private final WatchCommand watcher;
+    private final QueryResultCommands resultCommands;
+    private final DefinitionCommands definitions;
     private final ShellCommands shellCommands;   // for \?, which lists them too
 
     public MetaCommands(Session session, ScriptIncluder processor, ShellCommands shellCommands) {
@@ -37,6 +39,8 @@ public final class MetaCommands {
         this.formats = new FormatCommands(session);
         this.connections = new ConnectionCommands(session);
         this.watcher = new WatchCommand(session);
+        this.resultCommands = new QueryResultCommands(session);
+        this.definitions = new DefinitionCommands(session);
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
@@ -186,16 +190,33 @@ public final class MetaCommands {
         return MetaCommandResult.ERROR;
     }
 
-    MetaCommandResult echo(List<String> args) {
+    MetaCommandResult echo(MetaCommand command, List<String> args) {
+        return echo(command, args, session.out());
+    }
+
+    /** \qecho: as \echo, into the query output (\o). */
+    MetaCommandResult qecho(MetaCommand command, List<String> args) {
+        return echo(command, args, session.results());
+    }
+
+    /** \warn: as \echo, to standard error. */
+    MetaCommandResult warn(MetaCommand command, List<String> args) {
+        session.out().flush();
+        return echo(command, args, new java.io.PrintWriter(session.err()));
+    }
+
+    /** psql's \echo: -n typed as the first argument leaves out the newline ('-n' or a variable holding it is printed). */
+    private static MetaCommandResult echo(MetaCommand command, List<String> args, java.io.PrintWriter out) {
         boolean newline = true;
         List<String> words = args;
-        if (!words.isEmpty() && words.get(0).equals("-n")) {
+        String raw = command.rawArgs() == null ? "" : command.rawArgs().strip();
+        if (!words.isEmpty() && words.get(0).equals("-n") && raw.matches("(?s)-n(\\s.*)?")) {
             newline = false;
             words = words.subList(1, words.size());
         }
-        session.out().print(String.join(" ", words));
-        if (newline) session.out().println();
-        session.out().flush();
+        out.print(String.join(" ", words));
+        if (newline) out.print('\n');
+        out.flush();
         return MetaCommandResult.OK;
     }
 
@@ -220,6 +241,73 @@ public final class MetaCommands {
         } finally {
             options.setExpanded(savedExpanded);
         }
+    }
+
+    /** \gset [PREFIX]: the buffer (or the previous query) run, its one row stored in variables. */
+    MetaCommandResult gset(StatementScanner scanner, List<String> args) {
+        String sql = queryToSend(scanner);
+        return sql == null ? MetaCommandResult.OK : done(resultCommands.gset(sql, args.isEmpty() ? "" : args.get(0)));
+    }
+
+    /** \gexec: the buffer (or the previous query) run, each value of its result run as a query. */
+    MetaCommandResult gexec(StatementScanner scanner) {
+        String sql = queryToSend(scanner);
+        return sql == null ? MetaCommandResult.OK : done(resultCommands.gexec(sql));
+    }
+
+    /** \gdesc: the buffer's (or the previous query's) result columns, the statement described and not run. */
+    MetaCommandResult gdesc(StatementScanner scanner) {
+        String sql = queryToSend(scanner);
+        return sql == null ? MetaCommandResult.OK : done(resultCommands.gdesc(sql));
+    }
+
+    /** \\crosstabview [COLUMNS]: the buffer (or the previous query) run, its result shown as a crosstab. */
+    MetaCommandResult crosstab(StatementScanner scanner, List<String> args) {
+        String sql = queryToSend(scanner);
+        return sql == null ? MetaCommandResult.OK : done(resultCommands.crosstab(sql, args));
+    }
+
+    /** The query buffer taken, or the previous query when it is empty (psql's previous_buf); null: nothing to send. */
+    private String queryToSend(StatementScanner scanner) {
+        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+        if (sql == null || sql.isBlank()) {
+            scanner.resetBuffer();
+            return null;
+        }
+        return sql;
+    }
+
+    /** \sf[+] and \sv[+]: the function's or view's definition, with line numbers for +. */
+    MetaCommandResult showDefinition(MetaCommand command, List<String> args, boolean function) {
+        return done(definitions.show(args.isEmpty() ? null : args.get(0), function, command.name().endsWith("+")));
+    }
+
+    /** \errverbose: the last server error again, with every field psql has. */
+    MetaCommandResult errverbose() {
+        String last = session.lastErrorVerbose();
+        if (last == null) return print("There is no previous error.");
+        session.error(last);
+        return MetaCommandResult.OK;
+    }
+
+    /** \setenv NAME [VALUE]: for the processes the shell starts; no value unsets it. */
+    MetaCommandResult setenv(MetaCommand command, List<String> args) {
+        if (args.isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        String name = args.get(0);
+        if (name.contains("=")) return error("\\" + command.name() + ": environment variable name must not contain \"=\"");
+        if (args.size() < 2) org.shardprep.os.ChildEnvironment.unset(name);
+        else org.shardprep.os.ChildEnvironment.set(name, args.get(1));
+        return MetaCommandResult.OK;
+    }
+
+    /** \getenv PSQLVAR ENVVAR: an unset environment variable leaves the psql variable as it was. */
+    MetaCommandResult getenv(MetaCommand command, List<String> args) {
+        if (args.size() < 2) return error("\\" + command.name() + ": missing required argument");
+        String value = org.shardprep.os.ChildEnvironment.get(args.get(1));
+        if (value == null) return MetaCommandResult.OK;
+        if (!Variables.validName(args.get(0))) return error("invalid variable name: \"" + args.get(0) + "\"");
+        session.variables().set(args.get(0), value);
+        return MetaCommandResult.OK;
     }
 
     /** \watch [SECONDS]: the buffer, or the previous query, again and again until Ctrl-C. */
@@ -279,7 +367,7 @@ public final class MetaCommands {
             return MetaCommandResult.OK;
         }
         String name = args.get(0);
-        if (!name.matches("[A-Za-z0-9_]+")) return error("invalid variable name: \"" + name + "\"");
+        if (!Variables.validName(name)) return error("invalid variable name: \"" + name + "\"");
         session.variables().set(name, String.join("", args.subList(1, args.size())));
         return MetaCommandResult.OK;
     }

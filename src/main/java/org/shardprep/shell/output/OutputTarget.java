@@ -29,7 +29,7 @@ public final class OutputTarget implements AutoCloseable {
                     .directory(workingDirectory.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process p = pb.start();
+            Process p = org.shardprep.os.ChildEnvironment.apply(pb).start();
             return new OutputTarget(writer(p.getOutputStream()), p);
         }
         Path file = workingDirectory.resolve(org.shardprep.shell.copy.HomeDirectories.system().expandTilde(spec));

@@ -31,8 +31,8 @@ public final class PagedOutput extends Writer {
 
     /** PAGER (psql's variable), or less -S so wide tables scroll sideways instead of wrapping. */
     public static String pagerCommand() {
-        String pager = System.getenv("PSQL_PAGER");
-        if (pager == null || pager.isBlank()) pager = System.getenv("PAGER");
+        String pager = org.shardprep.os.ChildEnvironment.get("PSQL_PAGER");
+        if (pager == null || pager.isBlank()) pager = org.shardprep.os.ChildEnvironment.get("PAGER");
         return pager == null || pager.isBlank() ? "less -S" : pager;
     }
 
@@ -54,7 +54,8 @@ public final class PagedOutput extends Writer {
     private void startPager() throws IOException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", pagerCommand).inheritIO()
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
-        if (System.getenv("LESS") == null) pb.environment().put("LESS", "FRX");   // as psql users expect from less
+        org.shardprep.os.ChildEnvironment.apply(pb);
+        if (org.shardprep.os.ChildEnvironment.get("LESS") == null) pb.environment().put("LESS", "FRX");   // as psql users expect from less
         try {
             pager = pb.start();
         } catch (IOException e) {

@@ -61,6 +61,8 @@ public final class Session implements CommandContext, AutoCloseable {
     private java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();   // \cd (the JVM cannot chdir)
     private CopyDataInput copyDataInput;  // where COPY FROM STDIN reads: the current script, stdin or the terminal
     private Runnable catalogChangeListener = () -> { };
+    private org.shardprep.sql.PgProtocol.Results capture;
+    private String lastErrorVerbose;
     private PagedOutput paging;        // the pager of the statement running, or null
     private long printingNanos;        // printing time of the statement running, left out of \timing
     private volatile java.util.function.Consumer<String> noticeSink;   // background lines: above the prompt, or straight out
@@ -293,7 +295,7 @@ public final class Session implements CommandContext, AutoCloseable {
     }
 
     /** The query \g and \watch repeat, and a chance for the catalog cache to notice DDL. */
-    void rememberQuery(String sql) {
+    public void rememberQuery(String sql) {
         lastQuery = sql;
         statementRan(sql);
     }
@@ -413,6 +415,30 @@ public final class Session implements CommandContext, AutoCloseable {
     private void statementRan(String sql) {
         if (CatalogChanges.mayChange(sql)) catalogChangeListener.run();
     }
+
+    /** psql's ERROR, SQLSTATE and LAST_ERROR_* after a statement the shell ran its own way (\\gdesc). */
+    public void recordOutcome(QueryOutcome outcome) {
+        sender.recordOutcome(outcome);
+    }
+
+    /** Runs a query with its rows going to {@code rows} instead of the printer (\gset, \gexec). */
+    public QueryOutcome executeCapturing(String sql, org.shardprep.sql.PgProtocol.Results rows) {
+        capture = rows;
+        try {
+            return execute(sql);
+        } finally {
+            capture = null;
+        }
+    }
+
+    @Override
+    public org.shardprep.sql.PgProtocol.Results capture() { return capture; }
+
+    @Override
+    public void failed(String verboseMessage) { lastErrorVerbose = verboseMessage; }
+
+    /** The last server error at full verbosity (\errverbose), or null when there was none. */
+    public String lastErrorVerbose() { return lastErrorVerbose; }
 
     /** Runs a query with its results sent somewhere else once (\g FILE). */
     public QueryOutcome executeTo(String sql, PrintWriter target) {

@@ -95,7 +95,7 @@ final class StatementSender {
     }
 
     /** psql's ERROR, SQLSTATE, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
-    private void recordOutcome(QueryOutcome outcome) {
+    void recordOutcome(QueryOutcome outcome) {
         Variables variables = session.variables();
         variables.set("ERROR", outcome.success() ? "false" : "true");
         String state = outcome.success() ? "00000" : outcome.sqlState();

@@ -9,6 +9,12 @@ import java.util.TreeMap;
 /** psql's variables (\set, -v) and the special ones that steer the shell: ON_ERROR_STOP, QUIET, ECHO ... */
 public final class Variables implements VariableLookup {
 
+    /** The variables psql gives a hook (EstablishVariableSpace): \gset leaves them alone. */
+    private static final java.util.Set<String> HOOKED = java.util.Set.of("AUTOCOMMIT", "ON_ERROR_STOP", "QUIET", "SINGLELINE",
+            "SINGLESTEP", "FETCH_COUNT", "HISTFILE", "HISTSIZE", "IGNOREEOF", "ECHO", "ECHO_HIDDEN", "ON_ERROR_ROLLBACK",
+            "COMP_KEYWORD_CASE", "HISTCONTROL", "PROMPT1", "PROMPT2", "PROMPT3", "VERBOSITY", "SHOW_ALL_RESULTS", "SHOW_CONTEXT",
+            "HIDE_TOAST_COMPRESSION", "HIDE_TABLEAM");
+
     private final Map<String, String> values = new TreeMap<>();
 
     public Variables() {
@@ -29,6 +35,14 @@ public final class Variables implements VariableLookup {
     public void unset(String name) { values.remove(name); }
 
     public Map<String, String> all() { return values; }
+
+    /** A variable psql watches with a hook of its own (and \gset will not set). */
+    public static boolean hooked(String name) { return HOOKED.contains(name); }
+
+    /** psql's valid_variable_name: letters (any non-ASCII byte counts as one), digits, underscores. */
+    public static boolean validName(String name) {
+        return !name.isEmpty() && name.codePoints().allMatch(c -> c > 127 || Character.isLetterOrDigit(c) || c == '_');
+    }
 
     /** psql's boolean spelling: on/off, true/false, yes/no, 1/0 (and unambiguous prefixes). */
     public boolean isOn(String name) {

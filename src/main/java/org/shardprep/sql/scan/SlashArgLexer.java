@@ -276,7 +276,7 @@ final class SlashArgLexer {
     /** psql's evaluate_backtick: the command's standard output minus one trailing newline. */
     static String runShell(String command) {
         try {
-            Process process = new ProcessBuilder("/bin/sh", "-c", command)
+            Process process = org.shardprep.os.ChildEnvironment.apply(new ProcessBuilder("/bin/sh", "-c", command))
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();

@@ -1,0 +1,97 @@
+package org.shardprep.shell.meta;
+
+import org.postgresql.util.PSQLException;
+import org.shardprep.shell.describe.CatalogQuery;
+import org.shardprep.shell.session.Session;
+
+import java.sql.SQLException;
+
+/** psql's \sf and \sv (command.c's exec_command_sf_sv): a function's or view's CREATE command, numbered with +. */
+final class DefinitionCommands {
+
+    private final Session session;
+
+    DefinitionCommands(Session session) {
+        this.session = session;
+    }
+
+    /** @param name the whole rest of the line, as psql reads it; null or blank when missing */
+    boolean show(String name, boolean function, boolean lineNumbers) {
+        if (name == null || name.isBlank()) return fail(function ? "function name is required" : "view name is required");
+        try {
+            String oid = lookup(name.strip(), function);
+            String text = function ? functionDefinition(oid) : viewDefinition(oid);
+            if (text == null) return false;
+            session.out().print(lineNumbers ? withLineNumbers(text, function) : text);
+            session.out().flush();
+            return true;
+        } catch (SQLException e) {
+            return fail(minimalMessage(e));
+        }
+    }
+
+    /** psql's lookup_object_oid: the name cast to regprocedure (with an argument list), regproc or regclass. */
+    private String lookup(String name, boolean function) throws SQLException {
+        String type = !function ? "regclass" : name.contains("(") ? "regprocedure" : "regproc";
+        return CatalogQuery.run(session.connection(),
+                "SELECT " + QueryResultCommands.literal(name) + "::pg_catalog." + type + "::pg_catalog.oid").get(0, 0);
+    }
+
+    private String functionDefinition(String oid) throws SQLException {
+        return CatalogQuery.run(session.connection(), "SELECT pg_catalog.pg_get_functiondef(" + oid + ")").get(0, 0);
+    }
+
+    /** psql's get_create_object_cmd for a view: CREATE OR REPLACE VIEW, its options and check option. */
+    private String viewDefinition(String oid) throws SQLException {
+        CatalogQuery.Result r = CatalogQuery.run(session.connection(), "SELECT c.relkind, n.nspname, c.relname, "
+                + "pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), "
+                + "pg_catalog.pg_get_viewdef(c.oid, true), "
+                + "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(option_name) || '=' || pg_catalog.quote_literal(option_value), ', ') "
+                + "FROM pg_catalog.pg_options_to_table(c.reloptions) WHERE option_name <> 'check_option'), "
+                + "CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'::text "
+                + "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'::text ELSE NULL END "
+                + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid WHERE c.oid = " + oid);
+        if (!r.get(0, 0).equals("v")) {
+            fail("\"" + r.get(0, 1) + "." + r.get(0, 2) + "\" is not a view");
+            return null;
+        }
+        StringBuilder b = new StringBuilder("CREATE OR REPLACE VIEW ").append(r.get(0, 3));
+        if (!r.get(0, 5).isEmpty()) b.append("\n WITH (").append(r.get(0, 5)).append(')');
+        String def = r.get(0, 4);
+        if (def.endsWith(";")) def = def.substring(0, def.length() - 1);   // pg_get_viewdef's, which psql drops
+        b.append(" AS\n").append(def);
+        if (!r.isNull(0, 6)) b.append("\n WITH ").append(r.get(0, 6)).append(" CHECK OPTION");
+        return b.append('\n').toString();
+    }
+
+    /** psql's print_with_linenumbers: a function's header lines unnumbered, its body from 1. */
+    private static String withLineNumbers(String text, boolean function) {
+        StringBuilder out = new StringBuilder();
+        boolean header = function;
+        int lineno = 0;
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        for (String line : body.split("\n", -1)) {
+            if (header && (line.startsWith("AS ") || line.startsWith("BEGIN ") || line.startsWith("RETURN "))) header = false;
+            if (header) {
+                out.append("        ").append(line).append('\n');
+            } else {
+                out.append(String.format("%-7d %s", ++lineno, line)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** psql's minimal_error_message: severity and primary message only. */
+    private static String minimalMessage(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            String severity = p.getServerErrorMessage().getSeverity();
+            return (severity == null ? "ERROR" : severity) + ":  " + p.getServerErrorMessage().getMessage();
+        }
+        return "ERROR:  " + e.getMessage();
+    }
+
+    private boolean fail(String message) {
+        session.error(message);
+        return false;
+    }
+}
