@@ -52,7 +52,8 @@ public final class CopyRunner {
                 output.results().flush();
             }
             if (writeFailure != null) return new QueryOutcome(false, null, false);
-            return QueryOutcome.OK;
+            // psql 15 counts the rows of COPY FROM STDIN in ROW_COUNT, and 0 for COPY TO STDOUT
+            return QueryOutcome.ok(direction == CopyStatement.Direction.FROM_STDIN ? rows : 0);
         } catch (SQLException e) {
             reportWarnings(sql, output);
             output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity()));

@@ -41,7 +41,7 @@ public final class QueryRunner {
             ResultStream stream = new ResultStream(output, sql, false, 0);
             run(sql, stream);
             stream.finishTable();
-            return QueryOutcome.OK;
+            return QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
             report(e, sql, 0, output);
             return QueryOutcome.failed(e, session.isClosed());
@@ -70,7 +70,7 @@ public final class QueryRunner {
             stream.finishTable();
             run("CLOSE " + CURSOR, stream);
             if (ownTransaction) run("COMMIT", stream);
-            return QueryOutcome.OK;
+            return QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
             stream.finishTable();
             report(e, sql, 0, output);

@@ -23,6 +23,7 @@ final class ResultStream implements PgProtocol.Results {
     private ResultPrinter printer;
     private long rowsInResult;
     private long lastFetchRows;
+    private long rowCount;
 
     /**
      * @param positionOffset characters we put before the user's statement (DECLARE ... FOR): positions in
@@ -44,6 +45,7 @@ final class ResultStream implements PgProtocol.Results {
     @Override
     public void rows(List<ColumnInfo> columns, List<String[]> rows) {
         lastFetchRows = rows.size();
+        if (cursorMode) rowCount += rows.size();   // psql's ROW_COUNT: every row the FETCHes brought
         if (output.resultsUnwanted()) return;   // the pager was quit: nothing more is formatted
         long start = System.nanoTime();
         if (printer == null) {
@@ -61,6 +63,7 @@ final class ResultStream implements PgProtocol.Results {
     @Override
     public void commandStatus(String status) {
         if (cursorMode) return;   // BEGIN/DECLARE/FETCH/CLOSE are ours, not the user's
+        rowCount = affectedRows(status);
         if (printer != null) {
             finishTable();
             // psql also prints the tag after the rows of INSERT/UPDATE/DELETE/MERGE ... RETURNING
@@ -86,6 +89,23 @@ final class ResultStream implements PgProtocol.Results {
 
     /** Rows the last FETCH returned: fewer than asked means the cursor is exhausted. */
     long lastFetchRows() { return lastFetchRows; }
+
+    /** psql's ROW_COUNT for what has run: the last command's count, or all rows fetched through the cursor. */
+    long rowCount() { return rowCount; }
+
+    /** libpq's PQcmdTuples: the count in an INSERT/SELECT/UPDATE/DELETE/MERGE/FETCH/MOVE/COPY tag, else 0. */
+    static long affectedRows(String tag) {
+        String[] words = tag.split(" ");
+        String verb = words[0];
+        int at = verb.equals("INSERT") ? 2
+                : java.util.Set.of("SELECT", "DELETE", "UPDATE", "FETCH", "MERGE", "MOVE", "COPY").contains(verb) ? 1 : -1;
+        if (at < 0 || words.length <= at) return 0;
+        try {
+            return Long.parseLong(words[at]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 
     void resetFetchCount() { lastFetchRows = 0; }
 
