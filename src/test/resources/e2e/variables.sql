@@ -120,6 +120,30 @@ commit;
 \echo :ROW_COUNT
 select 1 where false;
 \echo :ROW_COUNT
+-- from psql's own regression test (psql.sql, "tests for special result variables")
+SELECT 1 AS stuff UNION SELECT 2;
+\echo 'error:' :ERROR
+\echo 'error code:' :SQLSTATE
+\echo 'number of rows:' :ROW_COUNT
+SELECT 1 UNION x;
+\echo 'error:' :ERROR :SQLSTATE :ROW_COUNT
+;
+\echo 'error:' :ERROR
+\echo 'error code:' :SQLSTATE
+\echo 'number of rows:' :ROW_COUNT
+-- must have kept previous values
+\echo 'last error message:' :LAST_ERROR_MESSAGE
+\echo 'last error code:' :LAST_ERROR_SQLSTATE
+\set VERBOSITY sqlstate
+SELECT 1/0;
+\echo 'error:' :ERROR :SQLSTATE :LAST_ERROR_MESSAGE
+\set VERBOSITY default
+\set FETCH_COUNT 10
+select g from generate_series(0, 18) g;
+\echo 'error:' :ERROR :SQLSTATE :ROW_COUNT
+select 1/(15-g) from generate_series(0, 18) g;
+\echo 'error:' :ERROR :SQLSTATE :ROW_COUNT :LAST_ERROR_MESSAGE :LAST_ERROR_SQLSTATE
+\unset FETCH_COUNT
 \set ON_ERROR_STOP 1
 \set AUTOCOMMIT x
 \echo not reached

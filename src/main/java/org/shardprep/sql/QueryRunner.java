@@ -72,7 +72,7 @@ public final class QueryRunner {
             if (ownTransaction) run("COMMIT", stream);
             return QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
-            stream.finishTable();
+            stream.abandonTable();
             report(e, sql, 0, output);
             if (ownTransaction) rollbackQuietly();
             return QueryOutcome.failed(e, session.isClosed());

@@ -25,6 +25,9 @@ final class ResultStream implements PgProtocol.Results {
     private long lastFetchRows;
     private long rowCount;
 
+    /** pgjdbc's command status for the server's EmptyQueryResponse; no real command has this tag. */
+    private static final String EMPTY_QUERY = "EMPTY";
+
     /**
      * @param positionOffset characters we put before the user's statement (DECLARE ... FOR): positions in
      *                       the server's messages are shifted back by that much
@@ -64,6 +67,7 @@ final class ResultStream implements PgProtocol.Results {
     public void commandStatus(String status) {
         if (cursorMode) return;   // BEGIN/DECLARE/FETCH/CLOSE are ours, not the user's
         rowCount = affectedRows(status);
+        if (status.equals(EMPTY_QUERY)) return;   // psql prints nothing for an empty query (a lone ";")
         if (printer != null) {
             finishTable();
             // psql also prints the tag after the rows of INSERT/UPDATE/DELETE/MERGE ... RETURNING
@@ -74,6 +78,16 @@ final class ResultStream implements PgProtocol.Results {
             output.results().println(ResultPrinter.statusLine(output.printOptions(), status));
             output.results().flush();
         }
+    }
+
+    /**
+     * A FETCH failed: what was printed stays, without the footer, as psql's ExecQueryUsingCursor leaves it (each
+     * FETCH's rows are printed as they come, so nothing is buffered).
+     */
+    void abandonTable() {
+        if (printer == null) return;
+        output.results().flush();
+        printer = null;
     }
 
     /** Ends the current table, if one is open (also used at the end of a cursor fetch loop). */
