@@ -144,6 +144,30 @@ select g from generate_series(0, 18) g;
 select 1/(15-g) from generate_series(0, 18) g;
 \echo 'error:' :ERROR :SQLSTATE :ROW_COUNT :LAST_ERROR_MESSAGE :LAST_ERROR_SQLSTATE
 \unset FETCH_COUNT
+-- SHOW_CONTEXT
+
+\set SHOW_CONTEXT never
+do $$
+begin
+  raise notice 'foo';
+  raise exception 'bar';
+end $$;
+
+\set SHOW_CONTEXT errors
+do $$
+begin
+  raise notice 'foo';
+  raise exception 'bar';
+end $$;
+
+\set SHOW_CONTEXT always
+do $$
+begin
+  raise notice 'foo';
+  raise exception 'bar';
+end $$;
+
+\set SHOW_CONTEXT errors
 \set ON_ERROR_STOP 1
 \set AUTOCOMMIT x
 \echo not reached

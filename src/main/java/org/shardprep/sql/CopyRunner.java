@@ -56,7 +56,7 @@ public final class CopyRunner {
             return QueryOutcome.ok(direction == CopyStatement.Direction.FROM_STDIN ? rows : 0);
         } catch (SQLException e) {
             reportWarnings(sql, output);
-            output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity()));
+            output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity(), output.showContext()));
             if (direction == CopyStatement.Direction.FROM_STDIN && !source.opened()) {
                 try {
                     endpoint.skipData();
@@ -86,7 +86,8 @@ public final class CopyRunner {
             connection.jdbc().clearWarnings();
             for (; w != null; w = w.getNextWarning()) {
                 String text = w instanceof PSQLWarning pw && pw.getServerErrorMessage() != null
-                        ? MessageFormatter.format(ServerMessage.from(pw.getServerErrorMessage()), sql, output.verbosity())
+                        ? MessageFormatter.format(ServerMessage.from(pw.getServerErrorMessage()), sql, output.verbosity(),
+                                output.showContext())
                         : "WARNING:  " + w.getMessage();
                 output.message(output.messagePrefix() + text);
             }

@@ -41,4 +41,9 @@ public interface QueryOutput {
 
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
+
+    /** psql's SHOW_CONTEXT: when errors and notices show their CONTEXT lines. */
+    default org.shardprep.sql.render.MessageFormatter.ShowContext showContext() {
+        return org.shardprep.sql.render.MessageFormatter.ShowContext.ERRORS;
+    }
 }

@@ -93,13 +93,18 @@ public final class QueryRunner {
 
     /** Prints the error as psql does; positions in a wrapped statement are shifted back to the user's text. */
     private void report(SQLException e, String sql, int offset, QueryOutput output) {
-        output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity()));
+        output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity(), output.showContext()));
     }
 
     public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity) {
+        return describe(e, sql, offset, verbosity, MessageFormatter.ShowContext.ERRORS);
+    }
+
+    public static String describe(SQLException e, String sql, int offset, MessageFormatter.Verbosity verbosity,
+                                  MessageFormatter.ShowContext showContext) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerMessage m = ResultStream.relativeTo(ServerMessage.from(p.getServerErrorMessage()), offset);
-            return MessageFormatter.format(m, sql, verbosity);
+            return MessageFormatter.format(m, sql, verbosity, showContext);
         }
         String state = e.getSQLState();
         if (state != null && state.startsWith("08")) return CONNECTION_CLOSED;

@@ -128,7 +128,7 @@ final class ResultStream implements PgProtocol.Results {
         String text;
         if (warning instanceof PSQLWarning w && w.getServerErrorMessage() != null) {
             ServerMessage m = relativeTo(ServerMessage.from(w.getServerErrorMessage()), positionOffset);
-            text = MessageFormatter.format(m, query, output.verbosity());
+            text = MessageFormatter.format(m, query, output.verbosity(), output.showContext());
         } else {
             text = "WARNING:  " + warning.getMessage();
         }

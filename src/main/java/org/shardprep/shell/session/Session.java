@@ -533,6 +533,15 @@ public final class Session implements CommandContext, AutoCloseable {
     }
 
     @Override
+    public MessageFormatter.ShowContext showContext() {
+        return switch (variables.get("SHOW_CONTEXT").toLowerCase(Locale.ROOT)) {
+            case "never" -> MessageFormatter.ShowContext.NEVER;
+            case "always" -> MessageFormatter.ShowContext.ALWAYS;
+            default -> MessageFormatter.ShowContext.ERRORS;
+        };
+    }
+
+    @Override
     public void close() {
         recorder.close();   // the shell exits: a recording ends with it, its file complete
         background.stopAll();
