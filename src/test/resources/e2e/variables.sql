@@ -144,6 +144,21 @@ select g from generate_series(0, 18) g;
 select 1/(15-g) from generate_series(0, 18) g;
 \echo 'error:' :ERROR :SQLSTATE :ROW_COUNT :LAST_ERROR_MESSAGE :LAST_ERROR_SQLSTATE
 \unset FETCH_COUNT
+-- LASTOID: set where psql shows a command's tag (QUIET or not), the OID of an INSERT's tag
+copy (select 1) to stdout;
+\echo :LASTOID
+create temp table lo (a int);
+\unset LASTOID
+copy lo from stdin;
+1
+\.
+\echo :LASTOID
+\unset LASTOID
+insert into lo values (2) returning a;
+\echo :LASTOID
+\unset LASTOID
+select 1 \g /dev/null
+\echo :LASTOID
 -- SHOW_CONTEXT
 
 \set SHOW_CONTEXT never

@@ -46,6 +46,7 @@ public final class CopyRunner {
                 // psql reads on to the end of the COPY, says what went wrong, prints the tag and counts a failure
                 clientError(output, "could not write COPY data: " + writeFailure);
             }
+            if (direction == CopyStatement.Direction.FROM_STDIN) output.commandTag("COPY " + rows);   // not TO STDOUT, as psql 15
             boolean tagAfterData = direction == CopyStatement.Direction.TO_STDOUT && endpoint.sinkIsQueryOutput();
             if (!output.quiet() && !tagAfterData) {
                 output.results().println(ResultPrinter.statusLine(output.printOptions(), "COPY " + rows));

@@ -74,6 +74,7 @@ final class ResultStream implements PgProtocol.Results {
             String verb = status.split(" ", 2)[0].toUpperCase(Locale.ROOT);
             if (!(verb.equals("INSERT") || verb.equals("UPDATE") || verb.equals("DELETE") || verb.equals("MERGE"))) return;
         }
+        output.commandTag(status);
         if (!output.quiet()) {
             output.results().println(ResultPrinter.statusLine(output.printOptions(), status));
             output.results().flush();

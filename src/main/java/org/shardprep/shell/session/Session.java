@@ -316,8 +316,10 @@ public final class Session implements CommandContext, AutoCloseable {
         variables.set("ENCODING", encoding == null ? "UTF8" : encoding);
         variables.set("SERVER_VERSION_NAME", connection.serverVersion());
         variables.set("SERVER_VERSION_NUM", String.valueOf(connection.serverVersionNum()));
+        // the client's version, as psql's three say psql's: shardprep's
         variables.set("VERSION_NAME", org.shardprep.command.ShardprepHome.VERSION);
         variables.set("VERSION", "shardprep " + org.shardprep.command.ShardprepHome.VERSION);
+        variables.set("VERSION_NUM", org.shardprep.command.ShardprepHome.VERSION_NUM);
     }
 
     /**
@@ -530,6 +532,13 @@ public final class Session implements CommandContext, AutoCloseable {
             case "sqlstate" -> MessageFormatter.Verbosity.SQLSTATE;
             default -> MessageFormatter.Verbosity.DEFAULT;
         };
+    }
+
+    /** psql's LASTOID: the OID of an INSERT's tag (0 since PostgreSQL 12 has no table WITH OIDS), 0 for the rest. */
+    @Override
+    public void commandTag(String tag) {
+        String[] words = tag.split(" ");
+        variables.set("LASTOID", words[0].equals("INSERT") && words.length == 3 ? words[1] : "0");
     }
 
     @Override
