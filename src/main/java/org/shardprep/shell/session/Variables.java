@@ -62,6 +62,12 @@ public final class Variables implements VariableLookup {
         return v == null ? "none" : v.toLowerCase(Locale.ROOT);
     }
 
+    /** IGNOREEOF: how many Ctrl-D in a row leave the prompt (0 and 1: the first). */
+    public int ignoreEof() {
+        Integer n = SpecialVariables.parseInt(values.getOrDefault("IGNOREEOF", "0"));
+        return n == null ? 0 : n;
+    }
+
     public int fetchCount() {
         Integer n = SpecialVariables.parseInt(values.getOrDefault("FETCH_COUNT", "0"));
         return n == null ? 0 : n;
