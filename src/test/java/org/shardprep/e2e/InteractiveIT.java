@@ -116,6 +116,18 @@ class InteractiveIT {
     }
 
     @Test
+    void quietStartsAtThePromptWithoutBannerAndLeavesWithAnEmptyLine() throws Exception {
+        // psql 15 -q: no banner, no "Type "help"" line; Ctrl-D prints an empty line where it would print \q
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-q", db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain("shardprep " + org.shardprep.command.ShardprepHome.VERSION)
+                    .doesNotContain("Type \"help\"").doesNotContain("\\q");
+        }
+    }
+
+    @Test
     void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
             screen.await("e2e_interactive=#");

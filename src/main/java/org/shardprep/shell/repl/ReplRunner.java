@@ -129,6 +129,7 @@ public final class ReplRunner {
 
     /** psql's greeting: client and server versions, and where "help" is. */
     private void greet() {
+        if (session.quiet()) return;   // psql -q starts at the prompt, without its banner
         var c = session.connection();
         session.out().println("shardprep " + org.shardprep.command.ShardprepHome.VERSION + " (server " + c.serverVersion()
                 + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");
