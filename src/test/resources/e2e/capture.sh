@@ -8,7 +8,7 @@ dir=src/test/resources/e2e
 mkdir -p "$dir/expected"
 variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "queries:-e" "quiet:-q" "fieldsep:-A -F , -R ;" "stop:-v ON_ERROR_STOP=1" "vars:-v feature=on -v level=2")
 scripts=("${@:2}")
-[ ${#scripts[@]} -gt 0 ] || scripts=(basics exercise_schema large on_error_stop script_commands conditionals formats meta_commands)
+[ ${#scripts[@]} -gt 0 ] || scripts=(basics exercise_schema large on_error_stop script_commands conditionals formats meta_commands variables)
 for script in "${scripts[@]}"; do
   for v in "${variants[@]}"; do
     name="${v%%:*}"; flags="${v#*:}"
@@ -16,6 +16,7 @@ for script in "${scripts[@]}"; do
     if [ "$script" = script_commands ] && [ "$name" != aligned ] && [ "$name" != stop ]; then continue; fi
     if [ "$script" = formats ] && [ "$name" != aligned ] && [ "$name" != quiet ]; then continue; fi
     if [ "$script" = meta_commands ]; then case "$name" in aligned|echo|queries|quiet|stop) ;; *) continue ;; esac; fi
+    if [ "$script" = variables ] && [ "$name" != aligned ] && [ "$name" != quiet ]; then continue; fi
     if [ "$script" = conditionals ]; then case "$name" in aligned|stop|echo|vars) ;; *) continue ;; esac
     elif [ "$name" = vars ]; then continue; fi
     psql -X -q "$conn" -c 'drop database if exists e2e_capture with (force)' -c 'create database e2e_capture' >/dev/null

@@ -138,7 +138,9 @@ public final class ShardprepApplication {
     /** Flags that are really variables or print settings, applied as psql applies them. */
     private static void apply(CommandLineOptions opts, Session session) {
         opts.variables.forEach((name, value) -> {
-            if (value == null) session.variables().unset(name); else session.variables().set(name, value);
+            String rejected = null;
+            if (value == null) session.variables().unset(name); else rejected = session.variables().set(name, value);
+            if (rejected != null) throw new IllegalArgumentException(rejected);   // psql stops too, status 1
         });
         if (opts.quiet) session.variables().set("QUIET", "on");
         if (opts.echoAll) session.variables().set("ECHO", "all");

@@ -46,16 +46,18 @@ public final class CopyRunner {
                 // psql reads on to the end of the COPY, says what went wrong, prints the tag and counts a failure
                 clientError(output, "could not write COPY data: " + writeFailure);
             }
+            if (direction == CopyStatement.Direction.FROM_STDIN) output.commandTag("COPY " + rows);   // not TO STDOUT, as psql 15
             boolean tagAfterData = direction == CopyStatement.Direction.TO_STDOUT && endpoint.sinkIsQueryOutput();
             if (!output.quiet() && !tagAfterData) {
                 output.results().println(ResultPrinter.statusLine(output.printOptions(), "COPY " + rows));
                 output.results().flush();
             }
             if (writeFailure != null) return new QueryOutcome(false, null, false);
-            return QueryOutcome.OK;
+            // psql 15 counts the rows of COPY FROM STDIN in ROW_COUNT, and 0 for COPY TO STDOUT
+            return QueryOutcome.ok(direction == CopyStatement.Direction.FROM_STDIN ? rows : 0);
         } catch (SQLException e) {
             reportWarnings(sql, output);
-            output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity()));
+            output.message(output.messagePrefix() + QueryRunner.describe(e, sql, 0, output.verbosity(), output.showContext()));
             if (direction == CopyStatement.Direction.FROM_STDIN && !source.opened()) {
                 try {
                     endpoint.skipData();
@@ -85,7 +87,8 @@ public final class CopyRunner {
             connection.jdbc().clearWarnings();
             for (; w != null; w = w.getNextWarning()) {
                 String text = w instanceof PSQLWarning pw && pw.getServerErrorMessage() != null
-                        ? MessageFormatter.format(ServerMessage.from(pw.getServerErrorMessage()), sql, output.verbosity())
+                        ? MessageFormatter.format(ServerMessage.from(pw.getServerErrorMessage()), sql, output.verbosity(),
+                                output.showContext())
                         : "WARNING:  " + w.getMessage();
                 output.message(output.messagePrefix() + text);
             }

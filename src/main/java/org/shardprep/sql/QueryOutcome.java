@@ -2,9 +2,21 @@ package org.shardprep.sql;
 
 import java.sql.SQLException;
 
-/** How one statement ended: fine, failed on the server, or the connection is gone. */
-public record QueryOutcome(boolean success, SQLException error, boolean connectionLost) {
+/**
+ * How one statement ended: fine, failed on the server, or the connection is gone; and the rows it returned or
+ * changed, as psql's ROW_COUNT counts them.
+ */
+public record QueryOutcome(boolean success, SQLException error, boolean connectionLost, long rowCount) {
     public static final QueryOutcome OK = new QueryOutcome(true, null, false);
+
+    public QueryOutcome(boolean success, SQLException error, boolean connectionLost) {
+        this(success, error, connectionLost, 0);
+    }
+
+    /** Success, with the rows of its last result (psql's ROW_COUNT). */
+    public static QueryOutcome ok(long rowCount) {
+        return new QueryOutcome(true, null, false, rowCount);
+    }
 
     /** A statement the shell refused to send (the message was shown already). */
     public static QueryOutcome refused(String message) {

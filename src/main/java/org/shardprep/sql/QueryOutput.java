@@ -47,4 +47,13 @@ public interface QueryOutput {
 
     /** psql's VERBOSITY. */
     org.shardprep.sql.render.MessageFormatter.Verbosity verbosity();
+
+    /** A command's tag, where psql's PrintQueryStatus takes it (shown or not, QUIET aside): psql sets LASTOID there. */
+    default void commandTag(String tag) {
+    }
+
+    /** psql's SHOW_CONTEXT: when errors and notices show their CONTEXT lines. */
+    default org.shardprep.sql.render.MessageFormatter.ShowContext showContext() {
+        return org.shardprep.sql.render.MessageFormatter.ShowContext.ERRORS;
+    }
 }

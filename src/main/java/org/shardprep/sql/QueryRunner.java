@@ -45,7 +45,7 @@ public final class QueryRunner {
             ResultStream stream = new ResultStream(output, sql, false, 0);
             run(sql, stream);
             stream.finishTable();
-            return QueryOutcome.OK;
+            return QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
             report(e, sql, 0, output);
             return QueryOutcome.failed(e, session.isClosed());
@@ -74,9 +74,9 @@ public final class QueryRunner {
             stream.finishTable();
             run("CLOSE " + CURSOR, stream);
             if (ownTransaction) run("COMMIT", stream);
-            return QueryOutcome.OK;
+            return QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
-            stream.finishTable();
+            stream.abandonTable();
             report(e, sql, 0, output);
             if (ownTransaction) rollbackQuietly();
             return QueryOutcome.failed(e, session.isClosed());
@@ -97,7 +97,7 @@ public final class QueryRunner {
 
     /** Prints the error as psql does; positions in a wrapped statement are shifted back to the user's text. */
     private void report(SQLException e, String sql, int offset, QueryOutput output) {
-        output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity()));
+        output.message(output.messagePrefix() + describe(e, sql, offset, output.verbosity(), output.showContext()));
         output.failed(describe(e, sql, offset, MessageFormatter.Verbosity.VERBOSE, MessageFormatter.ShowContext.ALWAYS));
     }
 

@@ -75,7 +75,24 @@ class DescribeParityIT {
 
     static Stream<Arguments> casesOn15() {
         String databases = E2eScripts.DIR.resolve("describe_databases.sql").toString();
-        return Stream.concat(cases(), Stream.of(Arguments.of("describe_databases", List.of("-f", databases))));
+        return Stream.concat(cases(), Stream.of(Arguments.of("describe_databases", List.of("-f", databases)), hidden()));
+    }
+
+    /** HIDE_TABLEAM and HIDE_TOAST_COMPRESSION on, as pg_regress runs psql; the script turns them off itself. */
+    private static Arguments hidden() {
+        return Arguments.of("describe_hidden", List.of("-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on",
+                "-f", E2eScripts.DIR.resolve("describe_hidden.sql").toString()));
+    }
+
+    /** Not among the captured cases: its \dt+ shows the owner, which is whoever runs the tests' server. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hiddenCase")
+    void hiddenAccessMethodAndCompressionAsPsql(String name, List<String> flags) {
+        sameOutputAsPsql(name, flags);
+    }
+
+    static Stream<Arguments> hiddenCase() {
+        return Stream.of(hidden());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,6 +97,37 @@ class InteractiveIT {
     }
 
     @Test
+    void ignoreEofTakesThatManyCtrlDToLeaveAsPsql() throws Exception {
+        // psql 15 with -v IGNOREEOF=3: 'Use "\q" to leave psql.' at the first two Ctrl-D in a row, \q at the third
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-v", "IGNOREEOF=3", db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\u0004");
+            screen.await("Use \"\\q\" to leave shardprep.");
+            screen.type("select 7 as seven;\r");                 // a line read starts the count again
+            screen.await("(1 row)");
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(300);                                   // each Ctrl-D at a prompt of its own
+                screen.type("\u0004");
+            }
+            screen.await("\\q\r\n");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text().split("to leave shardprep", -1)).hasSize(4);   // three times in all
+        }
+    }
+
+    @Test
+    void quietStartsAtThePromptWithoutBannerAndLeavesWithAnEmptyLine() throws Exception {
+        // psql 15 -q: no banner, no "Type "help"" line; Ctrl-D prints an empty line where it would print \q
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-q", db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain("shardprep " + org.shardprep.command.ShardprepHome.VERSION)
+                    .doesNotContain("Type \"help\"").doesNotContain("\\q");
+        }
+    }
+
+    @Test
     void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
             screen.await("e2e_interactive=#");

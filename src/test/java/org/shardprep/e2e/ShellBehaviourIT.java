@@ -262,6 +262,18 @@ class ShellBehaviourIT {
     }
 
     @Test
+    void minusVWithABadValueOfASpecialVariableStopsAsPsql() {
+        // psql 15: psql -v VERBOSITY=x -c 'select 1' prints this (as "psql: error: ...") and nothing else, status 1
+        JarRun.Result r = JarRun.shardprep(null, "-v", "VERBOSITY=x", "-c", "select 1", DB);
+        assertThat(r.err()).isEqualTo("shardprep: error: unrecognized value \"x\" for \"VERBOSITY\"\n"
+                + "Available values are: default, verbose, terse, sqlstate.\n");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(1);
+        // an unset special variable is its default
+        assertThat(JarRun.shardprep(null, "-v", "HISTSIZE", "-c", "\\echo :HISTSIZE", DB).out()).isEqualTo("500\n");
+    }
+
+    @Test
     void fieldSeparatorInUnalignedMode() {
         JarRun.Result r = JarRun.shardprep(null, "-A", "-F", ",", "-c", "select 1 as a, 'x' as b", DB);
         assertThat(r.out()).isEqualTo("a,b\n1,x\n(1 row)\n");

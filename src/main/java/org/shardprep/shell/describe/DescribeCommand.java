@@ -42,7 +42,8 @@ public final class DescribeCommand {
         boolean verbose = name.indexOf('+') >= 0;
         boolean system = name.indexOf('S') >= 0;
         SessionConnection connection = session.connection();
-        DescribeQueries queries = new DescribeQueries(connection.database());
+        DescribeQueries queries = new DescribeQueries(connection.database(), session.variables().isOn("HIDE_TABLEAM"),
+                session.variables().isOn("HIDE_TOAST_COMPRESSION"));
         String sql = null;
         try {
             if (name.startsWith("l")) {

@@ -15,9 +15,24 @@ final class DescribeQueries {
             + " WHEN 'I' THEN 'partitioned index' END as \"Type\",\n";
 
     private final String database;
+    private final boolean hideTableAm;
+    private final boolean hideCompression;
 
-    DescribeQueries(String database) {
+    /**
+     * @param hideTableAm     psql's HIDE_TABLEAM: no access method in \d+ and the \dt+ family
+     * @param hideCompression psql's HIDE_TOAST_COMPRESSION: no Compression column in \d+
+     */
+    DescribeQueries(String database, boolean hideTableAm, boolean hideCompression) {
         this.database = database;
+        this.hideTableAm = hideTableAm;
+        this.hideCompression = hideCompression;
+    }
+
+    boolean hidesTableAm() { return hideTableAm; }
+
+    /** Whether \d+ of this kind of relation has psql's Compression column. */
+    boolean showsCompression(char relkind) {
+        return !hideCompression && TableDescription.showsCompression(relkind);
     }
 
     /** listTables: \d without a pattern, \dt \di \ds \dv \dm \dE and their combinations. */
@@ -31,7 +46,7 @@ final class DescribeQueries {
         if (!(tables || indexes || views || matViews || sequences || foreign)) {
             tables = views = matViews = sequences = foreign = true;
         }
-        boolean accessMethod = tables || matViews || indexes;
+        boolean accessMethod = !hideTableAm && (tables || matViews || indexes);
         StringBuilder sql = new StringBuilder("SELECT n.nspname as \"Schema\",\n  c.relname as \"Name\",\n")
                 .append(RELKIND_NAMES)
                 .append("  pg_catalog.pg_get_userbyid(c.relowner) as \"Owner\"");
@@ -327,7 +342,7 @@ final class DescribeQueries {
         }
         if (verbose) {
             sql.append(",\n  a.attstorage");
-            if (TableDescription.showsCompression(relkind)) sql.append(",\n  a.attcompression AS attcompression");
+            if (showsCompression(relkind)) sql.append(",\n  a.attcompression AS attcompression");
             if (TableDescription.showsStatsTarget(relkind)) {
                 sql.append(",\n  CASE WHEN a.attstattarget=-1 THEN NULL ELSE a.attstattarget END AS attstattarget");
             }

@@ -58,7 +58,7 @@ final class TableDescription {
         boolean details = showsColumnDetails(rel.kind);
         boolean index = isIndex(rel.kind);
         boolean foreign = rel.kind == 'f';
-        boolean compression = verbose && showsCompression(rel.kind);
+        boolean compression = verbose && queries.showsCompression(rel.kind);
         boolean statsTarget = verbose && showsStatsTarget(rel.kind);
         boolean comments = verbose && showsColumnComments(rel.kind);
         if (details) headers.addAll(List.of("Collation", "Nullable", "Default"));
@@ -402,7 +402,7 @@ final class TableDescription {
             });
         }
         tablespaceFooter(rel.kind, rel.tablespace, true, footers);
-        if (verbose && !rel.accessMethod.isEmpty()) footers.add("Access method: " + rel.accessMethod);
+        if (verbose && !rel.accessMethod.isEmpty() && !queries.hidesTableAm()) footers.add("Access method: " + rel.accessMethod);
     }
 
     /** psql's add_tablespace_footer: only a tablespace other than the database's default is shown. */

@@ -368,8 +368,8 @@ public final class MetaCommands {
         }
         String name = args.get(0);
         if (!Variables.validName(name)) return error("invalid variable name: \"" + name + "\"");
-        session.variables().set(name, String.join("", args.subList(1, args.size())));
-        return MetaCommandResult.OK;
+        String rejected = session.variables().set(name, String.join("", args.subList(1, args.size())));
+        return rejected == null ? MetaCommandResult.OK : error(rejected);
     }
 
     MetaCommandResult unset(List<String> args) {

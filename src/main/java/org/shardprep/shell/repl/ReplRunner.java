@@ -62,6 +62,7 @@ public final class ReplRunner {
         });
         greet();
         String pending = "";
+        int eofInARow = 0;
         while (true) {
             reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));
             String prompt = PromptBuilder.primary(session.connection(),
@@ -74,12 +75,19 @@ public final class ReplRunner {
                 processor.escapeConditional();   // and leaves the innermost \if block
                 continue;
             } catch (EndOfFileException e) {
-                terminal.writer().println("\\q");
+                // psql's IGNOREEOF, bash's rule: that many Ctrl-D in a row before it leaves
+                if (++eofInARow < session.variables().ignoreEof()) {
+                    if (!session.quiet()) terminal.writer().println("Use \"\\q\" to leave shardprep.");
+                    terminal.writer().flush();
+                    continue;
+                }
+                terminal.writer().println(session.quiet() ? "" : "\\q");
                 terminal.writer().flush();
                 processor.endOfInteractiveInput();
                 if (!confirmQuit(reader)) continue;
                 break;
             }
+            eofInARow = 0;
             session.clearInterrupt();
             for (String line : text.split("\n", -1)) {
                 processor.processLine(line);
@@ -121,6 +129,7 @@ public final class ReplRunner {
 
     /** psql's greeting: client and server versions, and where "help" is. */
     private void greet() {
+        if (session.quiet()) return;   // psql -q starts at the prompt, without its banner
         var c = session.connection();
         session.out().println("shardprep " + org.shardprep.command.ShardprepHome.VERSION + " (server " + c.serverVersion()
                 + (session.embedded() != null ? ", embedded in " + session.embedded().dataDirectory() : "") + ")");

@@ -318,8 +318,10 @@ public final class Session implements CommandContext, AutoCloseable {
         variables.set("ENCODING", encoding == null ? "UTF8" : encoding);
         variables.set("SERVER_VERSION_NAME", connection.serverVersion());
         variables.set("SERVER_VERSION_NUM", String.valueOf(connection.serverVersionNum()));
+        // the client's version, as psql's three say psql's: shardprep's
         variables.set("VERSION_NAME", org.shardprep.command.ShardprepHome.VERSION);
         variables.set("VERSION", "shardprep " + org.shardprep.command.ShardprepHome.VERSION);
+        variables.set("VERSION_NUM", org.shardprep.command.ShardprepHome.VERSION_NUM);
     }
 
     /**
@@ -556,6 +558,22 @@ public final class Session implements CommandContext, AutoCloseable {
             case "verbose" -> MessageFormatter.Verbosity.VERBOSE;
             case "sqlstate" -> MessageFormatter.Verbosity.SQLSTATE;
             default -> MessageFormatter.Verbosity.DEFAULT;
+        };
+    }
+
+    /** psql's LASTOID: the OID of an INSERT's tag (0 since PostgreSQL 12 has no table WITH OIDS), 0 for the rest. */
+    @Override
+    public void commandTag(String tag) {
+        String[] words = tag.split(" ");
+        variables.set("LASTOID", words[0].equals("INSERT") && words.length == 3 ? words[1] : "0");
+    }
+
+    @Override
+    public MessageFormatter.ShowContext showContext() {
+        return switch (variables.get("SHOW_CONTEXT").toLowerCase(Locale.ROOT)) {
+            case "never" -> MessageFormatter.ShowContext.NEVER;
+            case "always" -> MessageFormatter.ShowContext.ALWAYS;
+            default -> MessageFormatter.ShowContext.ERRORS;
         };
     }
 

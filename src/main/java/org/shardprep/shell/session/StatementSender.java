@@ -94,12 +94,13 @@ final class StatementSender {
         }
     }
 
-    /** psql's ERROR, SQLSTATE, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
+    /** psql's ERROR, SQLSTATE, ROW_COUNT, LAST_ERROR_MESSAGE and LAST_ERROR_SQLSTATE variables. */
     void recordOutcome(QueryOutcome outcome) {
         Variables variables = session.variables();
         variables.set("ERROR", outcome.success() ? "false" : "true");
         String state = outcome.success() ? "00000" : outcome.sqlState();
         variables.set("SQLSTATE", state);
+        variables.set("ROW_COUNT", String.valueOf(outcome.success() ? outcome.rowCount() : 0));
         if (!outcome.success()) {
             variables.set("LAST_ERROR_MESSAGE", outcome.errorMessage());
             variables.set("LAST_ERROR_SQLSTATE", state);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** psql's variables (\set, -v) and the special ones that steer the shell: ON_ERROR_STOP, QUIET, ECHO ... */
+/** psql's variables (&#92;set, -v) and the special ones that steer the shell: ON_ERROR_STOP, QUIET, ECHO ... */
 public final class Variables implements VariableLookup {
 
     /** The variables psql gives a hook (EstablishVariableSpace): \gset leaves them alone. */
@@ -18,21 +18,32 @@ public final class Variables implements VariableLookup {
     private final Map<String, String> values = new TreeMap<>();
 
     public Variables() {
-        values.put("AUTOCOMMIT", "on");
-        values.put("ECHO", "none");
-        values.put("ON_ERROR_ROLLBACK", "off");
-        values.put("ON_ERROR_STOP", "off");
-        values.put("QUIET", "off");
-        values.put("VERBOSITY", "default");
-        values.put("FETCH_COUNT", "0");
+        values.putAll(SpecialVariables.defaults());
+        values.put("AUTOCOMMIT", "on");   // psql's startup turns these two on once their hooks are in place
+        values.put("SHOW_ALL_RESULTS", "on");
+        values.put("LAST_ERROR_MESSAGE", "");
+        values.put("LAST_ERROR_SQLSTATE", "00000");
     }
 
     @Override
     public String get(String name) { return values.get(name); }
 
-    public void set(String name, String value) { values.put(name, value); }
+    /**
+     * &#92;set: the value, or what psql substitutes for it (an empty boolean is on). Returns null, or psql's message
+     * when a special variable does not take the value; it then keeps the one it had.
+     */
+    public String set(String name, String value) {
+        String v = SpecialVariables.substitute(name, value);
+        String rejected = SpecialVariables.rejection(name, v);
+        if (rejected == null) values.put(name, v);
+        return rejected;
+    }
 
-    public void unset(String name) { values.remove(name); }
+    /** &#92;unset: gone, or back to its default for a special variable (psql's substitute hooks). */
+    public void unset(String name) {
+        String v = SpecialVariables.substitute(name, null);
+        if (v == null) values.remove(name); else values.put(name, v);
+    }
 
     public Map<String, String> all() { return values; }
 
@@ -65,11 +76,14 @@ public final class Variables implements VariableLookup {
         return v == null ? "none" : v.toLowerCase(Locale.ROOT);
     }
 
+    /** IGNOREEOF: how many Ctrl-D in a row leave the prompt (0 and 1: the first). */
+    public int ignoreEof() {
+        Integer n = SpecialVariables.parseInt(values.getOrDefault("IGNOREEOF", "0"));
+        return n == null ? 0 : n;
+    }
+
     public int fetchCount() {
-        try {
-            return Integer.parseInt(values.getOrDefault("FETCH_COUNT", "0").trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        Integer n = SpecialVariables.parseInt(values.getOrDefault("FETCH_COUNT", "0"));
+        return n == null ? 0 : n;
     }
 }
