@@ -2,7 +2,7 @@ package org.shardprep.command;
 
 /**
  * The one place that knows whether a person watches and how to talk to them: progress lines redrawn in place
- * at a live terminal (and at most ten times a second), colour where the terminal shows it and NO_COLOR is
+ * at a live terminal (and at most five times a second), colour where the terminal shows it and NO_COLOR is
  * unset, and questions that a script answers with --yes instead.
  */
 public interface Console {

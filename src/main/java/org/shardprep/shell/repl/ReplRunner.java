@@ -157,7 +157,7 @@ public final class ReplRunner {
                 .history(new PasswordSafeHistory())
                 .completer(new ShellCompleter(catalogNames, commands.registry(),
                         () -> session.variables().all().keySet(), session::workingDirectory))
-                .highlighter(SqlHighlighter.forTerminal(terminal, System.getenv()))
+                .highlighter(new SqlHighlighter(session.console().colour()))   // the console decides colour, once
                 .option(LineReader.Option.CASE_INSENSITIVE, true)   // LINE<TAB> finds line_items, as in psql
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 500)

@@ -18,7 +18,7 @@ import java.util.Map;
  * The session's console: the interactive shell's JLine terminal when there is one, else the session's
  * output, where nothing is redrawn and nobody is asked.
  */
-final class SessionConsole implements Console {
+public final class SessionConsole implements Console {
 
     /** Progress is redrawn at most this often: a terminal over ssh keeps up, the work is not slowed. */
     static final long REDRAW_NANOS = 200_000_000L;
@@ -34,15 +34,25 @@ final class SessionConsole implements Console {
     @Override
     public boolean live() {
         Terminal t = session.terminal();
-        if (t != null) return !t.getType().startsWith(Terminal.TYPE_DUMB);
+        if (t != null) return live(t);
         String term = environment.get("TERM");
         return session.interactive() && term != null && !term.equals("dumb");
     }
 
     @Override
     public boolean colour() {
+        return live() && colourAllowed(environment);
+    }
+
+    /** A terminal that redraws: not JLine's dumb one, nor TERM=dumb. */
+    public static boolean live(Terminal t) {
+        return t.getType() != null && !t.getType().startsWith(Terminal.TYPE_DUMB);
+    }
+
+    /** no-color.org: a non-empty NO_COLOR turns styles off. */
+    public static boolean colourAllowed(Map<String, String> environment) {
         String noColor = environment.get("NO_COLOR");
-        return live() && (noColor == null || noColor.isEmpty());
+        return noColor == null || noColor.isEmpty();
     }
 
     @Override

@@ -30,14 +30,6 @@ public final class SqlHighlighter implements Highlighter {
         this.colour = colour;
     }
 
-    /** Colour only on a real terminal (not JLine's dumb one) and without NO_COLOR in the environment. */
-    public static SqlHighlighter forTerminal(Terminal terminal, Map<String, String> environment) {
-        String noColor = environment.get("NO_COLOR");
-        boolean dumb = terminal == null || terminal.getType() == null
-                || terminal.getType().startsWith(Terminal.TYPE_DUMB);
-        return new SqlHighlighter(!dumb && (noColor == null || noColor.isEmpty()));
-    }
-
     public boolean colours() { return colour; }
 
     @Override

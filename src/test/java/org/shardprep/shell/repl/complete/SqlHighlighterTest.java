@@ -78,17 +78,23 @@ class SqlHighlighterTest {
         assertStyle(s, "\"select\"", AttributedStyle.DEFAULT);
     }
 
+    /** The highlighter as the shell makes it: colour as the console decides it (one rule, SessionConsole's). */
+    private static SqlHighlighter colouring(Terminal t, Map<String, String> env) {
+        return new SqlHighlighter(org.shardprep.shell.session.SessionConsole.live(t)
+                && org.shardprep.shell.session.SessionConsole.colourAllowed(env));
+    }
+
     @Test
     void noColorMeansNoEscapes() throws Exception {
         String sql = "select 'x' from stores -- c";
         try (Terminal t = new ExternalTerminal("colour", "xterm-256color", new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-            assertThat(SqlHighlighter.forTerminal(t, Map.of()).colours()).isTrue();
-            assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).contains("\u001b[");
-            SqlHighlighter noColor = SqlHighlighter.forTerminal(t, Map.of("NO_COLOR", "1"));
+            assertThat(colouring(t, Map.of()).colours()).isTrue();
+            assertThat(colouring(t, Map.of()).highlight(null, sql).toAnsi()).contains("\u001b[");
+            SqlHighlighter noColor = colouring(t, Map.of("NO_COLOR", "1"));
             assertThat(noColor.highlight(null, sql).toAnsi()).isEqualTo(sql);
             // no-color.org: an empty NO_COLOR does not count
-            assertThat(SqlHighlighter.forTerminal(t, Map.of("NO_COLOR", "")).colours()).isTrue();
+            assertThat(colouring(t, Map.of("NO_COLOR", "")).colours()).isTrue();
         }
     }
 
@@ -96,12 +102,12 @@ class SqlHighlighterTest {
     void dumbTerminalMeansNoEscapes() throws Exception {
         String sql = "select 1";
         try (Terminal t = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
-            assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
+            assertThat(colouring(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
         }
         // TERM=dumb on a stream terminal
         try (Terminal t = new ExternalTerminal("plain", "dumb", new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-            assertThat(SqlHighlighter.forTerminal(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
+            assertThat(colouring(t, Map.of()).highlight(null, sql).toAnsi()).isEqualTo(sql);
         }
     }
 
