@@ -264,6 +264,31 @@ class RecordReplayIT {
         assertThat(r.out()).isEmpty();
     }
 
+    /** A command's question (the console's confirm) answered y at the prompt: the recording gets --yes and replays. */
+    @Test
+    void aQuestionAnsweredAtThePromptIsRecordedAsItsYes() throws Exception {
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
+        String db = "rr_confirm";
+        String conninfo = E2eScripts.loadedSample(db);
+        Path recording = dir.resolve("confirm.sql");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", dir.toString()), conninfo)) {
+            screen.await(db + "=#");
+            screen.type("record start " + recording + "\r");
+            screen.await("Recording to ");
+            screen.type("load-all --from " + E2eScripts.SAMPLE_ZIP.toAbsolutePath() + " --fresh\r");
+            screen.await("and load again? [y/N] ");
+            screen.type("y\r");
+            screen.await("Counts: ");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        assertThat(Files.readString(recording)).contains("load-all --from " + E2eScripts.SAMPLE_ZIP.toAbsolutePath() + " --fresh --yes\n");
+        // and it runs as it ran: in a script, where nobody could answer, --yes does
+        JarRun.Result again = shardprep(db, "-f", recording.toString());
+        assertThat(again.err()).isEmpty();
+        assertThat(again.out()).contains("Counts: ");
+    }
+
     @Test
     void recordingAtThePromptKeepsMultiLineStatementsAndCopyData() throws Exception {
         assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
