@@ -53,7 +53,7 @@ final class Pacing {
             try {
                 Thread.sleep(Math.min(SLICE_MS, Math.max(1, left / 1_000_000L)));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();   // Spring Shell's Ctrl-C: seen by interrupted on the next turn
+                Thread.currentThread().interrupt();   // Ctrl-C interrupts the command's thread: seen by interrupted on the next turn
                 return false;
             }
         }

@@ -125,7 +125,7 @@ final class ReplayPresenter implements InputObserver {
         return ansi ? new AttributedString(text, NARRATION).toAnsi(terminal) : text;
     }
 
-    /** Spring Shell turns Ctrl-C into a thread interrupt, the shell's own handler into the session's flag: both go. */
+    /** Ctrl-C interrupts the running command's thread and sets the session's flag: a replay that goes on clears both. */
     private void clearInterrupt() {
         Thread.interrupted();
         session.clearInterrupt();
