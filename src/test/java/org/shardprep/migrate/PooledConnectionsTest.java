@@ -22,7 +22,7 @@ class PooledConnectionsTest {
         try (var s = new SwapDatabases.TestSession("pooled_search_path")) {
             s.session.execute("CREATE SCHEMA tenant_b");
             s.session.execute("SET search_path = tenant_b, public");
-            try (Connection c = PooledConnections.borrow(s.session)) {
+            try (Connection c = s.session.borrow()) {
                 assertThat(searchPath(c)).isEqualTo("tenant_b, public");
             }
             // every connection of the pool (8 at most, all held at once, so the one above is among them) is back

@@ -17,22 +17,28 @@ import java.sql.Statement;
 public final class PooledConnections {
     private PooledConnections() {}
 
-    /** A pooled connection with the session's search_path; closing it resets that and returns it to the pool. */
-    public static Connection borrow(Session session) throws SQLException {
+    /**
+     * A pooled connection with the session's search_path, cancelled by Ctrl-C while it is out (the session's
+     * foreground); closing it resets the search_path and returns it to the pool.
+     */
+    static Connection borrow(Session session, java.util.Set<Connection> foreground) throws SQLException {
         String searchPath = sessionSearchPath(session);
         Connection pooled = session.pool().getConnection();
-        if (searchPath == null) return pooled;
-        try (PreparedStatement ps = pooled.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            ps.setString(1, searchPath);
-            ps.execute();
-        } catch (SQLException e) {
-            pooled.close();
-            throw e;
+        if (searchPath != null) {
+            try (PreparedStatement ps = pooled.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+                ps.setString(1, searchPath);
+                ps.execute();
+            } catch (SQLException e) {
+                pooled.close();
+                throw e;
+            }
         }
+        foreground.add(pooled);
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        resetAndClose(pooled);
+                        foreground.remove(pooled);
+                        if (searchPath != null) resetAndClose(pooled); else pooled.close();
                         return null;
                     }
                     try {

@@ -174,15 +174,6 @@ public final class Session implements CommandContext, AutoCloseable {
         return running;
     }
 
-    /**
-     * A command running a statement in the foreground on a pooled connection (not the session's): Ctrl-C
-     * cancels it too while it is registered. Use in try-with-resources.
-     */
-    public AutoCloseable cancelOnInterrupt(java.sql.Connection c) {
-        foreground.add(c);
-        return () -> foreground.remove(c);
-    }
-
     @Override
     public boolean interrupted() { return interrupted; }
 
@@ -191,18 +182,9 @@ public final class Session implements CommandContext, AutoCloseable {
 
     @Override
     public java.sql.Connection borrow() throws java.sql.SQLException {
-        java.sql.Connection c = PooledConnections.borrow(this);
-        foreground.add(c);   // Ctrl-C cancels what runs on it while it is out
-        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(java.sql.Connection.class.getClassLoader(),
-                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) foreground.remove(c);
-                    try {
-                        return method.invoke(c, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return PooledConnections.borrow(this, foreground);
     }
+
 
     @Override
     public DatabaseKey databaseKey() {
