@@ -174,9 +174,13 @@ final class ExpandedPrinter implements ResultPrinter {
     /** The data width the record header line needs ("-[ RECORD 12 ]-"), as psql 15.20 sizes it in any format. */
     private int headerDataWidth(int nrows) {
         if (opt.isTuplesOnly()) return 0;
-        int swidth = separatorWidth();
-        int rwidth = (nrows > 0 ? 1 + (int) Math.log10(nrows) : 0) + (border == 0 ? 9 : border == 1 ? 12 : 15);
-        return rwidth - hwidth - swidth;
+        return recordHeaderWidth(nrows) - hwidth - separatorWidth();
+    }
+
+    /** The width of the widest "-[ RECORD n ]-" line; 0 without headers (\\t). */
+    private int recordHeaderWidth(int nrows) {
+        if (opt.isTuplesOnly()) return 0;
+        return (nrows > 0 ? 1 + (int) Math.log10(nrows) : 0) + (border == 0 ? 9 : border == 1 ? 12 : 15);
     }
 
     /** What stands between the header column and the data: separators, and the newline markers' column. */
@@ -197,24 +201,8 @@ final class ExpandedPrinter implements ResultPrinter {
 
     /** The wrapped format's data width: the target width, and at least what the record header lines need. */
     private void chooseDataWidth(int nrows) {
-        int swidth;
-        if (border == 0) {
-            swidth = hmultiline ? 2 : 1;
-        } else if (border == 1) {
-            swidth = hmultiline && style.oldAscii() ? 4 : 3;
-        } else {
-            swidth = 7;
-        }
-        if (dmultiline && border < 2 && !style.oldAscii()) {
-            swidth++;
-        }
-        int rwidth = 0;
-        if (!opt.isTuplesOnly()) {
-            if (nrows > 0) {
-                rwidth = 1 + (int) Math.log10(nrows);
-            }
-            rwidth += border == 0 ? 9 : border == 1 ? 12 : 15;
-        }
+        int swidth = separatorWidth();
+        int rwidth = recordHeaderWidth(nrows);
         int newdwidth;
         while (true) {
             int width = Math.max(hwidth + swidth + dataWidth, rwidth);
