@@ -53,10 +53,15 @@ public final class PgProtocol {
         return new PgProtocol(connection.unwrap(BaseConnection.class));
     }
 
-    /** Sends {@code sql} as one simple-query message; the first error the server reports is thrown at the end. */
+    /**
+     * Sends {@code sql} as one simple-query message, byte for byte as given (its {@code ;}s included, so the
+     * server's error positions are psql's, and statements combined with {@code \;} run as one implicit
+     * transaction); the first error the server reports is thrown at the end.
+     */
     public void execute(String sql, Results results) throws SQLException {
         QueryExecutor qe = executor();
-        Query query = qe.createSimpleQuery(sql);
+        // not createSimpleQuery: that splits at each ';' into messages of their own and drops the ';'s
+        Query query = qe.wrap(Parser.parseJdbcSql(sql, qe.getStandardConformingStrings(), false, false, false, false));
         Handler handler = new Handler(results);
         try {
             qe.execute(query, null, handler, 0, 0, SIMPLE);

@@ -40,7 +40,7 @@ public final class QueryRunner {
                 return QueryOutcome.OK;
             }
             if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
-                return executeWithCursor(sql, statement, output);
+                return executeWithCursor(sql, output);
             }
             ResultStream stream = new ResultStream(output, sql, false, 0);
             run(sql, stream);
@@ -53,15 +53,18 @@ public final class QueryRunner {
     }
 
     /** psql's FETCH_COUNT path: BEGIN (unless already in a transaction), DECLARE, FETCH until short, CLOSE. */
-    private QueryOutcome executeWithCursor(String sql, String statement, QueryOutput output) throws SQLException {
+    private QueryOutcome executeWithCursor(String sql, QueryOutput output) throws SQLException {
         boolean ownTransaction = session.transactionState() == TransactionState.IDLE;
         String declare = "DECLARE " + CURSOR + " NO SCROLL CURSOR FOR\n";
         ResultStream stream = new ResultStream(output, sql, true, declare.length());
         try {
             if (ownTransaction) run("BEGIN", stream);
-            run(declare + statement, stream);
+            run(declare + sql, stream);
         } catch (SQLException e) {
-            report(e, sql, declare.length(), output);
+            // psql, with FETCH_COUNT set, shows the position in the DECLARE it sent (LINE 2 for the user's line 1);
+            // our own cursor, used when it is not set, must not show
+            if (output.printChunkRows() > 0) report(e, declare + sql, 0, output);
+            else report(e, sql, declare.length(), output);
             if (ownTransaction) rollbackQuietly();
             return QueryOutcome.failed(e, session.isClosed());
         }
