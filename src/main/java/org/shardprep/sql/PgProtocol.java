@@ -125,10 +125,18 @@ public final class PgProtocol {
 
     /** How many statements pgjdbc's parser finds in the text; -1 when it cannot parse it. */
     public static int statementCount(String sql, boolean standardConformingStrings) {
+        List<String> parts = statements(sql, standardConformingStrings);
+        return parts == null ? -1 : parts.size();
+    }
+
+    /** The statements of a text, cut at its semicolons by pgjdbc's parser (without them); null when it cannot parse it. */
+    public static List<String> statements(String sql, boolean standardConformingStrings) {
         try {
-            return Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false).size();
+            List<String> parts = new ArrayList<>();
+            for (var q : Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false)) parts.add(q.nativeSql);
+            return parts;
         } catch (SQLException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -5,7 +5,9 @@ import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 import org.shardprep.sql.scan.LeadingWords;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,7 @@ public final class QueryRunner {
 
     public QueryOutcome execute(String sql, QueryOutput output) {
         String statement = stripTrailingSemicolon(sql);
+        if (refusedCombinedCopy(sql, output)) return new QueryOutcome(false, null, false);
         CopyStatement.Direction copy = CopyStatement.clientSide(statement);   // data through the client: CopyManager
         CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
         if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
@@ -50,6 +53,34 @@ public final class QueryRunner {
             report(e, sql, 0, output);
             return QueryOutcome.failed(e, session.isClosed());
         }
+    }
+
+    /**
+     * A client-side COPY among statements combined with \; : psql runs it, but pgjdbc can only move COPY data for
+     * a text that is the COPY alone. Refused before anything is sent (so the other parts do not run either), and the
+     * data lines of each COPY FROM STDIN are passed over, never run as SQL.
+     */
+    private boolean refusedCombinedCopy(String sql, QueryOutput output) {
+        List<String> parts = PgProtocol.statements(sql, session.standardConformingStrings());
+        if (parts == null || parts.size() < 2) return false;
+        int fromStdin = 0;
+        boolean copy = false;
+        for (String part : parts) {
+            CopyStatement.Direction d = CopyStatement.clientSide(part);
+            if (d != null) copy = true;
+            if (d == CopyStatement.Direction.FROM_STDIN) fromStdin++;
+        }
+        if (!copy) return false;
+        String prefix = output.messagePrefix();
+        output.message(prefix + (prefix.isEmpty() ? "" : "error: ")
+                + "COPY FROM STDIN and COPY TO STDOUT cannot be combined with other statements (\\;); nothing was run");
+        CopyEndpoint endpoint = output.copyEndpoint();
+        try {
+            for (int i = 0; i < fromStdin && endpoint != null; i++) endpoint.skipData();
+        } catch (IOException ignored) {
+            // the input ended: nothing more to pass over
+        }
+        return true;
     }
 
     /** psql's FETCH_COUNT path: BEGIN (unless already in a transaction), DECLARE, FETCH until short, CLOSE. */
