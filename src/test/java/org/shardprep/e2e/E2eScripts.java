@@ -64,7 +64,7 @@ final class E2eScripts {
      * script with and without the variables its \if tests; the formats script sets every format itself, and is
      * checked with and without the messages of its \pset commands; the variables script (psql's special variables
      * and the ones it sets after a statement) with and without command tags; the combined-queries script (statements
-     * sent as typed, \\; in one message) with echo, with errors stopping and without tags.
+     * sent as typed, \; in one message) with echo, with errors stopping and without tags.
      */
     private static boolean wanted(String script, String variant) {
         if (script.equals("combined_queries")) return List.of("aligned", "echo", "queries", "quiet", "stop").contains(variant);
