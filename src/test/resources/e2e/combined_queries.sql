@@ -23,6 +23,21 @@ INSERT INTO comics VALUES ('Calvin') \; SELECT 1/0 \; INSERT INTO comics VALUES 
 SELECT count(*) FROM comics;
 INSERT INTO comics VALUES ('Susie') \; UPDATE comics SET s = upper(s) \; DELETE FROM comics WHERE s = 'MOE';
 SELECT * FROM comics;
+-- a result is printed once the next has arrived: the next statement's notices come first
+CREATE FUNCTION warn(msg TEXT) RETURNS BOOLEAN LANGUAGE plpgsql
+AS $$
+  BEGIN RAISE NOTICE 'warn %', msg ; RETURN TRUE ; END
+$$;
+SELECT 1 AS one \; SELECT warn('1.5') \; SELECT 2 AS two ;
+-- \gset applies to the last result only
+SELECT 3 AS three \; SELECT warn('3.5') \; SELECT 4 AS four \gset
+\echo :three :four
+SELECT 'shown' AS s \; SELECT 1/0 \gset
+\set SHOW_ALL_RESULTS off
+SELECT 1 AS one \; SELECT warn('1.5') \; SELECT 2 AS two ;
+INSERT INTO comics VALUES ('Moe') \; SELECT 1/0;
+\set SHOW_ALL_RESULTS on
+DROP FUNCTION warn(TEXT);
 
 -- AUTOCOMMIT and combined queries
 \set AUTOCOMMIT off

@@ -38,17 +38,21 @@ public final class QueryRunner {
         CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
         if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
         try {
-            if (output.capture() != null) {
-                run(sql, new CapturedResults(output.capture(), new ResultStream(output, sql, false, 0)));
-                return QueryOutcome.OK;
-            }
-            if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
+            if (output.fetchCount() > 0 && output.capture() == null && streamsThroughCursor(statement)) {
                 return executeWithCursor(sql, output);
             }
             ResultStream stream = new ResultStream(output, sql, false, 0);
-            run(sql, stream);
+            PgProtocol.Results last = output.capture() != null ? new CapturedResults(output.capture(), stream) : stream;
+            OneResultBehind results = new OneResultBehind(output.showAllResults() ? stream : null, last);
+            try {
+                run(sql, results);
+            } catch (SQLException e) {
+                results.endAfterError();
+                throw e;
+            }
+            results.end();
             stream.finishTable();
-            return QueryOutcome.ok(stream.rowCount());
+            return output.capture() != null ? QueryOutcome.OK : QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
             report(e, sql, 0, output);
             return QueryOutcome.failed(e, session.isClosed());
