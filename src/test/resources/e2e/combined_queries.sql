@@ -33,6 +33,9 @@ SELECT 1 AS one \; SELECT warn('1.5') \; SELECT 2 AS two ;
 SELECT 3 AS three \; SELECT warn('3.5') \; SELECT 4 AS four \gset
 \echo :three :four
 SELECT 'shown' AS s \; SELECT 1/0 \gset
+-- \gdesc describes one statement: the server refuses several
+SELECT 1 AS a \; SELECT 2 AS b \gdesc
+SELECT '{"a":1}'::jsonb ? 'a' AS q, 1 AS b \gdesc
 \set SHOW_ALL_RESULTS off
 SELECT 1 AS one \; SELECT warn('1.5') \; SELECT 2 AS two ;
 INSERT INTO comics VALUES ('Moe') \; SELECT 1/0;

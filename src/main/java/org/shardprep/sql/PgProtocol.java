@@ -2,11 +2,13 @@ package org.shardprep.sql;
 
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Field;
+import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 import org.postgresql.core.Query;
 import org.postgresql.core.QueryExecutor;
 import org.postgresql.core.ResultCursor;
 import org.postgresql.core.ResultHandlerBase;
+import org.postgresql.core.SqlCommand;
 import org.postgresql.core.Tuple;
 import org.shardprep.sql.render.ColumnInfo;
 
@@ -61,7 +63,7 @@ public final class PgProtocol {
     public void execute(String sql, Results results) throws SQLException {
         QueryExecutor qe = executor();
         // not createSimpleQuery: that splits at each ';' into messages of their own and drops the ';'s
-        Query query = qe.wrap(Parser.parseJdbcSql(sql, qe.getStandardConformingStrings(), false, false, false, false));
+        Query query = verbatim(qe, sql);
         Handler handler = new Handler(results);
         try {
             qe.execute(query, null, handler, 0, 0, SIMPLE);
@@ -70,6 +72,11 @@ public final class PgProtocol {
         }
         SQLException error = handler.getException();
         if (error != null) throw error;
+    }
+
+    /** The text as one query, as given: no splitting at ';', no '?' parameters. */
+    private static Query verbatim(QueryExecutor qe, String sql) throws SQLException {
+        return qe.wrap(Parser.parseJdbcSql(sql, qe.getStandardConformingStrings(), false, false, false, false));
     }
 
     /** One column of a statement's described result: its name, type and type modifier. */
@@ -81,7 +88,8 @@ public final class PgProtocol {
      */
     public List<DescribedColumn> describe(String sql) throws SQLException {
         QueryExecutor qe = executor();
-        Query query = qe.createQuery(sql, false, false).query;
+        // as given, one Parse (not split at ';', no '?' parameters): the server refuses several statements, as psql's
+        Query query = qe.wrap(List.of(new NativeQuery(sql, new int[0], false, SqlCommand.BLANK)));
         List<DescribedColumn> columns = new ArrayList<>();
         ResultHandlerBase handler = new ResultHandlerBase() {
             @Override
