@@ -8,13 +8,14 @@ dir=src/test/resources/e2e
 mkdir -p "$dir/expected"
 variants=("aligned:" "unaligned:-At" "csv:--csv" "expanded:-x" "echo:-a" "queries:-e" "quiet:-q" "fieldsep:-A -F , -R ;" "stop:-v ON_ERROR_STOP=1" "vars:-v feature=on -v level=2")
 scripts=("${@:2}")
-[ ${#scripts[@]} -gt 0 ] || scripts=(basics exercise_schema large on_error_stop script_commands conditionals formats meta_commands variables)
+[ ${#scripts[@]} -gt 0 ] || scripts=(basics exercise_schema large on_error_stop script_commands conditionals formats meta_commands variables combined_queries)
 for script in "${scripts[@]}"; do
   for v in "${variants[@]}"; do
     name="${v%%:*}"; flags="${v#*:}"
     if [ "$script" = large ] && [ "$name" != aligned ] && [ "$name" != csv ]; then continue; fi
     if [ "$script" = script_commands ] && [ "$name" != aligned ] && [ "$name" != stop ]; then continue; fi
     if [ "$script" = formats ] && [ "$name" != aligned ] && [ "$name" != quiet ]; then continue; fi
+    if [ "$script" = combined_queries ]; then case "$name" in aligned|echo|queries|quiet|stop) ;; *) continue ;; esac; fi
     if [ "$script" = meta_commands ]; then case "$name" in aligned|echo|queries|quiet|stop) ;; *) continue ;; esac; fi
     if [ "$script" = variables ] && [ "$name" != aligned ] && [ "$name" != quiet ]; then continue; fi
     if [ "$script" = conditionals ]; then case "$name" in aligned|stop|echo|vars) ;; *) continue ;; esac

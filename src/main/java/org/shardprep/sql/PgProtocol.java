@@ -2,11 +2,13 @@ package org.shardprep.sql;
 
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Field;
+import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 import org.postgresql.core.Query;
 import org.postgresql.core.QueryExecutor;
 import org.postgresql.core.ResultCursor;
 import org.postgresql.core.ResultHandlerBase;
+import org.postgresql.core.SqlCommand;
 import org.postgresql.core.Tuple;
 import org.shardprep.sql.render.ColumnInfo;
 
@@ -53,10 +55,15 @@ public final class PgProtocol {
         return new PgProtocol(connection.unwrap(BaseConnection.class));
     }
 
-    /** Sends {@code sql} as one simple-query message; the first error the server reports is thrown at the end. */
+    /**
+     * Sends {@code sql} as one simple-query message, byte for byte as given (its {@code ;}s included, so the
+     * server's error positions are psql's, and statements combined with {@code \;} run as one implicit
+     * transaction); the first error the server reports is thrown at the end.
+     */
     public void execute(String sql, Results results) throws SQLException {
         QueryExecutor qe = executor();
-        Query query = qe.createSimpleQuery(sql);
+        // not createSimpleQuery: that splits at each ';' into messages of their own and drops the ';'s
+        Query query = verbatim(qe, sql);
         Handler handler = new Handler(results);
         try {
             qe.execute(query, null, handler, 0, 0, SIMPLE);
@@ -65,6 +72,11 @@ public final class PgProtocol {
         }
         SQLException error = handler.getException();
         if (error != null) throw error;
+    }
+
+    /** The text as one query, as given: no splitting at ';', no '?' parameters. */
+    private static Query verbatim(QueryExecutor qe, String sql) throws SQLException {
+        return qe.wrap(Parser.parseJdbcSql(sql, qe.getStandardConformingStrings(), false, false, false, false));
     }
 
     /** One column of a statement's described result: its name, type and type modifier. */
@@ -76,7 +88,8 @@ public final class PgProtocol {
      */
     public List<DescribedColumn> describe(String sql) throws SQLException {
         QueryExecutor qe = executor();
-        Query query = qe.createQuery(sql, false, false).query;
+        // as given, one Parse (not split at ';', no '?' parameters): the server refuses several statements, as psql's
+        Query query = qe.wrap(List.of(new NativeQuery(sql, new int[0], false, SqlCommand.BLANK)));
         List<DescribedColumn> columns = new ArrayList<>();
         ResultHandlerBase handler = new ResultHandlerBase() {
             @Override
@@ -120,10 +133,18 @@ public final class PgProtocol {
 
     /** How many statements pgjdbc's parser finds in the text; -1 when it cannot parse it. */
     public static int statementCount(String sql, boolean standardConformingStrings) {
+        List<String> parts = statements(sql, standardConformingStrings);
+        return parts == null ? -1 : parts.size();
+    }
+
+    /** The statements of a text, cut at its semicolons by pgjdbc's parser (without them); null when it cannot parse it. */
+    public static List<String> statements(String sql, boolean standardConformingStrings) {
         try {
-            return Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false).size();
+            List<String> parts = new ArrayList<>();
+            for (var q : Parser.parseJdbcSql(sql, standardConformingStrings, false, true, false, false)) parts.add(q.nativeSql);
+            return parts;
         } catch (SQLException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -42,6 +42,9 @@ public interface QueryOutput {
     /** Where rows go instead of the printer (\\gset, \\gexec); null: they are printed. */
     default PgProtocol.Results capture() { return null; }
 
+    /** psql's SHOW_ALL_RESULTS: off prints only the last result of statements combined with \\;. */
+    default boolean showAllResults() { return true; }
+
     /** A statement failed: its message at full verbosity, which \\errverbose shows. */
     default void failed(String verboseMessage) {}
 

@@ -5,7 +5,9 @@ import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 import org.shardprep.sql.scan.LeadingWords;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -31,37 +33,73 @@ public final class QueryRunner {
 
     public QueryOutcome execute(String sql, QueryOutput output) {
         String statement = stripTrailingSemicolon(sql);
+        if (refusedCombinedCopy(sql, output)) return new QueryOutcome(false, null, false);
         CopyStatement.Direction copy = CopyStatement.clientSide(statement);   // data through the client: CopyManager
         CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
         if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
         try {
-            if (output.capture() != null) {
-                run(sql, new CapturedResults(output.capture(), new ResultStream(output, sql, false, 0)));
-                return QueryOutcome.OK;
-            }
-            if (output.fetchCount() > 0 && streamsThroughCursor(statement)) {
-                return executeWithCursor(sql, statement, output);
+            if (output.fetchCount() > 0 && output.capture() == null && streamsThroughCursor(statement)) {
+                return executeWithCursor(sql, output);
             }
             ResultStream stream = new ResultStream(output, sql, false, 0);
-            run(sql, stream);
+            PgProtocol.Results last = output.capture() != null ? new CapturedResults(output.capture(), stream) : stream;
+            OneResultBehind results = new OneResultBehind(output.showAllResults() ? stream : null, last);
+            try {
+                run(sql, results);
+            } catch (SQLException e) {
+                results.endAfterError();
+                throw e;
+            }
+            results.end();
             stream.finishTable();
-            return QueryOutcome.ok(stream.rowCount());
+            return output.capture() != null ? QueryOutcome.OK : QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
             report(e, sql, 0, output);
             return QueryOutcome.failed(e, session.isClosed());
         }
     }
 
+    /**
+     * A client-side COPY among statements combined with \; : psql runs it, but pgjdbc can only move COPY data for
+     * a text that is the COPY alone. Refused before anything is sent (so the other parts do not run either), and the
+     * data lines of each COPY FROM STDIN are passed over, never run as SQL.
+     */
+    private boolean refusedCombinedCopy(String sql, QueryOutput output) {
+        List<String> parts = PgProtocol.statements(sql, session.standardConformingStrings());
+        if (parts == null || parts.size() < 2) return false;
+        int fromStdin = 0;
+        boolean copy = false;
+        for (String part : parts) {
+            CopyStatement.Direction d = CopyStatement.clientSide(part);
+            if (d != null) copy = true;
+            if (d == CopyStatement.Direction.FROM_STDIN) fromStdin++;
+        }
+        if (!copy) return false;
+        String prefix = output.messagePrefix();
+        output.message(prefix + (prefix.isEmpty() ? "" : "error: ")
+                + "COPY FROM STDIN and COPY TO STDOUT cannot be combined with other statements (\\;); nothing was run");
+        CopyEndpoint endpoint = output.copyEndpoint();
+        try {
+            for (int i = 0; i < fromStdin && endpoint != null; i++) endpoint.skipData();
+        } catch (IOException ignored) {
+            // the input ended: nothing more to pass over
+        }
+        return true;
+    }
+
     /** psql's FETCH_COUNT path: BEGIN (unless already in a transaction), DECLARE, FETCH until short, CLOSE. */
-    private QueryOutcome executeWithCursor(String sql, String statement, QueryOutput output) throws SQLException {
+    private QueryOutcome executeWithCursor(String sql, QueryOutput output) throws SQLException {
         boolean ownTransaction = session.transactionState() == TransactionState.IDLE;
         String declare = "DECLARE " + CURSOR + " NO SCROLL CURSOR FOR\n";
         ResultStream stream = new ResultStream(output, sql, true, declare.length());
         try {
             if (ownTransaction) run("BEGIN", stream);
-            run(declare + statement, stream);
+            run(declare + sql, stream);
         } catch (SQLException e) {
-            report(e, sql, declare.length(), output);
+            // psql, with FETCH_COUNT set, shows the position in the DECLARE it sent (LINE 2 for the user's line 1);
+            // our own cursor, used when it is not set, must not show
+            if (output.printChunkRows() > 0) report(e, declare + sql, 0, output);
+            else report(e, sql, declare.length(), output);
             if (ownTransaction) rollbackQuietly();
             return QueryOutcome.failed(e, session.isClosed());
         }

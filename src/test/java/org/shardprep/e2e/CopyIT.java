@@ -64,6 +64,25 @@ class CopyIT {
         assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
     }
 
+    /**
+     * psql runs a COPY among statements combined with \; ; we cannot move its data in the same message, so the whole
+     * text is refused before anything runs, its data lines are passed over (not run as SQL), and the script goes on.
+     */
+    @Test
+    void aCopyCombinedWithOtherStatementsIsRefusedWholeAndItsDataSkipped() throws IOException {
+        Path dir = dataDirectory();
+        Files.writeString(dir.resolve("combined.sql"), "create table t (a int);\n"
+                + "insert into t values (1) \\; copy t from stdin \\; select 2;\n7\n8\n\\.\n"
+                + "select 3 \\; copy t to stdout;\n"
+                + "select count(*) from t;\n");
+        JarRun.Result r = JarRun.run(shardprep(List.of(), "-X", "-f", "combined.sql", TestServer.freshDatabase("e2e_copy_combined")),
+                null, Map.of(), dir);
+        String refusal = "error: COPY FROM STDIN and COPY TO STDOUT cannot be combined with other statements (\\;); nothing was run\n";
+        assertThat(r.err()).isEqualTo("shardprep:combined.sql:2: " + refusal + "shardprep:combined.sql:6: " + refusal);
+        assertThat(r.out()).isEqualTo("CREATE TABLE\n count \n-------\n     0\n(1 row)\n\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
     @Test
     void pstdinReadsTheProcessStdinWhileTheScriptIsAFile() throws IOException {
         String psql = JarRun.psql();

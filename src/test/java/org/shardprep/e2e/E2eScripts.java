@@ -16,7 +16,7 @@ final class E2eScripts {
     static final Path SAMPLE_ZIP = DIR.resolve("exercise-data.zip").toAbsolutePath();
 
     static final List<String> SCRIPTS = List.of("basics", "exercise_schema", "large", "on_error_stop", "script_commands", "conditionals",
-            "formats", "meta_commands", "variables");
+            "formats", "meta_commands", "variables", "combined_queries");
 
     /** Variant name -> extra flags. */
     static final List<List<String>> VARIANTS = List.of(
@@ -63,9 +63,11 @@ final class E2eScripts {
      * The big result only in two formats; the script-commands script changes formats itself; the conditionals
      * script with and without the variables its \if tests; the formats script sets every format itself, and is
      * checked with and without the messages of its \pset commands; the variables script (psql's special variables
-     * and the ones it sets after a statement) with and without command tags.
+     * and the ones it sets after a statement) with and without command tags; the combined-queries script (statements
+     * sent as typed, \; in one message) with echo, with errors stopping and without tags.
      */
     private static boolean wanted(String script, String variant) {
+        if (script.equals("combined_queries")) return List.of("aligned", "echo", "queries", "quiet", "stop").contains(variant);
         if (script.equals("meta_commands")) return List.of("aligned", "echo", "queries", "quiet", "stop").contains(variant);
         if (script.equals("formats")) return variant.equals("aligned") || variant.equals("quiet");
         if (script.equals("variables")) return variant.equals("aligned") || variant.equals("quiet");

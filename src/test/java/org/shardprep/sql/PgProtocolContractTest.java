@@ -115,24 +115,35 @@ class PgProtocolContractTest {
                 .isInstanceOfSatisfying(PSQLException.class, p -> {
                     assertThat(p.getSQLState()).isEqualTo("42703");
                     assertThat(p.getServerErrorMessage()).isNotNull();
-                    // 1-based, counted from the start of the failing statement's text (see the next test)
-                    assertThat(p.getServerErrorMessage().getPosition()).isEqualTo(9);
+                    // 1-based, counted from the start of the whole text, as psql shows it
+                    assertThat(p.getServerErrorMessage().getPosition()).isEqualTo(25);
                 });
         assertThat(e.seen).containsExactly("rows one:23 [1]", "tag SELECT 1");
         assertThat(run("select 4 as four")).containsExactly("rows four:23 [4]", "tag SELECT 1");
     }
 
     /**
-     * pgjdbc splits a text at its semicolons and sends each statement as a Query message of its own, so unlike
-     * psql (and pg_cron), which send the text as one message, the statements after an error still run and the
-     * ones before it are not rolled back with it. Pinned here because the shell's \; and job texts depend on it.
+     * The text goes as one Query message, as psql (with \;) and pg_cron send it: one implicit transaction, so an
+     * error rolls back the statements before it and the ones after it do not run.
      */
     @Test
-    void theStatementsOfATextAreSentOneByOne() throws SQLException {
-        run("drop table if exists one_by_one; create table one_by_one (a int)");
-        assertThatThrownBy(() -> run("insert into one_by_one values (1); select 1/0; insert into one_by_one values (2)"))
+    void aTextIsSentAsOneMessageInOneImplicitTransaction() throws SQLException {
+        run("drop table if exists one_message; create table one_message (a int)");
+        assertThatThrownBy(() -> run("insert into one_message values (1); select 1/0; insert into one_message values (2)"))
                 .isInstanceOf(PSQLException.class).hasMessageContaining("division by zero");
-        assertThat(run("select count(*) as n from one_by_one")).containsExactly("rows n:20 [2]", "tag SELECT 1");
+        assertThat(run("select count(*) as n from one_message")).containsExactly("rows n:20 [0]", "tag SELECT 1");
+    }
+
+    /** Byte for byte: the terminating ';' reaches the server (its error names it, as psql's does) and '??' stays. */
+    @Test
+    void theTextIsSentAsGiven() throws SQLException {
+        assertThatThrownBy(() -> run("select 1 union;")).isInstanceOfSatisfying(PSQLException.class, p -> {
+            assertThat(p.getServerErrorMessage().getMessage()).isEqualTo("syntax error at or near \";\"");
+            assertThat(p.getServerErrorMessage().getPosition()).isEqualTo(15);
+        });
+        assertThatThrownBy(() -> run("select 1 ?? 2")).isInstanceOfSatisfying(PSQLException.class, p ->
+                assertThat(p.getServerErrorMessage().getMessage()).isEqualTo("operator does not exist: integer ?? integer"));
+        assertThat(run(";")).containsExactly("tag EMPTY");   // an empty query: pgjdbc names it, psql prints nothing
     }
 
     @Test

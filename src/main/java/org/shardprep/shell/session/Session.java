@@ -518,6 +518,9 @@ public final class Session implements CommandContext, AutoCloseable {
     public boolean quiet() { return variables.quiet(); }
 
     @Override
+    public boolean showAllResults() { return variables.isOn("SHOW_ALL_RESULTS"); }
+
+    @Override
     public String messagePrefix() { return location.prefix(); }
 
     @Override
