@@ -89,7 +89,8 @@ public final class PgProtocol {
     public List<DescribedColumn> describe(String sql) throws SQLException {
         QueryExecutor qe = executor();
         // as given, one Parse (not split at ';', no '?' parameters): the server refuses several statements, as psql's
-        Query query = qe.wrap(List.of(new NativeQuery(sql, new int[0], false, SqlCommand.BLANK)));
+        // $n parameters get types the server infers (as PQprepare with no types): pgjdbc must know how many there are
+        Query query = qe.wrap(List.of(new NativeQuery(sql, parameterPositions(sql), false, SqlCommand.BLANK)));
         List<DescribedColumn> columns = new ArrayList<>();
         ResultHandlerBase handler = new ResultHandlerBase() {
             @Override
@@ -98,7 +99,7 @@ public final class PgProtocol {
             }
         };
         try {
-            qe.execute(query, null, handler, 0, 0, QueryExecutor.QUERY_DESCRIBE_ONLY | QueryExecutor.QUERY_SUPPRESS_BEGIN
+            qe.execute(query, query.createParameterList(), handler, 0, 0, QueryExecutor.QUERY_DESCRIBE_ONLY | QueryExecutor.QUERY_SUPPRESS_BEGIN
                     | QueryExecutor.QUERY_NO_BINARY_TRANSFER | QueryExecutor.QUERY_ONESHOT);
         } finally {
             query.close();
@@ -107,6 +108,30 @@ public final class PgProtocol {
         if (error != null) throw error;
         return columns;
     }
+
+    /** Where $1, $2 ... first stand in the text (outside quotes), one entry a parameter up to the highest used. */
+    private static int[] parameterPositions(String sql) {
+        java.util.Map<Integer, Integer> first = new java.util.TreeMap<>();
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;   // a doubled quote closes and opens again: the same to this count
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '$' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))
+                    && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)) && sql.charAt(i - 1) != '_')) {
+                int end = i + 1;
+                while (end < sql.length() && Character.isDigit(sql.charAt(end)) && end - i < 6) end++;
+                first.putIfAbsent(Integer.parseInt(sql.substring(i + 1, end)), i);
+            }
+        }
+        int highest = first.isEmpty() ? 0 : ((java.util.TreeMap<Integer, Integer>) first).lastKey();
+        int[] positions = new int[highest];
+        for (int k = 0; k < highest; k++) positions[k] = first.getOrDefault(k + 1, 0);
+        return positions;
+    }
+
 
     public TransactionState transactionState() {
         return switch (executor().getTransactionState()) {

@@ -245,6 +245,9 @@ class PgProtocolContractTest {
                 .containsExactly(new PgProtocol.DescribedColumn("one", 23, -1),
                         new PgProtocol.DescribedColumn("Two", 1043, 9),
                         new PgProtocol.DescribedColumn("numeric", 1700, (10 << 16 | 2) + 4));
+        // $n parameters are typed by the server, as psql's \\gdesc of "SELECT $1, sin($2)" shows them ('$1' in quotes is text)
+        assertThat(protocol.describe("select $1 as a, sin($2) as b, '$3' as c"))
+                .extracting(PgProtocol.DescribedColumn::name).containsExactly("a", "b", "c");
         assertThat(protocol.describe("create table described_only(a int)")).isEmpty();
         assertThat(protocol.describe("select 1 from pg_class where relname = 'described_only'")).hasSize(1);
         try (Statement st = connection.createStatement(); var rs = st.executeQuery(
