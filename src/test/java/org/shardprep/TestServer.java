@@ -36,7 +36,10 @@ public final class TestServer {
                 try {
                     Path dir = Files.createTempDirectory("shardprep-test-pg");
                     EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
-                    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        server.close();
+                        TestFiles.deleteTree(dir);   // its data grows to gigabytes over a run
+                    }, "stop the test server"));
                     base = new LinkedHashMap<>(ConnInfoParser.parse(server.conninfo()));
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot start the embedded test server: " + e.getMessage(), e);

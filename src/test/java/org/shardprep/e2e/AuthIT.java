@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +34,7 @@ class AuthIT {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
-        dir = Files.createTempDirectory("authit");
+        dir = TestFiles.directory("authit");
         openssl("req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=test-ca", "-keyout", "ca.key", "-out", "ca.crt");
         openssl("req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=other-ca", "-keyout", "other.key", "-out", "other.crt");
         openssl("req", "-new", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr");
@@ -126,7 +128,7 @@ class AuthIT {
         JarRun.Result env = JarRun.run(cmd, null, Map.of("PGPASSWORD", "sekret"));
         assertThat(env.out()).isEqualTo("secure\n");
 
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         Path pgpass = home.resolve(".pgpass");
         Files.writeString(pgpass, "localhost:" + port + ":secured:secure:sekret\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));

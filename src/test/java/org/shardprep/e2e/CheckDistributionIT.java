@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.ExerciseSql;
 import org.shardprep.TestServer;
@@ -122,7 +124,7 @@ class CheckDistributionIT {
     }
 
     private static String script(String text) throws IOException {
-        Path file = Files.createTempFile("distribution", ".sql");
+        Path file = TestFiles.file("distribution", ".sql");
         Files.writeString(file, text);
         return file.toString();
     }

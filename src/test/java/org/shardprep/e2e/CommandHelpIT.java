@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class CommandHelpIT {
             script.append(String.join(" ", path)).append(" --help\n");
             script.append("help ").append(String.join(" ", path)).append('\n');
         }
-        Path file = Files.createTempFile("help", ".sql");
+        Path file = TestFiles.file("help", ".sql");
         Files.writeString(file, script);
         JarRun.Result r = JarRun.shardprep(null, "-X", "-v", "ON_ERROR_STOP=1", "-f", file.toString(), DB);
         assertThat(r.err()).isEmpty();

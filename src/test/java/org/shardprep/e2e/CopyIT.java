@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,7 +105,7 @@ class CopyIT {
     /** Streaming, not buffering: 200 MB through a 64 MB heap. */
     @Test
     void twoHundredMegabytesThroughA64MbHeap() throws Exception {
-        Path dir = Files.createTempDirectory("copy-big");
+        Path dir = TestFiles.directory("copy-big");
         Path big = dir.resolve("big.csv");
         long rows = 0;
         String filler = "x".repeat(90);
@@ -183,7 +185,7 @@ class CopyIT {
 
     /** The exercise's CSV layout, small: stores.csv with a header row; products, orders_*, line_items_* without. */
     private static Path dataDirectory() throws IOException {
-        Path dir = Files.createTempDirectory("copy-data");
+        Path dir = TestFiles.directory("copy-data");
         StringBuilder stores = new StringBuilder("store_id,name,category\n");
         for (int i = 1; i <= 12; i++) stores.append(i).append(",\"Store ").append(i).append(", Inc.\",Toys\n");
         Files.writeString(dir.resolve("stores.csv"), stores);

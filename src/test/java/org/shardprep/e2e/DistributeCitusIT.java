@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.shardprep.ExerciseSql;
@@ -145,7 +147,7 @@ class DistributeCitusIT {
 
     /** A directory holding the sample's CSV files, where the exercise's \COPY commands find them. */
     private static Path unzippedSample() throws IOException {
-        Path dir = Files.createTempDirectory("citus-exercise");
+        Path dir = TestFiles.directory("citus-exercise");
         try (InputStream in = Files.newInputStream(SAMPLE_ZIP); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (!e.isDirectory()) Files.copy(zip, dir.resolve(Path.of(e.getName()).getFileName().toString()));

@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 
@@ -97,7 +99,7 @@ class ExerciseBlocksIT {
 
     /** A fresh directory holding data.zip, where the exercise's \! unzip and \COPY find their files. */
     private static Path exerciseDirectory() throws IOException {
-        Path dir = Files.createTempDirectory("exercise");
+        Path dir = TestFiles.directory("exercise");
         Files.copy(DATA_ZIP, dir.resolve("data.zip"));
         return dir;
     }

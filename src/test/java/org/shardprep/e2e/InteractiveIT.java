@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
@@ -27,7 +29,7 @@ class InteractiveIT {
 
     @Test
     void promptsCancelHistoryAndExit() throws Exception {
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), db)) {
             screen.await("e2e_interactive=#");
             screen.type("select 1 as a,\r");

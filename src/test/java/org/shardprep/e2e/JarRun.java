@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,7 @@ public final class JarRun {
         pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
         pb.environment().putAll(extraEnv);
         try {
-            Path home = Files.createTempDirectory("shardprep-home");
+            Path home = TestFiles.directory("shardprep-home");
             pb.environment().putIfAbsent("HOME", home.toString());
             Process p = pb.start();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

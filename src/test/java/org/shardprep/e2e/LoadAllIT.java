@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.postgresql.copy.CopyManager;
@@ -117,7 +119,7 @@ class LoadAllIT {
         http.start();
         try {
             String db = TestServer.freshDatabase("load_url");
-            Path home = Files.createTempDirectory("home");
+            Path home = TestFiles.directory("home");
             JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "-c",
                     "load-all --from http://127.0.0.1:" + http.getAddress().getPort() + "/data/data.zip", db),
                     null, Map.of("HOME", home.toString()));
@@ -132,7 +134,7 @@ class LoadAllIT {
     @Test
     void generatedDataSetIsTheDefault() throws Exception {
         String db = TestServer.freshDatabase("load_generated");
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "-c",
                 "load-all --scale 0.01", db), null, Map.of("HOME", home.toString()));
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -143,7 +145,7 @@ class LoadAllIT {
     @Test
     void ctrlCCancelsTheLoadAndChangesNothing() throws Exception {
         String db = TestServer.freshDatabase("load_cancel");
-        Path data = Files.createTempDirectory("gen");
+        Path data = TestFiles.directory("gen");
         JarRun.Result gen = JarRun.shardprep(null, "-c", "generate-data --scale 0.3 --out " + data, db);
         assertThat(gen.exitCode()).as(gen.err()).isZero();
         ProcessBuilder pb = new ProcessBuilder(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "-c",
@@ -214,7 +216,7 @@ class LoadAllIT {
     }
 
     private static Path unzipSample() throws IOException {
-        Path dir = Files.createTempDirectory("sample");
+        Path dir = TestFiles.directory("sample");
         try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(SAMPLE_ZIP))) {
             ZipEntry e;
             while ((e = zin.getNextEntry()) != null) Files.copy(zin, dir.resolve(e.getName()));

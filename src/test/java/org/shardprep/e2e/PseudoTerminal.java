@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +54,7 @@ final class PseudoTerminal implements AutoCloseable {
         for (String w : words) cmd.append('\'').append(w.replace("'", "'\\''")).append("' ");
         ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qfec", cmd.toString(), "/dev/null");
         pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.equals("NO_COLOR"));
-        pb.environment().put("HOME", Files.createTempDirectory("home").toString());
+        pb.environment().put("HOME", TestFiles.directory("home").toString());
         pb.environment().put("TERM", "xterm");
         pb.environment().put("SHELL", "/bin/sh");   // what script runs the command with, the same everywhere
         pb.environment().putAll(env);

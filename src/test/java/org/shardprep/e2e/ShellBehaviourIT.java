@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 
@@ -81,7 +83,7 @@ class ShellBehaviourIT {
 
     @Test
     void unterminatedQuoteAtTheEndOfAFileIsRefusedNamingFileAndLine() throws IOException {
-        Path dir = Files.createTempDirectory("e2e");
+        Path dir = TestFiles.directory("e2e");
         Path script = dir.resolve("broken.sql");
         Files.writeString(script, "create table before_quote(a int);\nselect 'this quote\nnever ends;\n");
         JarRun.Result r = JarRun.shardprep(null, "-f", script.toString(), DB);
@@ -94,7 +96,7 @@ class ShellBehaviourIT {
 
     @Test
     void unterminatedCommentToo() throws IOException {
-        Path script = Files.createTempDirectory("e2e").resolve("comment.sql");
+        Path script = TestFiles.directory("e2e").resolve("comment.sql");
         Files.writeString(script, "select 1;\n/* open\ncomment\n");
         JarRun.Result r = JarRun.shardprep(null, "-At", "-v", "ON_ERROR_STOP=1", "-f", script.toString(), DB);
         assertThat(r.err()).isEqualTo("shardprep:" + script + ":2: error: unterminated /* comment at end of input; nothing was sent\n");
@@ -139,7 +141,7 @@ class ShellBehaviourIT {
     @Test
     void onAPlatformWhoseBinariesTheJarLacksTheEmbeddedServerSaysWhatToDoInstead() throws IOException {
         // this jar holds one platform's binaries (linux here): the JVM is told it runs on Apple silicon
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-Dos.name=Mac OS X", "-Dos.arch=aarch64", "-jar",
                 JarRun.JAR.toString(), "-c", "select 1"), null, Map.of("HOME", home.toString()));
         assertThat(r.err()).isEqualTo("shardprep: error: this shardprep has no embedded server for Mac OS X aarch64 (it was built "
@@ -289,7 +291,7 @@ class ShellBehaviourIT {
 
     @Test
     void embeddedServerIsTheDefaultAndKeepsItsData() throws IOException {
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         Map<String, String> env = Map.of("HOME", home.toString());
         List<String> base = List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString());
         JarRun.Result first = JarRun.run(concat(base, "-At", "-c", "create table kept(a int)",
@@ -319,7 +321,7 @@ class ShellBehaviourIT {
     void shellsOnTheSameEmbeddedDirectoryShareItsServerUntilTheLastOneLeaves() throws Exception {
         String psql = JarRun.psql();
         assumeTrue(psql != null, "psql is not installed");
-        Path dir = Files.createTempDirectory("emb").resolve("data");
+        Path dir = TestFiles.directory("emb").resolve("data");
         List<String> base = List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "--embedded-dir", dir.toString());
         // shells that stay until their input ends
         Process first = background(base);
@@ -393,7 +395,7 @@ class ShellBehaviourIT {
     private static Process background(List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
-        pb.environment().put("HOME", Files.createTempDirectory("shardprep-home").toString());
+        pb.environment().put("HOME", TestFiles.directory("shardprep-home").toString());
         return pb.start();
     }
 

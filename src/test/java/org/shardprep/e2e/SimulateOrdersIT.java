@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
@@ -43,7 +45,7 @@ class SimulateOrdersIT {
     @Test
     void aSteadyLoadReportsProgressAndEndsByItself() throws Exception {
         String db = loaded("orders_steady");
-        Path script = Files.createTempFile("steady", ".sql");
+        Path script = TestFiles.file("steady", ".sql");
         Files.writeString(script, """
                 simulate-orders install
                 simulate-orders start --rate 600/min --for 3s --progress 1
@@ -75,7 +77,7 @@ class SimulateOrdersIT {
         assertThat(once.exitCode()).isEqualTo(1);
         assertThat(once.err()).startsWith("null value in column \"store_id\" of relation \"line_items\" violates not-null constraint");
 
-        Path script = Files.createTempFile("failing", ".sql");
+        Path script = TestFiles.file("failing", ".sql");
         Files.writeString(script, """
                 simulate-orders start --rate 600/min --mode server --for 2s --progress 1
                 \\! sleep 3

@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 
@@ -36,8 +38,8 @@ class StreamingIT {
     }
 
     private Path runWithSmallHeap(List<String> flags) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("stream", ".out");
-        Path err = Files.createTempFile("stream", ".err");
+        Path out = TestFiles.file("stream", ".out");
+        Path err = TestFiles.file("stream", ".err");
         List<String> cmd = new java.util.ArrayList<>(List.of(JarRun.javaBinary(), "-Xmx48m", "-jar", JarRun.JAR.toString()));
         cmd.addAll(flags);
         cmd.addAll(List.of("-c", QUERY, DB));

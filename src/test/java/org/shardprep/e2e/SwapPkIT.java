@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
@@ -92,7 +94,7 @@ class SwapPkIT {
         assertRefused(db, "swap-pk plan --column tenant_id", "no table has a column \"tenant_id\" to put into its keys\n");
 
         // the exercise's backfill job, on the client scheduler, still active
-        Path script = Files.createTempFile("swap-refuse", ".sql");
+        Path script = TestFiles.file("swap-refuse", ".sql");
         Files.writeString(script, """
                 UPDATE line_items li SET store_id = o.store_id FROM orders o WHERE li.order_id = o.order_id;
                 SELECT cron.schedule('backfill', '*/1 * * * *', 'SELECT backfill_batch(1000000);');
@@ -117,7 +119,7 @@ class SwapPkIT {
             st.execute("LOCK TABLE products IN ACCESS SHARE MODE");   // orders can go; products' first step waits
             ProcessBuilder pb = new ProcessBuilder(JarRun.javaBinary(), "-jar", JarRun.JAR.toString(), "-c", "swap-pk run", db);
             pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
-            pb.environment().put("HOME", Files.createTempDirectory("shardprep-home").toString());
+            pb.environment().put("HOME", TestFiles.directory("shardprep-home").toString());
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
             long deadline = System.currentTimeMillis() + 60_000;

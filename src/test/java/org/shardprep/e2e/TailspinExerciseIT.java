@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 
@@ -27,7 +29,7 @@ class TailspinExerciseIT {
     @Test
     void theWholeExerciseRunsAndEndsReadyForCitus() throws Exception {
         String conninfo = TestServer.freshDatabase("e2e_tailspin");
-        Path home = Files.createTempDirectory("home");
+        Path home = TestFiles.directory("home");
         JarRun.Result r = JarRun.run(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toAbsolutePath().toString(),
                 "-X", "-v", "scale=0.01", "-c", "\\timing on", "-f", SCRIPT.toString(), conninfo), null, Map.of("HOME", home.toString()));
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();

@@ -1,5 +1,7 @@
 package org.shardprep.e2e;
 
+import org.shardprep.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
 
@@ -43,7 +45,7 @@ class TimingIT {
     /** The exercise times "before", restarts the shell at some point, then compares: the label is kept per database. */
     @Test
     void labelsOutliveTheShellOnTheirDatabaseOnly() throws IOException {
-        Path home = Files.createTempDirectory("shardprep-home");
+        Path home = TestFiles.directory("shardprep-home");
         JarRun.Result first = inHome(home, "select pg_sleep(0.3);\ntiming label before\n", DB);
         assertThat(first.err()).isEmpty();
         JarRun.Result second = inHome(home, "select pg_sleep(0.05);\ntiming label after\ntiming compare before after\n", DB);
