@@ -46,7 +46,9 @@ import static org.shardprep.migrate.SqlIdentifier.quote;
  *     re-created);</li>
  * <li>the other foreign keys of the plan re-created the same way, then every key it re-created validated.</li>
  * </ol>
- * Partitioned tables are not handled yet: {@link #refusals} says so before anything changes.
+ * Partitioned tables get what PostgreSQL allows there: the column added, filled and made NOT NULL on the partitioned
+ * table (the check NOT VALID then validated reaches every partition), keys widened partition by partition
+ * ({@link #swapPartitionedKey}), foreign keys declared on partitions re-created there NOT VALID and validated.
  */
 final class PrepareRun {
 
@@ -88,20 +90,24 @@ final class PrepareRun {
                     .map(o -> o.table() + " " + o.count() + " (" + o.reason() + "; e.g. " + String.join(", ", o.samples()) + ")")
                     .collect(Collectors.joining(", ")) + "; fix or delete them first");
         }
-        Set<String> partitioned = new LinkedHashSet<>();
-        for (TableRole r : plan.tables()) {
-            if (r.role() == Role.LOCAL) continue;
-            Table t = table(r.table());
-            boolean changes = r.addsColumn() || plan.keyChanges().stream().anyMatch(k -> k.key().table().equals(t.name()))
-                    || plan.foreignKeyChanges().stream().anyMatch(f -> f.key().table().equals(t.name()));
-            if (t.partitioned() && changes) partitioned.add(t.name());
+        for (KeyChange k : plan.keyChanges()) {
+            if (k.key().declaredOn() != null || !table(k.key().table()).partitioned()) continue;
+            List<String> deeper = subPartitioned(k.key().table());
+            if (!deeper.isEmpty()) {
+                out.add(k.key().table() + ": its partitions " + String.join(", ", deeper) + " are partitioned in turn; prepare run widens "
+                        + k.key().name() + " on one level of partitions only: widen it by hand (prepare plan shows how)");
+            }
         }
-        if (!partitioned.isEmpty()) {
-            out.add("partitioned tables are not supported by prepare run yet: " + String.join(", ", partitioned)
-                    + " (prepare plan shows what they need)");
+        for (ForeignKeyChange f : plan.foreignKeyChanges()) {
+            if (!f.dropped() && f.key().declaredOn() == null && table(f.key().table()).partitioned()) {
+                out.add(f.key().table() + ": foreign key " + f.key().name() + " is declared on the partitioned table, where PostgreSQL "
+                        + "allows no NOT VALID key: re-pointing it would scan every partition under a lock that stops writes; "
+                        + "declare it on the partitions instead, or re-point it by hand in a quiet moment");
+            }
         }
         for (KeyChange k : plan.keyChanges()) {
             for (ForeignKey fk : graph.referencing(k.key().table())) {
+                if (k.key().declaredOn() != null) break;   // a partition's own key: no foreign key can point at it alone
                 if (!Set.copyOf(fk.referencedColumns()).equals(Set.copyOf(k.key().columns()))) continue;
                 if (change(fk).isEmpty()) {
                     out.add("foreign key " + fk.name() + " of " + fk.table() + " refers to " + k.key().name() + " of " + k.key().table()
@@ -233,48 +239,21 @@ final class PrepareRun {
     private static final Pattern INDEX_DEF = Pattern.compile("^CREATE UNIQUE INDEX (.+?) ON (ONLY )?(.+?) USING (\\w+) \\(");
 
     private void swapKey(KeyChange k) throws SQLException {
-        String t = k.key().table();
+        // a key declared on one partition is that partition's: widened there, as on any table
+        String t = k.key().where();
         String column = plan.column();
         KeyState state = keyState(k);
         if (state == null) throw new SQLException("the " + k.key().kind().words() + " " + k.key().name() + " of " + t + " is gone: run prepare run again");
         if (state.first().equals(column)) return;
+        if (k.key().declaredOn() == null && table(t).partitioned()) {
+            swapPartitionedKey(k, state);
+            return;
+        }
         String tmp = SqlIdentifier.truncate(k.key().name() + "_new");
-        String schema = quote(table(t).schema());
-        Optional<Boolean> tmpValid = indexValid(table(t).schema(), tmp, t, column);
-        if (tmpValid.isPresent() && !tmpValid.get()) {
-            stopIfAsked();
-            say.accept(t + ": drop the invalid index " + tmp + " (an earlier build stopped half-way)");
-            exec(c, "DROP INDEX CONCURRENTLY " + schema + "." + quote(tmp));
-            done++;
-        }
-        if (!tmpValid.orElse(false)) {
-            Matcher m = INDEX_DEF.matcher(state.indexDef());
-            if (!m.find()) throw new SQLException("cannot read the definition of " + k.key().name() + ": " + state.indexDef());
-            String create = "CREATE UNIQUE INDEX CONCURRENTLY " + quote(tmp) + " ON " + m.group(3) + " USING " + m.group(4) + " ("
-                    + quote(column) + ", " + state.indexDef().substring(m.end());
-            stopIfAsked();
-            say.accept(t + ": unique index " + tmp + " on (" + String.join(", ", k.newColumns()) + "), CONCURRENTLY: writes go on");
-            exec(c, create);
-            done++;
-        }
-        List<ForeignKeyChange> referencing = new ArrayList<>();
+        String schema = quote(state.schema());
+        buildWidened(t, state.schema(), state.indexDef(), tmp, k.newColumns());
         Set<String> lock = new LinkedHashSet<>(List.of(t));
-        try (PreparedStatement ps = c.prepareStatement("SELECT conname, conrelid::regclass::text FROM pg_constraint "
-                + "WHERE contype = 'f' AND conindid = ? ORDER BY conrelid::regclass::text, conname")) {
-            ps.setLong(1, state.indexOid());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    String on = rs.getString(2);
-                    ForeignKeyChange f = plan.foreignKeyChanges().stream()
-                            .filter(x -> x.key().name().equals(name) && x.key().table().equals(on)).findFirst()
-                            .orElseThrow(() -> new SQLException("foreign key " + name + " of " + on + " refers to " + k.key().name()
-                                    + " and the plan does not re-point it: nothing changed on " + t));
-                    referencing.add(f);
-                    lock.add(on);
-                }
-            }
-        }
+        List<ForeignKeyChange> referencing = referencing(k, state, lock);
         String swap = switch (k.key().kind()) {
             case PRIMARY_KEY -> "ALTER TABLE " + t + " DROP CONSTRAINT " + quote(k.key().name()) + ", ADD CONSTRAINT "
                     + quote(k.key().name()) + " PRIMARY KEY USING INDEX " + quote(tmp);
@@ -288,7 +267,7 @@ final class PrepareRun {
                 + " re-pointed NOT VALID") + ": one short transaction, no scan");
         step(x -> {
             exec(x, "LOCK TABLE " + String.join(", ", lock) + " IN ACCESS EXCLUSIVE MODE");
-            for (ForeignKeyChange f : referencing) exec(x, "ALTER TABLE " + f.key().table() + " DROP CONSTRAINT " + quote(f.key().name()));
+            for (ForeignKeyChange f : referencing) exec(x, "ALTER TABLE " + f.key().where() + " DROP CONSTRAINT " + quote(f.key().name()));
             List<String> recreate = dropDependents(x, k, state);
             exec(x, swap);
             for (ForeignKeyChange f : referencing) if (!f.dropped()) exec(x, addForeignKey(f));
@@ -296,8 +275,148 @@ final class PrepareRun {
         });
     }
 
+    /**
+     * Builds the widened index beside the old one, CONCURRENTLY (writes go on): drops a half-built one an earlier run left
+     * invalid first, and does nothing when a valid one is there.
+     */
+    private void buildWidened(String table, String schema, String indexDef, String tmp, List<String> newColumns) throws SQLException {
+        String column = plan.column();
+        Optional<Boolean> tmpValid = indexValid(schema, tmp, table, column);
+        if (tmpValid.isPresent() && !tmpValid.get()) {
+            stopIfAsked();
+            say.accept(table + ": drop the invalid index " + tmp + " (an earlier build stopped half-way)");
+            exec(c, "DROP INDEX CONCURRENTLY " + quote(schema) + "." + quote(tmp));
+            done++;
+        }
+        if (tmpValid.orElse(false)) return;
+        Matcher m = INDEX_DEF.matcher(indexDef);
+        if (!m.find()) throw new SQLException("cannot read the definition of an index of " + table + ": " + indexDef);
+        String create = "CREATE UNIQUE INDEX CONCURRENTLY " + quote(tmp) + " ON " + m.group(3) + " USING " + m.group(4) + " ("
+                + quote(column) + ", " + indexDef.substring(m.end());
+        stopIfAsked();
+        say.accept(table + ": unique index " + tmp + " on (" + String.join(", ", newColumns) + "), CONCURRENTLY: writes go on");
+        exec(c, create);
+        done++;
+    }
+
+    /** The foreign keys that point at the key (not the clones a partitioned table's key has on its partitions), each as the plan re-points it. */
+    private List<ForeignKeyChange> referencing(KeyChange k, KeyState state, Set<String> lock) throws SQLException {
+        List<ForeignKeyChange> referencing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                + "WHERE contype = 'f' AND conindid = ? AND conparentid = 0 ORDER BY conrelid::regclass::text, conname")) {
+            ps.setLong(1, state.indexOid());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    String on = rs.getString(2);
+                    ForeignKeyChange f = plan.foreignKeyChanges().stream()
+                            .filter(x -> x.key().name().equals(name) && x.key().where().equals(on)).findFirst()
+                            .orElseThrow(() -> new SQLException("foreign key " + name + " of " + on + " refers to " + k.key().name()
+                                    + " and the plan does not re-point it: nothing changed on " + k.key().where()));
+                    referencing.add(f);
+                    lock.add(on);
+                }
+            }
+        }
+        return referencing;
+    }
+
+    /** One partition's part of a partitioned table's key: its index, that index's definition and, for a constraint, its name. */
+    private record PartitionKey(String partition, String schema, String index, String indexDef, String constraint) {}
+
+    /**
+     * A partitioned table's key, widened as PostgreSQL allows it (no CONCURRENTLY on a partitioned table): each
+     * partition's widened index built CONCURRENTLY, then in one short transaction the old key dropped, each
+     * partition's new index made its constraint (USING INDEX, keeping the partition's constraint name) and the key
+     * added on the partitioned table, which attaches those instead of building anything; a plain unique index is
+     * built ON ONLY the partitioned table and the partitions' indexes attached to it.
+     */
+    private void swapPartitionedKey(KeyChange k, KeyState state) throws SQLException {
+        String t = k.key().table();
+        List<PartitionKey> parts = partitionKeys(state.indexOid());
+        for (PartitionKey part : parts) {
+            buildWidened(part.partition(), part.schema(), part.indexDef(), SqlIdentifier.truncate(part.index() + "_new"), k.newColumns());
+        }
+        Set<String> lock = new LinkedHashSet<>(List.of(t));
+        List<ForeignKeyChange> referencing = referencing(k, state, lock);
+        String cols = columns(k.newColumns());
+        String name = quote(k.key().name());
+        List<String> swap = new ArrayList<>();
+        if (k.key().kind() == KeyKind.UNIQUE_INDEX) {
+            String tmp = SqlIdentifier.truncate(k.key().name() + "_new");
+            Matcher m = INDEX_DEF.matcher(state.indexDef());
+            if (!m.find()) throw new SQLException("cannot read the definition of " + k.key().name() + ": " + state.indexDef());
+            swap.add("DROP INDEX IF EXISTS " + quote(state.schema()) + "." + quote(tmp));
+            swap.add("CREATE UNIQUE INDEX " + quote(tmp) + " ON ONLY " + t + " USING " + m.group(4) + " (" + quote(plan.column()) + ", "
+                    + state.indexDef().substring(m.end()));
+            for (PartitionKey part : parts) {
+                swap.add("ALTER INDEX " + quote(state.schema()) + "." + quote(tmp) + " ATTACH PARTITION " + quote(part.schema()) + "."
+                        + quote(SqlIdentifier.truncate(part.index() + "_new")));
+            }
+            swap.add("DROP INDEX " + quote(state.schema()) + "." + name);
+            swap.add("ALTER INDEX " + quote(state.schema()) + "." + quote(tmp) + " RENAME TO " + name);
+            for (PartitionKey part : parts) {
+                swap.add("ALTER INDEX " + quote(part.schema()) + "." + quote(SqlIdentifier.truncate(part.index() + "_new")) + " RENAME TO " + quote(part.index()));
+            }
+        } else {
+            String kind = k.key().kind() == KeyKind.PRIMARY_KEY ? " PRIMARY KEY" : " UNIQUE";
+            swap.add("ALTER TABLE " + t + " DROP CONSTRAINT " + name);
+            for (PartitionKey part : parts) {
+                swap.add("ALTER TABLE " + quote(part.schema()) + "." + quote(part.partition()) + " ADD CONSTRAINT " + quote(part.constraint())
+                        + kind + " USING INDEX " + quote(SqlIdentifier.truncate(part.index() + "_new")));
+            }
+            swap.add("ALTER TABLE " + t + " ADD CONSTRAINT " + name + kind + " (" + cols + ")" + state.deferrable());
+        }
+        say.accept(t + ": " + k.key().kind().words() + " " + k.key().name() + " onto (" + String.join(", ", k.newColumns()) + ") on "
+                + parts.size() + (parts.size() == 1 ? " partition" : " partitions") + ", their indexes attached"
+                + (referencing.isEmpty() ? "" : ", " + referencing.stream().map(f -> f.key().name()).collect(Collectors.joining(", "))
+                + " re-pointed NOT VALID") + ": one short transaction, no scan");
+        step(x -> {
+            exec(x, "LOCK TABLE " + String.join(", ", lock) + " IN ACCESS EXCLUSIVE MODE");
+            for (ForeignKeyChange f : referencing) exec(x, "ALTER TABLE " + f.key().where() + " DROP CONSTRAINT " + quote(f.key().name()));
+            List<String> recreate = dropDependents(x, k, state);
+            for (String sql : swap) exec(x, sql);
+            for (ForeignKeyChange f : referencing) if (!f.dropped()) exec(x, addForeignKey(f));
+            for (String sql : recreate) exec(x, sql);
+        });
+    }
+
+    /** The partitions' indexes attached to a partitioned table's index, with their constraints' names. */
+    private List<PartitionKey> partitionKeys(long parentIndex) throws SQLException {
+        List<PartitionKey> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT pc.relname, pn.nspname, ic.relname, pg_get_indexdef(i.indexrelid),
+                       (SELECT con.conname FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
+                FROM pg_inherits h JOIN pg_index i ON i.indexrelid = h.inhrelid
+                JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class pc ON pc.oid = i.indrelid
+                JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+                WHERE h.inhparent = ? ORDER BY pc.relname""")) {
+            ps.setLong(1, parentIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PartitionKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Optional.ofNullable(rs.getString(5)).orElse(rs.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Partitions of the table that are partitioned themselves. */
+    private List<String> subPartitioned(String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT relid::regclass::text FROM pg_partition_tree(?::regclass) "
+                + "WHERE level > 0 AND NOT isleaf ORDER BY 1")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** The key's index (for a constraint, the one behind it), its definition and its first column, or null when gone. */
-    private record KeyState(long constraintOid, long indexOid, String indexDef, String first, String deferrable) {}
+    private record KeyState(long constraintOid, long indexOid, String indexDef, String first, String deferrable, String schema) {}
 
     private KeyState keyState(KeyChange k) throws SQLException {
         String sql = k.key().kind() == KeyKind.UNIQUE_INDEX
@@ -306,12 +425,14 @@ final class PrepareRun {
                 + "WHEN con.condeferrable THEN ' DEFERRABLE' ELSE '' END FROM pg_constraint con WHERE con.conrelid = ?::regclass AND con.conname = ?";
         try (PreparedStatement ps = c.prepareStatement("SELECT k.*, pg_get_indexdef(k.i), "
                 + "(SELECT a.attname FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
-                + "WHERE x.indexrelid = k.i) FROM (" + sql + ") k(con, i, defer)")) {
-            ps.setString(1, k.key().table());
+                + "WHERE x.indexrelid = k.i), (SELECT n.nspname FROM pg_class ic JOIN pg_namespace n ON n.oid = ic.relnamespace "
+                + "WHERE ic.oid = k.i) FROM (" + sql + ") k(con, i, defer)")) {
+            ps.setString(1, k.key().where());
             ps.setString(2, k.key().name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new KeyState(rs.getLong(1), rs.getLong(2), rs.getString(4), Optional.ofNullable(rs.getString(5)).orElse(""), rs.getString(3));
+                return new KeyState(rs.getLong(1), rs.getLong(2), rs.getString(4), Optional.ofNullable(rs.getString(5)).orElse(""), rs.getString(3),
+                        rs.getString(6));
             }
         }
     }
@@ -360,29 +481,29 @@ final class PrepareRun {
 
     private void foreignKey(ForeignKeyChange f) throws SQLException {
         ForeignKey fk = f.key();
-        Optional<String[]> now = foreignKeyNow(fk.table(), fk.name());
+        Optional<String[]> now = foreignKeyNow(fk.where(), fk.name());
         if (f.dropped()) {
             if (now.isEmpty()) return;
-            say.accept(fk.table() + ": drop foreign key " + fk.name() + " (Citus allows none from a reference table to a distributed one)");
-            step(x -> exec(x, "ALTER TABLE " + fk.table() + " DROP CONSTRAINT " + quote(fk.name())));
+            say.accept(fk.where() + ": drop foreign key " + fk.name() + " (Citus allows none from a reference table to a distributed one)");
+            step(x -> exec(x, "ALTER TABLE " + fk.where() + " DROP CONSTRAINT " + quote(fk.name())));
             return;
         }
         String want = String.join(",", f.newColumns()) + ">" + fk.referencedTable() + ">" + String.join(",", f.newReferencedColumns())
                 + ">" + action(f.clauses(), "UPDATE") + ">" + action(f.clauses(), "DELETE");
         if (now.isPresent() && now.get()[0].equals(want)) return;
-        say.accept(fk.table() + ": foreign key " + fk.name() + " re-created as (" + String.join(", ", f.newColumns()) + ") → "
+        say.accept(fk.where() + ": foreign key " + fk.name() + " re-created as (" + String.join(", ", f.newColumns()) + ") → "
                 + fk.referencedTable() + " (" + String.join(", ", f.newReferencedColumns()) + ")" + f.clauses() + ", NOT VALID");
         step(x -> {
-            exec(x, "ALTER TABLE " + fk.table() + " DROP CONSTRAINT IF EXISTS " + quote(fk.name()));
+            exec(x, "ALTER TABLE " + fk.where() + " DROP CONSTRAINT IF EXISTS " + quote(fk.name()));
             exec(x, addForeignKey(f));
         });
     }
 
     private String addForeignKey(ForeignKeyChange f) {
         ForeignKey fk = f.key();
-        return "ALTER TABLE " + fk.table() + " ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + columns(f.newColumns())
+        return "ALTER TABLE " + fk.where() + " ADD CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY (" + columns(f.newColumns())
                 + ") REFERENCES " + fk.referencedTable() + " (" + columns(f.newReferencedColumns()) + ")" + f.clauses() + " NOT VALID; "
-                + "COMMENT ON CONSTRAINT " + quote(fk.name()) + " ON " + fk.table() + " IS " + literal(RunMarks.TO_VALIDATE);
+                + "COMMENT ON CONSTRAINT " + quote(fk.name()) + " ON " + fk.where() + " IS " + literal(RunMarks.TO_VALIDATE);
     }
 
     /** The ON UPDATE / ON DELETE action the clauses name, NO ACTION when none. */
@@ -428,7 +549,7 @@ final class PrepareRun {
     // ---- the catalog, read
 
     private Optional<ForeignKeyChange> change(ForeignKey fk) {
-        return plan.foreignKeyChanges().stream().filter(f -> f.key().name().equals(fk.name()) && f.key().table().equals(fk.table())).findFirst();
+        return plan.foreignKeyChanges().stream().filter(f -> f.key().name().equals(fk.name()) && f.key().where().equals(fk.where())).findFirst();
     }
 
     private Table table(String name) {

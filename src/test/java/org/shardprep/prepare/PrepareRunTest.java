@@ -239,17 +239,42 @@ class PrepareRunTest {
         assertThat(prepare(db, "run", "--tenant", "companies", "--column", "company_id", "--yes")).contains("Nothing to do");
     }
 
-    /** pagila's payment is partitioned: refused in one line before anything changes. */
+    /**
+     * pagila by store, with its data: payment is partitioned by month (a composite key, foreign keys declared on each
+     * partition), rental's last_update trigger must not fire. Its primary key is widened partition by partition
+     * and re-attached, the partitions' keys to rental re-pointed and validated, ON UPDATE CASCADE dropped where
+     * Citus refuses it, and no earlier value changes (rental.last_update included).
+     */
     @Test
-    void partitionedTablesAreRefusedWithNothingChanged() throws SQLException {
+    void pagilaWithItsPartitionedPaymentsEndsPreparedWithNoValueChanged() throws SQLException {
         String db = "prepare_run_pagila";
         RealWorldSchemas.pagila(db);
-        String catalog = catalog(db);
+        List<String> names = new ArrayList<>();
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') ORDER BY 1")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        Map<String, String> tables = columns(db, names);
+        Map<String, String> before = checksums(db, tables);
 
-        assertThat(failure(db, "run", "--tenant", "store", "--yes"))
-                .startsWith("prepare run refused, nothing changed: ")
-                .contains("partitioned tables are not supported by prepare run yet: payment");
-        assertThat(catalog(db)).isEqualTo(catalog);
+        String out = prepare(db, "run", "--tenant", "store", "--yes");
+        assertThat(out).contains("payment: primary key payment_pkey onto (store_id, payment_date, payment_id) on 7 partitions",
+                "payment_p2022_01: validate payment_p2022_01_rental_id_fkey", "no trigger fired");
+
+        assertThat(checksums(db, tables)).isEqualTo(before);
+        try (Connection c = TestServer.connect(db)) {
+            assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'payment_pkey'"))
+                    .isEqualTo("PRIMARY KEY (store_id, payment_date, payment_id)");
+            // every partition's key is the parent's again (attached), under its own name
+            assertThat(one(c, "SELECT count(*) || ' ' || bool_and(conparentid <> 0) FROM pg_constraint WHERE contype = 'p' "
+                    + "AND conrelid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'payment'::regclass)")).isEqualTo("7 true");
+            assertThat(one(c, "SELECT pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE conname = 'payment_p2022_03_rental_id_fkey'"))
+                    .isEqualTo("FOREIGN KEY (store_id, rental_id) REFERENCES rental(store_id, rental_id) true");
+            assertThat(one(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'rental_inventory_id_fkey'"))
+                    .isEqualTo("FOREIGN KEY (store_id, inventory_id) REFERENCES inventory(store_id, inventory_id) ON DELETE RESTRICT");
+            assertThat(one(c, "SELECT count(*) FROM payment p JOIN rental r USING (rental_id) WHERE p.store_id <> r.store_id")).isEqualTo("0");
+        }
+        assertThat(prepare(db, "run", "--tenant", "store", "--yes")).contains("Nothing to do");
     }
 
     /** Without --yes and with nobody to ask, nothing changes. */
