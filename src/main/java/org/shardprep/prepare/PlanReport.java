@@ -1,7 +1,5 @@
 package org.shardprep.prepare;
 
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
@@ -80,7 +78,7 @@ public final class PlanReport {
 
         section(out, "Citus statements, in order");
         plan.settings().forEach(s -> out.add("  " + s));
-        for (Step s : plan.statements()) out.add("  " + s.sql());
+        for (CitusStep s : plan.statements()) out.add("  " + s.sql());
 
         out.add("");
         if (plan.ready()) {

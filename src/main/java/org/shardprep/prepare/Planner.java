@@ -1,7 +1,5 @@
 package org.shardprep.prepare;
 
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
@@ -67,7 +65,7 @@ public final class Planner {
     }
 
     /** The plan for a graph already read on c. */
-    static PreparePlan plan(Connection c, SchemaGraph graph, Options options) throws SQLException {
+    public static PreparePlan plan(Connection c, SchemaGraph graph, Options options) throws SQLException {
         return new Planner(c, graph).plan(options);
     }
 
@@ -189,7 +187,7 @@ public final class Planner {
             List<String> settings = new ArrayList<>();
             triggers(changes, settings);
             List<TableRole> ordered = new ArrayList<>();
-            List<Step> steps = statements(ordered);
+            List<CitusStep> steps = statements(ordered);
             List<String> tableOrder = ordered.stream().map(TableRole::table).toList();
             orphans.sort(Comparator.comparingInt((Orphans x) -> tableOrder.indexOf(x.table())));
             if (ordered.stream().anyMatch(r -> r.role() == Role.LOCAL && hasKeyTo(r.table(), Role.REFERENCE))) {
@@ -389,7 +387,10 @@ public final class Planner {
                     }
                     if (from == Role.LOCAL && to == Role.DISTRIBUTED || from == Role.DISTRIBUTED && to == Role.LOCAL) {
                         problems.add(t.name() + ": foreign key " + fk.name() + " joins a " + word(from) + " table to a " + word(to)
-                                + " one (" + fk.referencedTable() + "), which Citus refuses: make the local one a reference table (--reference)");
+                                + " one (" + fk.referencedTable() + "), which Citus refuses (" + (from == Role.LOCAL
+                                ? "\"cannot create foreign key constraint since foreign keys from reference tables and local tables to distributed tables are not supported\""
+                                : "\"cannot create foreign key constraint since relations are not colocated or not referencing a reference table\"")
+                                + "): make the local one a reference table (--reference)");
                         continue;
                     }
                     if (from != Role.DISTRIBUTED) continue;
@@ -403,7 +404,9 @@ public final class Planner {
                         if (i < 0 || !refs.get(i).equals(rcol)) {
                             if (i >= 0 || refs.contains(rcol)) {
                                 problems.add(t.name() + ": foreign key " + fk.name() + " holds the distribution columns at different positions ("
-                                        + String.join(", ", cols) + ") → (" + String.join(", ", refs) + "): Citus needs them paired");
+                                        + String.join(", ", cols) + ") → (" + String.join(", ", refs) + "), which Citus refuses (\"Foreign keys are "
+                                        + "supported in two cases, either in between two colocated tables including partition column in the same "
+                                        + "ordinal in the both tables or from distributed to reference tables\"): re-declare it by hand");
                                 continue;
                             }
                             cols = prepend(dcol, cols);
@@ -473,7 +476,9 @@ public final class Planner {
                     } else {
                         changes.add(new SemanticChange(ChangeKind.TRIGGER_UNSAFE, t.name(), "trigger " + tg.name() + where + " (" + tg.function()
                                 + "): not safe on a " + word(r) + " table, " + unsafe.get() + "; drop it or rewrite it before distributing"));
-                        problems.add(t.name() + ": trigger " + tg.name() + " is not safe on a " + word(r) + " table (" + unsafe.get() + ")");
+                        problems.add(t.name() + ": trigger " + tg.name() + " is not safe on a " + word(r) + " table (" + unsafe.get()
+                                + "); Citus refuses triggers there (\"triggers are not supported on " + word(r) + " tables\") unless "
+                                + "citus.enable_unsafe_triggers is on, which would let this one misbehave");
                     }
                 }
             }
@@ -481,19 +486,19 @@ public final class Planner {
         }
 
         /** Reference tables in foreign-key order, then the anchor, then the other distributed tables in foreign-key order. */
-        List<Step> statements(List<TableRole> ordered) {
+        List<CitusStep> statements(List<TableRole> ordered) {
             List<String> references = order(Role.REFERENCE, Optional.empty());
             Optional<String> anchor = tenant.map(Tenant::table);
             List<String> distributed = order(Role.DISTRIBUTED, anchor);
             if (anchor.isEmpty() && !distributed.isEmpty()) anchor = Optional.of(distributed.get(0));
-            List<Step> steps = new ArrayList<>();
+            List<CitusStep> steps = new ArrayList<>();
             for (String t : references) {
-                steps.add(new Step(t, Role.REFERENCE, null, null));
+                steps.add(new CitusStep(t, Role.REFERENCE, null, null));
                 ordered.add(new TableRole(t, Role.REFERENCE, null, Optional.empty(), referenceWhy(t)));
             }
             for (String t : distributed) {
                 boolean isAnchor = anchor.get().equals(t);
-                steps.add(new Step(t, Role.DISTRIBUTED, distributionColumn(t), isAnchor ? null : anchor.get()));
+                steps.add(new CitusStep(t, Role.DISTRIBUTED, distributionColumn(t), isAnchor ? null : anchor.get()));
                 ordered.add(new TableRole(t, Role.DISTRIBUTED, distributionColumn(t), Optional.ofNullable(paths.get(t)),
                         isTenant(t) ? "the tenant table, on its key" : paths.containsKey(t) ? "gets " + column + " along its foreign keys"
                                 : "has " + column));
@@ -537,7 +542,7 @@ public final class Planner {
             }
             List<String> stuck = tables.stream().filter(t -> !ordered.contains(t)).sorted().toList();
             if (!stuck.isEmpty()) {
-                problems.add("the foreign keys of " + String.join(", ", stuck) + " form a cycle: Citus needs each referenced table "
+                problems.add(stuck.get(0) + ": the foreign keys of " + String.join(", ", stuck) + " form a cycle: Citus needs each referenced table "
                         + "distributed before the tables that reference it (drop one key, distribute, add it back)");
                 ordered.addAll(stuck);
             }

@@ -1,7 +1,5 @@
 package org.shardprep.prepare;
 
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
 import org.shardprep.prepare.SchemaGraph.ForeignKey;
 import org.shardprep.prepare.SchemaGraph.UniqueKey;
 
@@ -25,7 +23,7 @@ import java.util.Optional;
  */
 public record PreparePlan(String column, Optional<Tenant> tenant, List<TableRole> tables, List<KeyChange> keyChanges,
                           List<ForeignKeyChange> foreignKeyChanges, List<SemanticChange> changes, Preflight preflight,
-                          List<String> settings, List<Step> statements, List<String> problems) {
+                          List<String> settings, List<CitusStep> statements, List<String> problems) {
 
     /** The tenant table, distributed on its own key ({@code companies.id} for company_id). */
     public record Tenant(String table, String key) {}

@@ -2,7 +2,6 @@ package org.shardprep.prepare;
 
 import org.shardprep.migrate.ShortLockTransaction;
 import org.shardprep.migrate.SqlIdentifier;
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
 import org.shardprep.prepare.PreparePlan.KeyChange;
 import org.shardprep.prepare.PreparePlan.Orphans;

@@ -2,8 +2,8 @@ package org.shardprep.prepare;
 
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.CitusStep;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
@@ -79,7 +79,7 @@ class PlannerTest {
             assertThat(plan.problems()).isEmpty();
             assertThat(plan.ready()).isTrue();
             assertOrderRespectsForeignKeys(c, plan);
-            assertThat(plan.statements()).extracting(Step::sql).contains("SELECT create_distributed_table('store', 'store_id');",
+            assertThat(plan.statements()).extracting(CitusStep::sql).contains("SELECT create_distributed_table('store', 'store_id');",
                     "SELECT create_distributed_table('payment', 'store_id', colocate_with => 'store');");
             // rental 2: a customer of store 1 renting a film copy of store 2
             assertThat(PlanReport.lines(plan)).contains(
@@ -147,7 +147,7 @@ class PlannerTest {
                     tuple("clicks", "NULL company_id in campaigns", 9L, List.of("8", "18", "28")));
             assertThat(plan.preflight().orphanRows()).isEqualTo(19);
             assertThat(plan.ready()).isFalse();
-            assertThat(plan.statements()).extracting(Step::sql).containsExactly(
+            assertThat(plan.statements()).extracting(CitusStep::sql).containsExactly(
                     "SELECT create_distributed_table('companies', 'id');",
                     "SELECT create_distributed_table('campaigns', 'company_id', colocate_with => 'companies');",
                     "SELECT create_distributed_table('ads', 'company_id', colocate_with => 'companies');",
@@ -159,7 +159,7 @@ class PlannerTest {
             // --reference and --local override
             PreparePlan overridden = Planner.plan(c, new Planner.Options("companies", "company_id", List.of("geo_ips"), List.of("click_log")));
             assertThat(overridden.role("geo_ips").orElseThrow().role()).isEqualTo(Role.REFERENCE);
-            assertThat(overridden.statements()).extracting(Step::sql).startsWith("SELECT create_reference_table('geo_ips');");
+            assertThat(overridden.statements()).extracting(CitusStep::sql).startsWith("SELECT create_reference_table('geo_ips');");
         }
     }
 
@@ -246,7 +246,7 @@ class PlannerTest {
 
     /** Every foreign key between tables the statements create points at a table created before it. */
     private static void assertOrderRespectsForeignKeys(Connection c, PreparePlan plan) throws SQLException {
-        List<String> order = plan.statements().stream().map(Step::table).toList();
+        List<String> order = plan.statements().stream().map(CitusStep::table).toList();
         SchemaGraph graph = SchemaGraph.read(c);
         for (SchemaGraph.ForeignKey fk : graph.foreignKeys()) {
             boolean dropped = plan.foreignKeyChanges().stream().anyMatch(f -> f.dropped() && f.key().equals(fk));

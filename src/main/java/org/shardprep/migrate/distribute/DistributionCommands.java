@@ -1,7 +1,6 @@
 package org.shardprep.migrate.distribute;
 
 import org.shardprep.sql.TransactionState;
-import org.postgresql.util.PSQLException;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandContext;
@@ -10,8 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import org.shardprep.prepare.Planner;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,20 +31,23 @@ public class DistributionCommands {
         this.session = session;
     }
 
-    @Command(name = "check-distribution", description = "Can the tables be distributed with Citus on the column: problems, roles and the statements")
+    @Command(name = "check-distribution", description = "Can the tables be distributed with Citus: prepare's plan, what of it is left to do, and the statements")
     public void checkDistribution(
-            @Parameters(paramLabel = "TABLE", arity = "0..*", description = "tables to check (default: every table on the search path)") String[] tables,
-            @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column) {
+            @Parameters(paramLabel = "TABLE", arity = "0..*", description = "tables to report (default: every table on the search path)") String[] tables,
+            @Option(names = "--tenant", paramLabel = "TABLE", description = "the tenant table (distributed on its own key)") String tenant,
+            @Option(names = "--column", paramLabel = "NAME", description = "the distribution column (default: the tenant table's key, else store_id)") String column,
+            @Option(names = "--reference", paramLabel = "T,...", split = ",", description = "tables to make reference tables") List<String> reference,
+            @Option(names = "--local", paramLabel = "T,...", split = ",", description = "tables to leave as local tables") List<String> local) {
         Connection c = session.connection().jdbc();
-        ReadinessCheck check = check(session, c, column, tables == null ? List.of() : Arrays.asList(tables));
-        if (check.plan().entries().isEmpty()) {
+        DistributionPlan plan = check(c, options(tenant, column, reference, local)).plan();
+        if (plan.entries().isEmpty()) {
             session.info("Did not find any tables to check.");
             return;
         }
-        ReadinessReport.print(check.plan(), session);
+        ReadinessReport.print(plan, named(c, plan, tables == null ? List.of() : Arrays.asList(tables)), session);
     }
 
-    /** distribute run: the Citus calls check-distribution plans, made on the coordinator. */
+    /** distribute run: the Citus calls of the plan check-distribution shows, made on the coordinator. */
     @Command(name = "distribute", description = "Distribute the tables with Citus as check-distribution plans it")
     public static class Distribute {
         private final CommandContext session;
@@ -51,18 +58,21 @@ public class DistributionCommands {
 
         @Command(name = "run", description = "Distribute the tables with Citus as check-distribution plans it (refused until it is ready)")
         public void distributeRun(
-                @Option(names = "--column", defaultValue = "store_id", description = "the distribution column") String column,
+                @Option(names = "--tenant", paramLabel = "TABLE", description = "the tenant table (distributed on its own key)") String tenant,
+                @Option(names = "--column", paramLabel = "NAME", description = "the distribution column (default: the tenant table's key, else store_id)") String column,
+                @Option(names = "--reference", paramLabel = "T,...", split = ",", description = "tables to make reference tables") List<String> reference,
+                @Option(names = "--local", paramLabel = "T,...", split = ",", description = "tables to leave as local tables") List<String> local,
                 @Option(names = "--concurrently", description = "create_distributed_table_concurrently where Citus allows it (writes go on meanwhile)") boolean concurrently) {
             if (session.connection().transactionState() != TransactionState.IDLE) {
                 throw new CommandError("distribute run cannot run inside a transaction block (COMMIT or ROLLBACK first)");
             }
-            Connection c = session.connection().jdbc();
-            ReadinessCheck check = check(session, c, column, List.of());
+            ReadinessCheck check = check(session.connection().jdbc(), options(tenant, column, reference, local));
             DistributionPlan plan = check.plan();
             if (plan.entries().isEmpty()) throw new CommandError("nothing to distribute: no tables on the search path");
             PrintWriter out = session.results();
             if (!check.citus().installed()) {
                 out.println("Statements to run on a Citus coordinator" + (plan.ready() ? "" : " once the tables are ready") + ":");
+                plan.settings().forEach(out::println);
                 plan.steps().forEach(s -> out.println(s.sql()));
                 out.flush();
                 throw new CommandError("this server has no Citus: "
@@ -81,12 +91,40 @@ public class DistributionCommands {
         }
     }
 
-    private static ReadinessCheck check(CommandContext session, Connection c, String column, List<String> tables) {
+    /** The exercise's column when neither a tenant table nor a column is named. */
+    static final String DEFAULT_COLUMN = "store_id";
+
+    private static Planner.Options options(String tenant, String column, List<String> reference, List<String> local) {
+        if (column != null && column.isBlank()) throw new CommandError("--column must name a column");
+        return new Planner.Options(tenant, tenant == null && column == null ? DEFAULT_COLUMN : column, reference, local);
+    }
+
+    private static ReadinessCheck check(Connection c, Planner.Options options) {
         try {
-            return ReadinessCheck.run(c, column, tables);
+            return ReadinessCheck.run(c, options);
         } catch (SQLException e) {
             throw new CommandError(CommandErrors.oneLine(e));
         }
     }
 
+    /** The tables named to report, as the plan names them; empty for all. */
+    private static List<String> named(Connection c, DistributionPlan plan, List<String> typed) {
+        List<String> out = new ArrayList<>();
+        for (String t : typed) {
+            String name;
+            try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?)::text")) {
+                ps.setString(1, t);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    name = rs.getString(1);
+                }
+            } catch (SQLException e) {
+                throw new CommandError(CommandErrors.oneLine(e));
+            }
+            if (name == null) throw new CommandError("relation \"" + t + "\" does not exist");
+            if (plan.entry(name).isEmpty()) throw new CommandError(name + " is not a table of the plan (a partition, or outside the search path)");
+            out.add(name);
+        }
+        return out;
+    }
 }

@@ -1,29 +1,22 @@
 package org.shardprep.migrate.distribute;
 
-import org.shardprep.migrate.TableKeys;
+import org.shardprep.prepare.CitusStep;
+import org.shardprep.prepare.PreparePlan;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.SchemaGraph;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * How a set of tables would be distributed with Citus on one column: each table's role, what stands in the
- * way, and the Citus calls in an order Citus accepts (reference tables, then the colocation anchor, then the
- * tables that reference it). Made by {@link DistributionPlanner}; printed by the readiness report and run by
+ * The schema as Citus would take it, table by table: the {@link PreparePlan}'s roles and statements (one set of
+ * rules for prepare, check-distribution and distribute), what of that plan the catalog shows still to do, and
+ * what Citus already manages. Made by {@link DistributionPlanner}; printed by the readiness report and run by
  * {@code distribute run}.
  */
 public final class DistributionPlan {
-
-    public enum Role {
-        /** hash-distributed on the column, colocated with the anchor */
-        DISTRIBUTED,
-        /** without the column but referenced by distributed tables: one shard copied to every node */
-        REFERENCE,
-        /** without the column, and nothing distributed refers to it: stays a plain table on the coordinator */
-        LOCAL
-    }
 
     /** The answer to one of the report's questions about a table. */
     public enum Answer { YES, NO, NONE, NOT_ASKED }
@@ -39,50 +32,43 @@ public final class DistributionPlan {
     /**
      * One table of the plan.
      *
+     * @param column   its distribution column (the tenant table's key for the tenant table), or null
      * @param anchor   the distributed table the others are colocated with
      * @param done     Citus already manages the table as the plan wants it
-     * @param keys     whether its keys fit the role
-     * @param problems what makes the plan fail (Citus would refuse the call, or refuse the schema after it)
+     * @param rows     the row count, exact unless {@code rowsEstimated}
+     * @param problems what stands in the way: Citus would refuse the call, or refuse the schema after it
      * @param notes    worth knowing, not in the way
      */
-    public record Entry(TableSurvey table, Role role, boolean anchor, boolean done, KeyAnswers keys,
-                        List<String> problems, List<String> notes) {
+    public record Entry(SchemaGraph.Table table, Role role, String column, boolean anchor, boolean done, KeyAnswers keys,
+                        long rows, boolean rowsEstimated, List<String> problems, List<String> notes) {
         public String name() { return table.name(); }
     }
 
-    /** One Citus call: create_reference_table, or create_distributed_table (colocateWith null for the anchor). */
-    public record Step(String table, Role role, String column, String colocateWith) {
-
-        public String sql() { return sql(false); }
-
-        /** The statement; concurrently picks create_distributed_table_concurrently (same arguments). */
-        public String sql(boolean concurrently) {
-            if (role == Role.REFERENCE) return "SELECT create_reference_table(" + literal(table) + ");";
-            return "SELECT create_distributed_table" + (concurrently ? "_concurrently" : "") + "(" + literal(table) + ", "
-                    + literal(column) + (colocateWith != null ? ", colocate_with => " + literal(colocateWith) : "") + ");";
-        }
-    }
-
-    private final String column;
+    private final PreparePlan prepared;
+    private final SchemaGraph graph;
     private final List<Entry> entries;
-    private final List<Step> steps;
-    private final Function<String, Optional<Role>> roleOutside;
+    private final List<CitusStep> steps;
 
-    /** @param roleOutside the role of a table outside the plan (one Citus already manages), else empty */
-    DistributionPlan(String column, List<Entry> entries, List<Step> steps, Function<String, Optional<Role>> roleOutside) {
-        this.column = column;
+    DistributionPlan(PreparePlan prepared, SchemaGraph graph, List<Entry> entries, List<CitusStep> steps) {
+        this.prepared = prepared;
+        this.graph = graph;
         this.entries = List.copyOf(entries);
         this.steps = List.copyOf(steps);
-        this.roleOutside = roleOutside;
     }
 
-    public String column() { return column; }
+    public String column() { return prepared.column(); }
+
+    /** The plan prepare makes of the schema: where the roles, the order and the settings come from. */
+    public PreparePlan prepared() { return prepared; }
 
     /** Every table checked, in the order of the plan (reference, distributed, then local tables). */
     public List<Entry> entries() { return entries; }
 
     /** The Citus calls still to make, in order (tables Citus already has as planned are left out). */
-    public List<Step> steps() { return steps; }
+    public List<CitusStep> steps() { return steps; }
+
+    /** The SET statements the calls need (citus.enable_unsafe_triggers for triggers found safe, ...). */
+    public List<String> settings() { return prepared.settings(); }
 
     public Optional<Entry> entry(String table) {
         return entries.stream().filter(e -> e.name().equals(table)).findFirst();
@@ -109,16 +95,15 @@ public final class DistributionPlan {
      * table, and its own foreign keys may point at reference tables only (keys to other distributed tables can
      * be added once it is distributed). The server-wide conditions are {@link CitusServer#concurrentUnavailable}.
      */
-    public Optional<String> concurrentBlocker(Step step) {
+    public Optional<String> concurrentBlocker(CitusStep step) {
         if (step.role() != Role.DISTRIBUTED) return Optional.of("a reference table has no concurrent form");
-        Entry e = entry(step.table()).orElseThrow();
         Set<String> referencing = new TreeSet<>();
-        e.table().keys().referencedBy().forEach(fk -> referencing.add(fk.table().equals(e.name()) ? "itself" : fk.table()));
+        graph.referencing(step.table()).forEach(fk -> referencing.add(fk.table().equals(step.table()) ? "itself" : fk.table()));
         if (!referencing.isEmpty()) {
             return Optional.of("foreign keys of " + String.join(", ", referencing) + " point at it");
         }
         Set<String> distributedTargets = new TreeSet<>();
-        for (TableKeys.ForeignKey fk : e.table().keys().foreignKeys()) {
+        for (SchemaGraph.ForeignKey fk : graph.table(step.table()).orElseThrow().foreignKeys()) {
             if (role(fk.referencedTable()).orElse(Role.LOCAL) != Role.REFERENCE) distributedTargets.add(fk.referencedTable());
         }
         if (!distributedTargets.isEmpty()) {
@@ -128,13 +113,8 @@ public final class DistributionPlan {
         return Optional.empty();
     }
 
-    /** The role of a table in the plan or, outside it, as Citus already manages it. */
+    /** The table's role in the plan. */
     public Optional<Role> role(String table) {
-        return entry(table).map(Entry::role).or(() -> roleOutside.apply(table));
-    }
-
-    /** A SQL string literal. */
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return entry(table).map(Entry::role);
     }
 }

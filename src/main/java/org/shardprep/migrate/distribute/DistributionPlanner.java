@@ -1,207 +1,188 @@
 package org.shardprep.migrate.distribute;
 
-import org.shardprep.migrate.TableKeys;
+import org.shardprep.migrate.SqlIdentifier;
+import org.shardprep.migrate.distribute.DistributionPlan.Answer;
 import org.shardprep.migrate.distribute.DistributionPlan.Entry;
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
+import org.shardprep.migrate.distribute.DistributionPlan.KeyAnswers;
+import org.shardprep.prepare.CitusStep;
+import org.shardprep.prepare.PreparePlan;
+import org.shardprep.prepare.PreparePlan.ChangeKind;
+import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
+import org.shardprep.prepare.PreparePlan.KeyChange;
+import org.shardprep.prepare.PreparePlan.TableRole;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.SchemaGraph;
+import org.shardprep.prepare.SchemaGraph.KeyKind;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * Decides each table's role and the order of the Citus calls.
- * <p>Roles: a table with the column is distributed on it; one without it whose foreign keys point at a
- * distributed table must be distributed too (it needs the column: a problem); one without it that distributed or
- * reference tables point at becomes a reference table; the rest stay plain tables. Citus's own view wins for
- * tables it already manages.
- * <p>Order: reference tables first (a table referenced by another before it), then the colocation anchor (the
- * tenant table: its primary key is exactly the column, and the others point at it), then the remaining
- * distributed tables, each after the tables it references, colocated with the anchor.
+ * Reads a {@link PreparePlan} as check-distribution and distribute run need it: for each table, what of the plan
+ * the catalog shows still to do (that is what stands in the way of Citus, in the plan's words, each naming the
+ * step of prepare run that does it), what Citus already manages, and the plan's Citus calls that are left.
+ * There are no rules here of its own: the plan's are the rules.
  */
 public final class DistributionPlanner {
 
-    private DistributionPlanner() {}
+    /** A reference table is copied whole to every node: above this size that is worth a second thought. */
+    static final long LARGE_REFERENCE_ROWS = 100_000;
 
-    /**
-     * @param tables the tables to plan, as surveyed
-     * @param citus  every table Citus already manages (the planned ones and any other)
-     */
-    public static DistributionPlan plan(List<TableSurvey> tables, String column, Map<String, CitusServer.CitusTable> citus) {
-        Map<String, TableSurvey> byName = new LinkedHashMap<>();
-        tables.forEach(t -> byName.put(t.name(), t));
-        Function<String, Optional<Role>> outside = name -> Optional.ofNullable(citus.get(name)).flatMap(DistributionPlanner::citusRole);
-        Map<String, Role> roles = roles(byName, column, outside);
-        Function<String, Optional<Role>> roleOf = name -> byName.containsKey(name) ? Optional.of(roles.get(name)) : outside.apply(name);
+    /** Below this estimate a table is counted exactly: quick, and small tables' estimates are often stale. */
+    static final long COUNT_BELOW = 100_000;
 
-        List<TableSurvey> references = ofRole(byName, roles, Role.REFERENCE);
-        List<TableSurvey> distributed = ofRole(byName, roles, Role.DISTRIBUTED);
-        Optional<TableSurvey> candidate = anchorCandidate(distributed, column, roleOf);
+    private final PreparePlan plan;
+    private final SchemaGraph graph;
+    private final CitusServer citus;
 
-        // one order for the report and the calls: the calls are the tables Citus does not have yet, in that order
-        Map<String, List<String>> cycles = new HashMap<>();
-        List<TableSurvey> referenceOrder = order(references, roleOf, Role.REFERENCE, Optional.empty(), cycles);
-        List<TableSurvey> distributedOrder = order(distributed, roleOf, Role.DISTRIBUTED, candidate, cycles);
-        List<TableSurvey> referenceSteps = notDone(referenceOrder, column);
-        List<TableSurvey> distributedSteps = notDone(distributedOrder, column);
-        Optional<TableSurvey> anchor = candidate.filter(c -> done(c, column) || (!distributedSteps.isEmpty() && distributedSteps.get(0) == c))
-                .or(() -> distributedSteps.stream().findFirst());
+    private DistributionPlanner(PreparePlan plan, SchemaGraph graph, CitusServer citus) {
+        this.plan = plan;
+        this.graph = graph;
+        this.citus = citus;
+    }
 
-        ReadinessChecks checks = new ReadinessChecks(column, roleOf, name -> distributionColumn(name, byName, roles, column, citus), anchor);
+    /** The distribution plan of the schema on c, as the prepare plan has it and the catalog and Citus show it now. */
+    public static DistributionPlan plan(Connection c, PreparePlan plan, SchemaGraph graph, CitusServer citus) throws SQLException {
+        return new DistributionPlanner(plan, graph, citus).plan(c);
+    }
+
+    private DistributionPlan plan(Connection c) throws SQLException {
+        String anchor = plan.statements().stream().filter(s -> s.role() == Role.DISTRIBUTED && s.colocateWith() == null)
+                .map(CitusStep::table).findFirst().orElse(null);
         List<Entry> entries = new ArrayList<>();
-        List<TableSurvey> reportOrder = new ArrayList<>(referenceOrder);
-        reportOrder.addAll(distributedOrder);
-        byName.values().stream().filter(t -> roles.get(t.name()) == Role.LOCAL).sorted(Comparator.comparing(TableSurvey::name)).forEach(reportOrder::add);
-        for (TableSurvey t : reportOrder) {
-            ReadinessChecks.Findings f = checks.check(t, roles.get(t.name()));
-            List<String> problems = new ArrayList<>(f.problems());
-            List<String> others = cycles.get(t.name());
-            if (others != null) {
-                problems.add("its foreign keys and those of " + String.join(", ", others)
-                        + " form a cycle: Citus needs each referenced table distributed before the tables that reference it");
+        for (TableRole r : plan.tables()) {
+            SchemaGraph.Table t = graph.table(r.table()).orElseThrow();
+            List<String> problems = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            KeyAnswers keys = switch (r.role()) {
+                case DISTRIBUTED -> distributed(r, t, problems);
+                case REFERENCE -> reference(t, problems);
+                case LOCAL -> KeyAnswers.NOT_ASKED;
+            };
+            long[] rows = rows(c, t);
+            if (r.role() == Role.LOCAL) notes.add("stays a plain table on the coordinator: " + r.why());
+            if (r.role() == Role.REFERENCE && rows[0] > LARGE_REFERENCE_ROWS) {
+                notes.add("a reference table is copied whole to every node: " + (rows[1] == 1 ? "about " : "")
+                        + String.format(Locale.ROOT, "%,d", rows[0]) + " rows");
             }
-            entries.add(new Entry(t, roles.get(t.name()), anchor.isPresent() && anchor.get() == t, done(t, column), f.keys(), problems, f.notes()));
-        }
-
-        List<Step> steps = new ArrayList<>();
-        referenceSteps.forEach(t -> steps.add(new Step(t.name(), Role.REFERENCE, null, null)));
-        for (TableSurvey t : distributedSteps) {
-            steps.add(new Step(t.name(), Role.DISTRIBUTED, column, anchor.get() == t ? null : anchor.get().name()));
-        }
-        return new DistributionPlan(column, entries, steps, outside);
-    }
-
-    private static Optional<Role> citusRole(CitusServer.CitusTable t) {
-        return switch (t.kind()) {
-            case DISTRIBUTED -> Optional.of(Role.DISTRIBUTED);
-            case REFERENCE -> Optional.of(Role.REFERENCE);
-            case OTHER -> Optional.empty();
-        };
-    }
-
-    private static Map<String, Role> roles(Map<String, TableSurvey> tables, String column, Function<String, Optional<Role>> outside) {
-        Map<String, Role> roles = new HashMap<>();
-        for (TableSurvey t : tables.values()) {
-            Optional<Role> citus = t.citus().flatMap(DistributionPlanner::citusRole);
-            if (citus.isPresent()) roles.put(t.name(), citus.get());
-            else if (t.hasColumn(column)) roles.put(t.name(), Role.DISTRIBUTED);
-        }
-        Function<String, Optional<Role>> roleOf = name -> tables.containsKey(name) ? Optional.ofNullable(roles.get(name)) : outside.apply(name);
-        // without the column but pointing at a distributed table: colocated or nothing (it needs the column)
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (TableSurvey t : tables.values()) {
-                if (roles.containsKey(t.name())) continue;
-                if (t.keys().foreignKeys().stream().anyMatch(fk -> roleOf.apply(fk.referencedTable()).orElse(null) == Role.DISTRIBUTED)) {
-                    roles.put(t.name(), Role.DISTRIBUTED);
-                    changed = true;
-                }
+            plan.changes().stream().filter(ch -> ch.table().equals(t.name())
+                            && (ch.kind() == ChangeKind.BECOMES_REFERENCE || ch.kind() == ChangeKind.TRIGGER_SAFE))
+                    .forEach(ch -> notes.add(ch.text()));
+            for (String p : plan.problems()) {
+                if (p.startsWith(t.name() + ": ")) problems.add(p.substring(t.name().length() + 2));
             }
+            Optional<CitusServer.CitusTable> managed = citus.table(t.name());
+            managed.filter(m -> m.kind() == CitusServer.Kind.DISTRIBUTED && r.role() == Role.DISTRIBUTED
+                    && !m.column().equals(r.distributionColumn())).ifPresent(m ->
+                    problems.add("Citus already distributes it on " + m.column() + ", not " + r.distributionColumn() + " (undistribute_table first)"));
+            managed.filter(m -> m.kind() == CitusServer.Kind.OTHER && r.role() != Role.LOCAL).ifPresent(m ->
+                    notes.add("Citus has it as a local table (left by a distribution that failed?); the call below converts it"));
+            boolean done = managed.map(m -> switch (r.role()) {
+                case REFERENCE -> m.kind() == CitusServer.Kind.REFERENCE;
+                case DISTRIBUTED -> m.kind() == CitusServer.Kind.DISTRIBUTED && m.column().equals(r.distributionColumn());
+                case LOCAL -> false;
+            }).orElse(false);
+            entries.add(new Entry(t, r.role(), r.distributionColumn(), t.name().equals(anchor), done, keys, rows[0], rows[1] == 1,
+                    List.copyOf(problems), List.copyOf(notes)));
         }
-        // what distributed and reference tables point at must be on every node
-        changed = true;
-        while (changed) {
-            changed = false;
-            for (TableSurvey t : tables.values()) {
-                if (roles.containsKey(t.name())) continue;
-                if (t.keys().referencedBy().stream().anyMatch(fk -> {
-                    Role r = roleOf.apply(fk.table()).orElse(null);
-                    return r == Role.DISTRIBUTED || r == Role.REFERENCE;
-                })) {
-                    roles.put(t.name(), Role.REFERENCE);
-                    changed = true;
-                }
-            }
+        // the plan's tables without a table of their own in it: rows that can get no tenant
+        for (PreparePlan.Orphans o : plan.preflight().orphans()) {
+            int i = indexOf(entries, o.table());
+            Entry e = entries.get(i);
+            List<String> problems = new ArrayList<>(e.problems());
+            problems.add(String.format(Locale.ROOT, "%,d %s can get no tenant (%s; e.g. %s): fix or delete %s", o.count(),
+                    o.count() == 1 ? "row" : "rows", o.reason(), String.join(", ", o.samples()), o.count() == 1 ? "it" : "them"));
+            entries.set(i, new Entry(e.table(), e.role(), e.column(), e.anchor(), e.done(), e.keys(), e.rows(), e.rowsEstimated(),
+                    List.copyOf(problems), e.notes()));
         }
-        tables.keySet().forEach(name -> roles.putIfAbsent(name, Role.LOCAL));
-        return roles;
+        List<CitusStep> steps = plan.statements().stream()
+                .filter(s -> entries.stream().noneMatch(e -> e.name().equals(s.table()) && e.done())).toList();
+        return new DistributionPlan(plan, graph, entries, steps);
     }
 
-    private static List<TableSurvey> ofRole(Map<String, TableSurvey> tables, Map<String, Role> roles, Role role) {
-        return tables.values().stream().filter(t -> roles.get(t.name()) == role).toList();
+    private static int indexOf(List<Entry> entries, String table) {
+        for (int i = 0; i < entries.size(); i++) if (entries.get(i).name().equals(table)) return i;
+        throw new IllegalStateException("no entry for " + table);
     }
 
-    /** Citus already has the table as the plan wants it. */
-    static boolean done(TableSurvey t, String column) {
-        return t.citus().map(c -> c.kind() == CitusServer.Kind.REFERENCE
-                || (c.kind() == CitusServer.Kind.DISTRIBUTED && column.equals(c.column()))).orElse(false);
-    }
-
-    private static List<TableSurvey> notDone(List<TableSurvey> tables, String column) {
-        return tables.stream().filter(t -> !done(t, column)).toList();
-    }
-
-    /**
-     * The tenant table: its primary key is exactly the column (stores), else the table most distributed
-     * tables point at; a table Citus already distributes comes first among equals, then the name.
-     */
-    private static Optional<TableSurvey> anchorCandidate(List<TableSurvey> distributed, String column, Function<String, Optional<Role>> roleOf) {
-        Comparator<TableSurvey> best = Comparator
-                .comparing((TableSurvey t) -> t.keys().primaryKey().map(k -> k.columns().equals(List.of(column))).orElse(false))
-                .thenComparing(t -> t.keys().referencedBy().stream()
-                        .filter(fk -> !fk.table().equals(t.name()) && roleOf.apply(fk.table()).orElse(null) == Role.DISTRIBUTED)
-                        .map(TableKeys.ForeignKey::table).distinct().count())
-                .thenComparing(t -> done(t, column))
-                .reversed()
-                .thenComparing(TableSurvey::name);
-        return distributed.stream().filter(t -> t.hasColumn(column)).min(best);
-    }
-
-    /**
-     * The tables in an order where each comes after the tables of the same role it references (Kahn's
-     * algorithm; the preferred table, then names, break ties). Tables caught in a cycle go last, by name, and
-     * are noted in {@code cycles} with the others of their cycle.
-     */
-    private static List<TableSurvey> order(List<TableSurvey> tables, Function<String, Optional<Role>> roleOf, Role role,
-                                           Optional<TableSurvey> preferred, Map<String, List<String>> cycles) {
-        Map<String, TableSurvey> pending = new LinkedHashMap<>();
-        tables.forEach(t -> pending.put(t.name(), t));
-        Map<String, Set<String>> dependsOn = new HashMap<>();
-        for (TableSurvey t : tables) {
-            Set<String> deps = new LinkedHashSet<>();
-            for (TableKeys.ForeignKey fk : t.keys().foreignKeys()) {
-                String target = fk.referencedTable();
-                if (!target.equals(t.name()) && pending.containsKey(target) && roleOf.apply(target).orElse(null) == role) deps.add(target);
-            }
-            dependsOn.put(t.name(), deps);
+    /** What prepare run still has to do to a table that is to be distributed, each as Citus would refuse it. */
+    private KeyAnswers distributed(TableRole r, SchemaGraph.Table t, List<String> problems) {
+        String column = r.distributionColumn();
+        if (r.addsColumn()) {
+            problems.add("no " + column + " column: prepare run adds it and fills it along " + r.path().get()
+                    + " (Citus: a distributed table needs its distribution column)");
+        } else if (!t.column(column).orElseThrow().notNull() && plan.keyChanges().stream().noneMatch(k -> k.key().table().equals(t.name())
+                && k.key().kind() == KeyKind.PRIMARY_KEY && k.key().declaredOn() == null)) {   // a widened primary key makes it NOT NULL
+            problems.add(column + " allows NULL, and Citus refuses rows without it (\"cannot perform an INSERT with NULL in the "
+                    + "partition column\"): prepare run sets it NOT NULL");
         }
-        Comparator<TableSurvey> priority = Comparator.comparing((TableSurvey t) -> preferred.isPresent() && preferred.get() == t ? 0 : 1)
-                .thenComparing(TableSurvey::name);
-        List<TableSurvey> ordered = new ArrayList<>();
-        TreeSet<TableSurvey> ready = new TreeSet<>(priority);
-        tables.stream().filter(t -> dependsOn.get(t.name()).isEmpty()).forEach(ready::add);
-        Set<String> placed = new LinkedHashSet<>();
-        while (!ready.isEmpty()) {
-            TableSurvey next = ready.pollFirst();
-            ordered.add(next);
-            placed.add(next.name());
-            for (TableSurvey t : tables) {
-                if (!placed.contains(t.name()) && !ready.contains(t) && placed.containsAll(dependsOn.get(t.name()))) ready.add(t);
+        Answer pk = t.primaryKey().isEmpty() ? Answer.NONE : Answer.YES;
+        Answer unique = Answer.NONE;
+        for (SchemaGraph.UniqueKey k : t.keys()) {
+            if (k.kind() != KeyKind.PRIMARY_KEY) unique = unique == Answer.NO ? Answer.NO : Answer.YES;
+        }
+        for (KeyChange k : plan.keyChanges()) {
+            if (!k.key().table().equals(t.name())) continue;
+            if (k.key().kind() == KeyKind.PRIMARY_KEY && k.key().declaredOn() == null) pk = Answer.NO;
+            else unique = Answer.NO;
+            problems.add(k.key().kind().words() + " " + k.key().name() + (k.key().declaredOn() == null ? "" : " (on partition " + k.key().declaredOn() + ")")
+                    + " (" + String.join(", ", k.key().columns()) + ") does not include " + column
+                    + " (Citus: \"Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints that do not include the "
+                    + "partition column (with an equality operator if EXCLUDE).\"): prepare run widens it to (" + String.join(", ", k.newColumns()) + ")");
+        }
+        return new KeyAnswers(pk, unique, foreignKeys(t, problems));
+    }
+
+    private KeyAnswers reference(SchemaGraph.Table t, List<String> problems) {
+        return new KeyAnswers(Answer.NOT_ASKED, Answer.NOT_ASKED, foreignKeys(t, problems));
+    }
+
+    /** The foreign keys of the table the plan changes: each a problem until prepare run has changed it. */
+    private Answer foreignKeys(SchemaGraph.Table t, List<String> problems) {
+        Answer answer = t.foreignKeys().isEmpty() ? Answer.NONE : Answer.YES;
+        for (ForeignKeyChange f : plan.foreignKeyChanges()) {
+            if (!f.key().table().equals(t.name())) continue;
+            answer = Answer.NO;
+            SchemaGraph.ForeignKey fk = f.key();
+            String where = fk.declaredOn() == null ? "" : " (on partition " + fk.declaredOn() + ")";
+            String shape = "(" + String.join(", ", fk.columns()) + ") → " + fk.referencedTable() + " (" + String.join(", ", fk.referencedColumns()) + ")";
+            if (f.dropped()) {
+                problems.add("foreign key " + fk.name() + where + " " + shape + " goes from a reference table to a distributed one "
+                        + "(Citus: \"cannot create foreign key constraint since foreign keys from reference tables and local tables to "
+                        + "distributed tables are not supported\"): prepare run drops it");
+            } else if (!f.newColumns().equals(fk.columns())) {
+                problems.add("foreign key " + fk.name() + where + " " + shape + " does not hold the distribution columns on both sides "
+                        + "(Citus: \"Foreign keys are supported in two cases, either in between two colocated tables including partition "
+                        + "column in the same ordinal in the both tables or from distributed to reference tables\"): prepare run re-points it onto ("
+                        + String.join(", ", f.newColumns()) + ") → (" + String.join(", ", f.newReferencedColumns()) + ")");
+            } else {
+                problems.add("foreign key " + fk.name() + where + " " + shape + fk.clauses() + " has an action Citus refuses on a key that "
+                        + "includes the distribution column (Citus: \"SET NULL, SET DEFAULT or CASCADE is not supported in ON UPDATE "
+                        + "operation when distribution key included in the foreign constraint.\" / \"SET NULL or SET DEFAULT is not "
+                        + "supported in ON DELETE operation when distribution key is included in the foreign key constraint\"): "
+                        + "prepare run re-creates it" + (f.clauses().isEmpty() ? " with NO ACTION" : f.clauses()));
             }
         }
-        List<TableSurvey> stuck = tables.stream().filter(t -> !placed.contains(t.name())).sorted(Comparator.comparing(TableSurvey::name)).toList();
-        for (TableSurvey t : stuck) {
-            cycles.put(t.name(), stuck.stream().filter(o -> o != t).map(TableSurvey::name).toList());
-            ordered.add(t);
-        }
-        return ordered;
+        return answer;
     }
 
-    private static Optional<String> distributionColumn(String table, Map<String, TableSurvey> byName, Map<String, Role> roles,
-                                                       String column, Map<String, CitusServer.CitusTable> citus) {
-        if (byName.containsKey(table)) {
-            return roles.get(table) == Role.DISTRIBUTED ? byName.get(table).citus().map(CitusServer.CitusTable::column).or(() -> Optional.of(column))
-                    : Optional.empty();
+    /** {count, 1 when estimated}: exact below {@link #COUNT_BELOW} rows by the planner's estimate. */
+    private static long[] rows(Connection c, SchemaGraph.Table t) throws SQLException {
+        if (t.rows() >= COUNT_BELOW) return new long[] {t.rows(), 1};
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t.name())) {
+            rs.next();
+            return new long[] {rs.getLong(1), 0};
         }
-        return Optional.ofNullable(citus.get(table)).map(CitusServer.CitusTable::column);
+    }
+
+    /** A column name quoted as an identifier. */
+    static String identifier(String name) {
+        return SqlIdentifier.quote(name);
     }
 }

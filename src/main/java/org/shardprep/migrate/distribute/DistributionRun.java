@@ -3,8 +3,8 @@ package org.shardprep.migrate.distribute;
 import org.shardprep.migrate.ShortLockTransaction;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.CitusStep;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandContext;
@@ -37,7 +37,7 @@ public final class DistributionRun {
     }
 
     public void run(DistributionPlan plan, CitusServer citus, boolean concurrently) {
-        List<Step> steps = plan.steps();
+        List<CitusStep> steps = plan.steps();
         if (steps.isEmpty()) {
             session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
             return;
@@ -50,11 +50,16 @@ public final class DistributionRun {
         long start = System.nanoTime();
         // names resolve as they did in the check: the session's search_path
         try (Connection c = session.borrow()) {
+            for (String set : plan.settings()) {
+                session.info(set);
+                execute(c, set.replaceFirst(";.*$", ""));   // session-wide on this connection: the calls below need it
+            }
             for (int i = 0; i < steps.size(); i++) {
                 if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
                 runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
             }
             verify(plan, CitusServer.read(c));
+            for (String set : plan.settings()) execute(c, "RESET " + set.replaceFirst("^SET (\\S+).*$", "$1"));
         } catch (CommandError e) {
             throw e;
         } catch (Exception e) {
@@ -68,8 +73,8 @@ public final class DistributionRun {
                 reference, reference == 1 ? "reference table" : "reference tables"));
     }
 
-    private void runStep(Connection c, DistributionPlan plan, List<Step> steps, int i, boolean concurrently) {
-        Step step = steps.get(i);
+    private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently) {
+        CitusStep step = steps.get(i);
         Optional<String> blocker = concurrently ? plan.concurrentBlocker(step) : Optional.empty();
         boolean concurrent = concurrently && blocker.isEmpty();
         String sql = step.sql(concurrent);
@@ -120,9 +125,9 @@ public final class DistributionRun {
     }
 
     /** Where the run stopped: each call committed on its own, so the ones before it stay done. */
-    private static String stopped(List<Step> steps, int i, String how) {
+    private static String stopped(List<CitusStep> steps, int i, String how) {
         String before = i == 0 ? "the statement rolled back, nothing else ran"
-                : String.join(", ", steps.subList(0, i).stream().map(Step::table).toList()) + (i == 1 ? " was" : " were") + " done before it";
+                : String.join(", ", steps.subList(0, i).stream().map(CitusStep::table).toList()) + (i == 1 ? " was" : " were") + " done before it";
         return "distribute run " + how + " at " + steps.get(i).table() + " (statement " + (i + 1) + " of " + steps.size() + "); "
                 + before + "; distribute run again goes on from there";
     }
@@ -131,11 +136,11 @@ public final class DistributionRun {
     private static void verify(DistributionPlan plan, CitusServer after) {
         List<String> wrong = new ArrayList<>();
         long anchorGroup = plan.anchor().flatMap(after::table).map(CitusServer.CitusTable::colocationId).orElse(-1L);
-        for (Step s : plan.steps()) {
+        for (CitusStep s : plan.steps()) {
             Optional<CitusServer.CitusTable> t = after.table(s.table());
             boolean ok = switch (s.role()) {
                 case REFERENCE -> t.map(x -> x.kind() == CitusServer.Kind.REFERENCE).orElse(false);
-                case DISTRIBUTED -> t.map(x -> x.kind() == CitusServer.Kind.DISTRIBUTED && plan.column().equals(x.column())
+                case DISTRIBUTED -> t.map(x -> x.kind() == CitusServer.Kind.DISTRIBUTED && s.column().equals(x.column())
                         && x.colocationId() == anchorGroup).orElse(false);
                 case LOCAL -> true;
             };

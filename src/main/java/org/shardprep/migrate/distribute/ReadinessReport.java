@@ -1,8 +1,10 @@
 package org.shardprep.migrate.distribute;
 
 import org.shardprep.migrate.distribute.DistributionPlan.Entry;
-import org.shardprep.migrate.distribute.DistributionPlan.Role;
-import org.shardprep.migrate.distribute.DistributionPlan.Step;
+import org.shardprep.prepare.CitusStep;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.Role;
+import org.shardprep.prepare.CitusStep;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.TablePrinter;
 
@@ -18,27 +20,30 @@ public final class ReadinessReport {
 
     private ReadinessReport() {}
 
-    public static void print(DistributionPlan plan, CommandContext session) {
+    /** @param only the tables to report (all when empty); the verdict and the statements are the whole plan's */
+    public static void print(DistributionPlan plan, List<String> only, CommandContext session) {
         String column = plan.column();
+        List<Entry> entries = plan.entries().stream().filter(e -> only.isEmpty() || only.contains(e.name())).toList();
         TablePrinter table = new TablePrinter().column("table", TablePrinter.TEXT).column(column, TablePrinter.TEXT)
                 .column("not null", TablePrinter.TEXT).column("primary key", TablePrinter.TEXT).column("unique", TablePrinter.TEXT)
                 .column("foreign keys", TablePrinter.TEXT).column("rows", TablePrinter.NUMERIC).column("role", TablePrinter.TEXT);
-        for (Entry e : plan.entries()) {
-            var own = e.table().keys().column(column);
+        for (Entry e : entries) {
+            var own = e.table().column(e.column() != null ? e.column() : column);
             table.row(e.name(), own.isPresent() ? "yes" : "no", own.map(c -> c.notNull() ? "yes" : "no").orElse(""),
                     answer(e.keys().primaryKey()), answer(e.keys().unique()), answer(e.keys().foreignKeys()),
-                    (e.table().rowsEstimated() ? "~" : "") + e.table().rows(), role(e, column));
+                    (e.rowsEstimated() ? "~" : "") + e.rows(), role(e, column));
         }
         table.print(session);
 
         PrintWriter out = session.results();
-        lines(out, "Problems:", plan.entries().stream().flatMap(e -> e.problems().stream().map(p -> e.name() + ": " + p)).toList());
-        lines(out, "Notes:", plan.entries().stream().flatMap(e -> e.notes().stream().map(n -> e.name() + ": " + n)).toList());
+        lines(out, "Problems:", entries.stream().flatMap(e -> e.problems().stream().map(p -> e.name() + ": " + p)).toList());
+        lines(out, "Notes:", entries.stream().flatMap(e -> e.notes().stream().map(n -> e.name() + ": " + n)).toList());
         out.println(verdict(plan));
-        List<Step> steps = plan.steps();
+        List<CitusStep> steps = plan.steps();
         if (!steps.isEmpty()) {
             out.println();
             out.println(plan.ready() ? "Statements, in this order:" : "Statements once ready, in this order:");
+            plan.settings().forEach(out::println);
             steps.forEach(s -> out.println(s.sql()));
         }
         out.println();
@@ -48,7 +53,10 @@ public final class ReadinessReport {
     /** The verdict line: ready, or how many problems stand in the way. */
     public static String verdict(DistributionPlan plan) {
         int problems = plan.blockingProblems();
-        if (problems > 0) return "Not ready: " + problems + (problems == 1 ? " blocking problem." : " blocking problems.");
+        if (problems > 0) {
+            return "Not ready: " + problems + (problems == 1 ? " blocking problem." : " blocking problems.")
+                    + " prepare run " + options(plan) + " does what the plan can; the rest is named above.";
+        }
         long distributed = plan.count(Role.DISTRIBUTED), reference = plan.count(Role.REFERENCE);
         long done = plan.entries().stream().filter(Entry::done).count();
         String what = tables(distributed) + (plan.steps().isEmpty() ? " distributed" : " to distribute") + " on " + plan.column()
@@ -58,13 +66,19 @@ public final class ReadinessReport {
         return "Ready: " + what + (done > 0 ? " (" + done + " done already)" : "") + ".";
     }
 
+    /** The prepare options that make this plan, as the user would type them. */
+    static String options(DistributionPlan plan) {
+        return plan.prepared().tenant().map(t -> "--tenant " + t.table() + (t.key().equals(plan.column()) ? "" : " --column " + plan.column()))
+                .orElse("--column " + plan.column());
+    }
+
     private static String tables(long n) {
         return n + (n == 1 ? " table" : " tables");
     }
 
     static String role(Entry e, String column) {
         String role = switch (e.role()) {
-            case DISTRIBUTED -> "distributed on " + column + (e.anchor() ? " (colocation anchor)" : "");
+            case DISTRIBUTED -> "distributed on " + e.column() + (e.anchor() ? " (colocation anchor)" : "");
             case REFERENCE -> "reference table";
             case LOCAL -> "stays local";
         };
