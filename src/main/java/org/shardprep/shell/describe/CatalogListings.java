@@ -28,14 +28,6 @@ final class CatalogListings {
         return 1;
     }
 
-    /** psql's complaint about the letters after a command's name, or null when they are fine. */
-    static String optionError(String name) {
-        if (name.startsWith("dP") && !name.substring(2).chars().allMatch(c -> "itn+".indexOf(c) >= 0)) {
-            return "\\dP only takes [itn+] as options";
-        }
-        return null;
-    }
-
     /**
      * The listing for the command, or null when it is not one of these.
      *

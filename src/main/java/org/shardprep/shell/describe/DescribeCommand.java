@@ -48,11 +48,6 @@ public final class DescribeCommand {
                 session.variables().isOn("HIDE_TOAST_COMPRESSION"));
         String sql = null;
         try {
-            String badOptions = CatalogListings.optionError(name);
-            if (badOptions != null) {
-                error(badOptions);
-                return MetaCommandResult.OK;   // psql reports it and carries on
-            }
             CatalogListings.Listing listing = CatalogListings.of(name, pattern, more, connection.database(),
                     connection.serverVersionNum());
             if (listing != null) {

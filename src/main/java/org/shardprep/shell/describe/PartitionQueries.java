@@ -13,7 +13,8 @@ final class PartitionQueries {
         this.database = database;
     }
 
-    /** The query and its title, which names what is listed; {@code kinds} are the letters after \dP, of [itn+]. */
+    /** The query and its title, which names what is listed; {@code kinds} are the letters after \dP
+     * (psql 15 ignores any but i, t and n). */
     /** The query and its title, which names what is listed. */
     CatalogListings.Listing partitioned(String kinds, String pattern, boolean verbose) throws DescribeException {
         boolean tables = kinds.indexOf('t') >= 0;
