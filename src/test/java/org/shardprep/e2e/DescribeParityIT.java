@@ -42,7 +42,8 @@ class DescribeParityIT {
                 Arguments.of("describe_before", List.of("-f", before)),
                 Arguments.of("describe_after", List.of("-f", schema, "-f", after)),
                 Arguments.of("describe_before.quiet", List.of("-q", "-f", before)),
-                Arguments.of("describe_before.stop", List.of("-v", "ON_ERROR_STOP=1", "-f", before)));
+                Arguments.of("describe_before.stop", List.of("-v", "ON_ERROR_STOP=1", "-f", before)),
+                Arguments.of("describe_more", List.of("-f", dir.resolve("describe_more.sql").toString())));
     }
 
     @ParameterizedTest(name = "{0}")

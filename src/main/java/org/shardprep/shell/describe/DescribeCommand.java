@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The describe commands psql 15 dispatches in exec_command_d and friends: {@code \d[S+] [PATTERN]},
  * {@code \dt \di \ds \dv \dm \dE} (and combinations, with S and +), {@code \df[anptw][S+]}, {@code \dn[S+]},
- * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}. Output and messages are psql's; a failing
+ * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}, and those of {@link CatalogListings}. Output and messages are psql's; a failing
  * catalog query prints the server's error as psql would.
  */
 public final class DescribeCommand {
@@ -30,15 +30,17 @@ public final class DescribeCommand {
     /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
     public MetaCommandResult execute(String name, List<String> args) {
         String pattern = args.isEmpty() ? null : args.get(0);
-        MetaCommandResult result = run(name, pattern);
-        // psql reads leftover arguments after the command ran (\df would take them as argument types)
-        for (String extra : args.subList(Math.min(1, args.size()), args.size())) {
+        int read = CatalogListings.argumentsRead(name, args);
+        MetaCommandResult result = run(name, pattern, args.subList(Math.min(1, read), read));
+        // psql reads leftover arguments after the command ran
+        for (String extra : args.subList(read, args.size())) {
             warn("\\" + name + ": extra argument \"" + extra + "\" ignored");
         }
         return result;
     }
 
-    private MetaCommandResult run(String name, String pattern) {
+    /** @param more the patterns the command reads after the first (argument types, a second pattern) */
+    private MetaCommandResult run(String name, String pattern, List<String> more) {
         boolean verbose = name.indexOf('+') >= 0;
         boolean system = name.indexOf('S') >= 0;
         SessionConnection connection = session.connection();
@@ -46,6 +48,12 @@ public final class DescribeCommand {
                 session.variables().isOn("HIDE_TOAST_COMPRESSION"));
         String sql = null;
         try {
+            CatalogListings.Listing listing = CatalogListings.of(name, pattern, more, connection.database(),
+                    connection.serverVersionNum());
+            if (listing != null) {
+                sql = listing.sql();
+                return print(TableContent.query(listing.title(), CatalogQuery.run(connection, sql)));
+            }
             if (name.startsWith("l")) {
                 sql = queries.databases(pattern, verbose, connection.serverVersionNum());
                 return print(TableContent.query("List of databases", CatalogQuery.run(connection, sql)));
@@ -66,7 +74,7 @@ public final class DescribeCommand {
                         error("\\df only takes [anptwS+] as options");
                         return MetaCommandResult.OK;   // psql reports it and carries on
                     }
-                    sql = queries.functions(types, pattern, verbose, system);
+                    sql = queries.functions(types, pattern, more, verbose, system);
                     return print(TableContent.query("List of functions", CatalogQuery.run(connection, sql)));
                 }
                 case 'n' -> {

@@ -98,8 +98,9 @@ final class DescribeQueries {
         return sql.append("ORDER BY 2, 3;").toString();
     }
 
-    /** describeFunctions: \df[anptw][S+]. */
-    String functions(String funcTypes, String pattern, boolean verbose, boolean system) throws DescribeException {
+    /** describeFunctions: \df[anptw][S+], with psql 14's argument-type patterns (see {@link TypePatterns}). */
+    String functions(String funcTypes, String pattern, java.util.List<String> argPatterns, boolean verbose, boolean system)
+            throws DescribeException {
         boolean aggregates = funcTypes.indexOf('a') >= 0;
         boolean normal = funcTypes.indexOf('n') >= 0;
         boolean procedures = funcTypes.indexOf('p') >= 0;
@@ -128,6 +129,12 @@ final class DescribeQueries {
                     .append(",\n pg_catalog.obj_description(p.oid, 'pg_proc') as \"Description\"");
         }
         sql.append("\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n");
+        for (int i = 0; i < argPatterns.size(); i++) {
+            sql.append("     LEFT JOIN pg_catalog.pg_type t").append(i).append(" ON t").append(i)
+                    .append(".oid = p.proargtypes[").append(i).append("]\n")
+                    .append("     LEFT JOIN pg_catalog.pg_namespace nt").append(i).append(" ON nt").append(i)
+                    .append(".oid = t").append(i).append(".typnamespace\n");
+        }
         if (verbose) sql.append("     LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang\n");
         boolean haveWhere = false;
         if (normal && aggregates && procedures && triggers && windows) {
@@ -176,6 +183,7 @@ final class DescribeQueries {
         }
         sql.append(NamePattern.where(pattern, haveWhere, false, "n.nspname", "p.proname", null,
                 "pg_catalog.pg_function_is_visible(p.oid)", 3, database));
+        sql.append(TypePatterns.argumentConditions(argPatterns, database));
         if (!system && pattern == null) {
             sql.append("      AND n.nspname <> 'pg_catalog'\n      AND n.nspname <> 'information_schema'\n");
         }

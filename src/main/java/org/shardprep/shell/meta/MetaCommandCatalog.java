@@ -124,18 +124,18 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         relations("  \\d[S+]                 list tables, views, and sequences", "d[S+]*", "\\d", "rpvmSfiI", describe);
         entry(INFO, "  \\d[S+]  NAME           describe table, view, sequence, or index", null, null, ArgMode.NORMAL, Completion.NONE, null, describe);
         describeLine("  \\da[S]  [PATTERN]      list aggregates", "da[S]*", null);
-        describeLine("  \\dA[+]  [PATTERN]      list access methods", "dA[+]*", null);
-        describeLine("  \\dAc[+] [AMPTRN [TYPEPTRN]]  list operator classes", "dAc[+]*", null);
-        describeLine("  \\dAf[+] [AMPTRN [TYPEPTRN]]  list operator families", "dAf[+]*", null);
-        describeLine("  \\dAo[+] [AMPTRN [OPFPTRN]]   list operators of operator families", "dAo[+]*", null);
-        describeLine("  \\dAp[+] [AMPTRN [OPFPTRN]]   list support functions of operator families", "dAp[+]*", null);
+        describeLine("  \\dA[+]  [PATTERN]      list access methods", "dA|dA\\+.*", describe);
+        describeLine("  \\dAc[+] [AMPTRN [TYPEPTRN]]  list operator classes", "dAc.*", describe);
+        describeLine("  \\dAf[+] [AMPTRN [TYPEPTRN]]  list operator families", "dAf.*", describe);
+        describeLine("  \\dAo[+] [AMPTRN [OPFPTRN]]   list operators of operator families", "dAo.*", describe);
+        describeLine("  \\dAp[+] [AMPTRN [OPFPTRN]]   list support functions of operator families", "dAp.*", describe);
         describeLine("  \\db[+]  [PATTERN]      list tablespaces", "db[+]*", null);
         describeLine("  \\dc[S+] [PATTERN]      list conversions", "dc[S+]*", null);
-        describeLine("  \\dconfig[+] [PATTERN]  list configuration parameters", "dconfig[+]*", null);
+        describeLine("  \\dconfig[+] [PATTERN]  list configuration parameters", "dconfig.*", describe);
         describeLine("  \\dC[+]  [PATTERN]      list casts", "dC[+]*", null);
         describeLine("  \\dd[S]  [PATTERN]      show object descriptions not displayed elsewhere", "dd[S]*", null);
         describeLine("  \\dD[S+] [PATTERN]      list domains", "dD[S+]*", null);
-        describeLine("  \\ddp    [PATTERN]      list default privileges", "ddp", null);
+        describeLine("  \\ddp    [PATTERN]      list default privileges", "ddp.*", describe);
         relations("  \\dE[S+] [PATTERN]      list foreign tables", "dE[S+]*", "\\dE", "f", describe);
         describeLine("  \\des[+] [PATTERN]      list foreign servers", "des[+]*", null);
         describeLine("  \\det[+] [PATTERN]      list foreign tables", "det[+]*", null);
@@ -154,17 +154,17 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         describeLine("  \\dL[S+] [PATTERN]      list procedural languages", "dL[S+]*", null);
         relations("  \\dm[S+] [PATTERN]      list materialized views", "dm[S+]*", "\\dm", "m", describe);
         entry(INFO, "  \\dn[S+] [PATTERN]      list schemas", "dn[S+]*", "\\dn", ArgMode.NORMAL, Completion.SCHEMA, null, describe);
-        describeLine("  \\do[S+] [OPPTRN [TYPEPTRN [TYPEPTRN]]]\n                         list operators", "do[S+]*", null);
+        describeLine("  \\do[S+] [OPPTRN [TYPEPTRN [TYPEPTRN]]]\n                         list operators", "do.*", describe);
         describeLine("  \\dO[S+] [PATTERN]      list collations", "dO[S+]*", null);
-        describeLine("  \\dp     [PATTERN]      list table, view, and sequence access privileges", "dp", null);
-        describeLine("  \\dP[itn+] [PATTERN]    list [only index/table] partitioned relations [n=nested]", "dP[itn+]*", null);
+        describeLine("  \\dp     [PATTERN]      list table, view, and sequence access privileges", "dp.*", describe);
+        describeLine("  \\dP[itn+] [PATTERN]    list [only index/table] partitioned relations [n=nested]", "dP|dP[itn+].*", describe);
         describeLine("  \\drds [ROLEPTRN [DBPTRN]] list per-database role settings", "drds", null);
         describeLine("  \\dRp[+] [PATTERN]      list replication publications", "dRp[+]*", null);
         describeLine("  \\dRs[+] [PATTERN]      list replication subscriptions", "dRs[+]*", null);
         relations("  \\ds[S+] [PATTERN]      list sequences", "ds[S+]*", "\\ds", "S", describe);
         // \dt also takes the combined forms psql accepts (\dti, \dtvS+ ...)
         relations("  \\dt[S+] [PATTERN]      list tables", "dt[S+]*|d[tivmsE]{2,}[S+]*|d[ivmsE][tivmsE]+[S+]*", "\\dt", "rp", describe);
-        describeLine("  \\dT[S+] [PATTERN]      list data types", "dT[S+]*", null);
+        describeLine("  \\dT[S+] [PATTERN]      list data types", "dT.*", describe);
         describeLine("  \\du[S+] [PATTERN]      list roles", "du[S+]*", describe);
         relations("  \\dv[S+] [PATTERN]      list views", "dv[S+]*", "\\dv", "v", describe);
         describeLine("  \\dx[+]  [PATTERN]      list extensions", "dx[S+]*", describe);
@@ -175,7 +175,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 (m, c, a, s) -> m.showDefinition(c, a, true));
         entry(INFO, "  \\sv[+]  VIEWNAME       show a view's definition", "sv\\+?", "\\sv", ArgMode.WHOLE_LINE, Completion.RELATION, "v",
                 (m, c, a, s) -> m.showDefinition(c, a, false));
-        relations("  \\z      [PATTERN]      same as \\dp", "z", "\\z", "rpvmSf", null);
+        relations("  \\z      [PATTERN]      same as \\dp", "z", "\\z", "rpvmSf", describe);
 
         add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", null);
         add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", null);
@@ -240,7 +240,8 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
     }
 
     private void describeLine(String help, String names, Handler handler) {
-        String display = "\\" + names.replaceAll("\\[.*$", "").replaceAll("\\*$", "");
+        // the name as \? shows it, before its options
+        String display = help.strip().split("[\\[ ]")[0];
         entry(INFO, help, names, display, ArgMode.NORMAL, Completion.NONE, null, handler);
     }
 
