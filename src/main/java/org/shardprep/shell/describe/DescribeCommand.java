@@ -29,16 +29,19 @@ public final class DescribeCommand {
 
     /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
     public MetaCommandResult execute(String name, List<String> args) {
-        String pattern = args.isEmpty() ? null : args.get(0);
-        MetaCommandResult result = run(name, pattern);
+        String pattern = args.isEmpty() || name.startsWith("lo_") ? null : args.get(0);
+        // \drds takes a database pattern after a role pattern; \lo_list reads (and ignores) two arguments
+        String pattern2 = name.startsWith("drds") && pattern != null && args.size() > 1 ? args.get(1) : null;
+        int taken = name.startsWith("lo_") ? 2 : pattern2 != null ? 2 : 1;
+        MetaCommandResult result = run(name, pattern, pattern2);
         // psql reads leftover arguments after the command ran (\df would take them as argument types)
-        for (String extra : args.subList(Math.min(1, args.size()), args.size())) {
+        for (String extra : args.subList(Math.min(taken, args.size()), args.size())) {
             warn("\\" + name + ": extra argument \"" + extra + "\" ignored");
         }
         return result;
     }
 
-    private MetaCommandResult run(String name, String pattern) {
+    private MetaCommandResult run(String name, String pattern, String pattern2) {
         boolean verbose = name.indexOf('+') >= 0;
         boolean system = name.indexOf('S') >= 0;
         SessionConnection connection = session.connection();
@@ -46,6 +49,15 @@ public final class DescribeCommand {
                 session.variables().isOn("HIDE_TOAST_COMPRESSION"));
         String sql = null;
         try {
+            if (CatalogLists.handles(name)) {
+                CatalogLists lists = new CatalogLists(connection,
+                        new CatalogListQueries(connection.database(), connection.serverVersionNum()), new Output());
+                try {
+                    return lists.run(name, pattern, pattern2) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+                } finally {
+                    sql = lists.lastSql();
+                }
+            }
             if (name.startsWith("l")) {
                 sql = queries.databases(pattern, verbose, connection.serverVersionNum());
                 return print(TableContent.query("List of databases", CatalogQuery.run(connection, sql)));
@@ -159,6 +171,24 @@ public final class DescribeCommand {
             print(TableContent.query("Objects in extension \"" + found.get(i, 0) + "\"", objects));
         }
         return MetaCommandResult.OK;
+    }
+
+    /** Where the catalog lists print. */
+    private final class Output implements CatalogLists.Output {
+        @Override
+        public void print(TableContent table) {
+            DescribeCommand.this.print(table);
+        }
+
+        @Override
+        public void error(String message) {
+            DescribeCommand.this.error(message);
+        }
+
+        @Override
+        public boolean quiet() {
+            return session.quiet();
+        }
     }
 
     private MetaCommandResult print(TableContent table) {
