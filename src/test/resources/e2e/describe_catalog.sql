@@ -162,6 +162,20 @@ select lo_unlink(424242);
 \dy
 \dew dummy_fdw
 \x off
+-- psql reads S and + anywhere after the letters that choose the list, and refuses unknown letters
+\dcS+x myconv
+\dconf myconv
+\dX+ st1
+\dlS
+\dFx
+\dRx
+\dex
+\drd
+-- arguments each command reads, and those it leaves (warned about)
+\drds nosuch_role nosuch_db extra
+\lo_list one two three
+\dl one two
+\dy e2e* extra
 drop server dummy_srv cascade;
 drop foreign data wrapper dummy_fdw;
 drop publication pub_all, pub_some, pub_schema, pub_none;
