@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The describe commands psql 15 dispatches in exec_command_d and friends: {@code \d[S+] [PATTERN]},
  * {@code \dt \di \ds \dv \dm \dE} (and combinations, with S and +), {@code \df[anptw][S+]}, {@code \dn[S+]},
- * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}. Output and messages are psql's; a failing
+ * {@code \du[S+]} / {@code \dg}, {@code \l[+]}, {@code \dx[+]}, and the catalog lists of {@link CatalogLists}
+ * ({@code \da \db \dc \dC \dd \dD \de? \dF? \dL \dO \drds \dR? \dX \dy \dl \lo_list}). Output and messages are psql's; a failing
  * catalog query prints the server's error as psql would.
  */
 public final class DescribeCommand {
