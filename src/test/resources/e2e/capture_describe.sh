@@ -17,6 +17,8 @@ capture() {
   set -e
   sed -i 's/^psql:/shardprep:/' "$out.err"
 }
+capture describe_catalog -f "$dir/describe_catalog.sql"
+capture describe_catalog.stop -v ON_ERROR_STOP=1 -f "$dir/describe_catalog.sql"
 capture describe_before -f "$dir/describe_before.sql"
 capture describe_after -f "$dir/exercise_schema.sql" -f "$dir/describe_after.sql"
 capture describe_before.quiet -q -f "$dir/describe_before.sql"

@@ -38,7 +38,10 @@ class DescribeParityIT {
         String before = dir.resolve("describe_before.sql").toString();
         String after = dir.resolve("describe_after.sql").toString();
         String schema = dir.resolve("exercise_schema.sql").toString();
+        String catalog = dir.resolve("describe_catalog.sql").toString();
         return Stream.of(
+                Arguments.of("describe_catalog", List.of("-f", catalog)),
+                Arguments.of("describe_catalog.stop", List.of("-v", "ON_ERROR_STOP=1", "-f", catalog)),
                 Arguments.of("describe_before", List.of("-f", before)),
                 Arguments.of("describe_after", List.of("-f", schema, "-f", after)),
                 Arguments.of("describe_before.quiet", List.of("-q", "-f", before)),
@@ -76,7 +79,9 @@ class DescribeParityIT {
 
     static Stream<Arguments> casesOn15() {
         String databases = E2eScripts.DIR.resolve("describe_databases.sql").toString();
-        return Stream.concat(cases(), Stream.of(Arguments.of("describe_databases", List.of("-f", databases)), hidden()));
+        String collations = E2eScripts.DIR.resolve("describe_collations.sql").toString();
+        return Stream.concat(cases(), Stream.of(Arguments.of("describe_databases", List.of("-f", databases)), hidden(),
+                Arguments.of("describe_collations", List.of("-f", collations))));
     }
 
     /** HIDE_TABLEAM and HIDE_TOAST_COMPRESSION on, as pg_regress runs psql; the script turns them off itself. */
@@ -149,6 +154,27 @@ class DescribeParityIT {
         assertThat(l.exitCode()).isZero();
         assertThat(headers(l.out())).containsExactly(PSQL17_DATABASE_COLUMNS);
         assertThat(l.out()).contains(" template0 ").contains(" postgres ");
+    }
+
+    /** psql 17's listCollations columns, without and with +. */
+    private static final List<String> PSQL17_COLLATION_COLUMNS = List.of("Schema", "Name", "Provider", "Collate", "Ctype",
+            "Locale", "ICU Rules", "Deterministic?");
+
+    /** \dO on 16 and later, whose pg_collation psql 15 cannot read: psql 17's columns, and the collations found. */
+    @org.junit.jupiter.api.Test
+    void collationsOnPostgres17AreListedAsPsql17ListsThem() throws Exception {
+        assumeTrue(serverVersion() >= 170000, "the test server is not PostgreSQL 17");
+        String script = E2eScripts.DIR.resolve("describe_collations.sql").toString();
+        JarRun.Result r = shardprep("describe_collations", List.of("-v", "ON_ERROR_STOP=0", "-f", script), "sp17");
+        assertThat(r.exitCode()).isZero();
+        List<String> verbose = new ArrayList<>(PSQL17_COLLATION_COLUMNS);
+        verbose.add("Description");
+        assertThat(headers(r.out())).containsExactly(PSQL17_COLLATION_COLUMNS, verbose, PSQL17_COLLATION_COLUMNS,
+                verbose, PSQL17_COLLATION_COLUMNS);
+        assertThat(r.out()).containsPattern("(?m)^ coll +\\| bytewise +\\| libc +\\| C +\\| C +\\| +\\| +\\| yes$")
+                .contains("Provider       | libc");
+        assertThat(r.err()).isEqualTo("shardprep:" + script + ":13: error: improper qualified name (too many dotted names): a.b.c.d\n"
+                + "shardprep:" + script + ":14: error: cross-database references are not implemented: other_db.coll.bytewise\n");
     }
 
     /** The column names of each table printed (the line before each rule line). */

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The describe commands psql 15 dispatches in exec_command_d and friends: {@code \d[S+] [PATTERN]},
  * {@code \dt \di \ds \dv \dm \dE} (and combinations, with S and +), {@code \df[anptw][S+]}, {@code \dn[S+]},
- * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}, and those of {@link CatalogListings}. Output and messages are psql's; a failing
+ * {@code \du[S+]} / {@code \dg}, {@code \l[+]} and {@code \dx[+]}, those of {@link CatalogListings}, and the catalog
+ * lists of {@link CatalogLists} ({@code \da \db \dc \dC \dd \dD \de? \dF? \dL \dO \drds \dR? \dX \dy \dl \lo_list}).
+ * Output and messages are psql's; a failing
  * catalog query prints the server's error as psql would.
  */
 public final class DescribeCommand {
@@ -29,8 +31,9 @@ public final class DescribeCommand {
 
     /** Runs the command with its arguments as psql lexed them (the first is the pattern). */
     public MetaCommandResult execute(String name, List<String> args) {
-        String pattern = args.isEmpty() ? null : args.get(0);
-        int read = CatalogListings.argumentsRead(name, args);
+        String pattern = args.isEmpty() || name.startsWith("lo_") ? null : args.get(0);
+        // \drds takes a database pattern after a role pattern; \lo_list reads (and ignores) two arguments
+        int read = name.startsWith("lo_") || name.startsWith("drds") ? Math.min(2, args.size()) : CatalogListings.argumentsRead(name, args);
         MetaCommandResult result = run(name, pattern, args.subList(Math.min(1, read), read));
         // psql reads leftover arguments after the command ran
         for (String extra : args.subList(read, args.size())) {
@@ -48,6 +51,16 @@ public final class DescribeCommand {
                 session.variables().isOn("HIDE_TOAST_COMPRESSION"));
         String sql = null;
         try {
+            if (CatalogLists.handles(name)) {
+                CatalogLists lists = new CatalogLists(connection,
+                        new CatalogListQueries(connection.database(), connection.serverVersionNum()), new Output());
+                try {
+                    return lists.run(name, pattern, more.isEmpty() || name.startsWith("lo_") ? null : more.get(0))
+                            ? MetaCommandResult.OK : MetaCommandResult.ERROR;
+                } finally {
+                    sql = lists.lastSql();
+                }
+            }
             CatalogListings.Listing listing = CatalogListings.of(name, pattern, more, connection.database(),
                     connection.serverVersionNum());
             if (listing != null) {
@@ -167,6 +180,24 @@ public final class DescribeCommand {
             print(TableContent.query("Objects in extension \"" + found.get(i, 0) + "\"", objects));
         }
         return MetaCommandResult.OK;
+    }
+
+    /** Where the catalog lists print. */
+    private final class Output implements CatalogLists.Output {
+        @Override
+        public void print(TableContent table) {
+            DescribeCommand.this.print(table);
+        }
+
+        @Override
+        public void error(String message) {
+            DescribeCommand.this.error(message);
+        }
+
+        @Override
+        public boolean quiet() {
+            return session.quiet();
+        }
     }
 
     private MetaCommandResult print(TableContent table) {

@@ -123,44 +123,44 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(INFO, "  (options: S = show system objects, + = additional detail)", null, null, ArgMode.NORMAL, Completion.NONE, null, describe);
         relations("  \\d[S+]                 list tables, views, and sequences", "d[S+]*", "\\d", "rpvmSfiI", describe);
         entry(INFO, "  \\d[S+]  NAME           describe table, view, sequence, or index", null, null, ArgMode.NORMAL, Completion.NONE, null, describe);
-        describeLine("  \\da[S]  [PATTERN]      list aggregates", "da[S]*", null);
+        catalogList("  \\da[S]  [PATTERN]      list aggregates", "da.*", "\\da", describe);
         describeLine("  \\dA[+]  [PATTERN]      list access methods", "dA|dA\\+.*", describe);
         describeLine("  \\dAc[+] [AMPTRN [TYPEPTRN]]  list operator classes", "dAc.*", describe);
         describeLine("  \\dAf[+] [AMPTRN [TYPEPTRN]]  list operator families", "dAf.*", describe);
         describeLine("  \\dAo[+] [AMPTRN [OPFPTRN]]   list operators of operator families", "dAo.*", describe);
         describeLine("  \\dAp[+] [AMPTRN [OPFPTRN]]   list support functions of operator families", "dAp.*", describe);
-        describeLine("  \\db[+]  [PATTERN]      list tablespaces", "db[+]*", null);
-        describeLine("  \\dc[S+] [PATTERN]      list conversions", "dc[S+]*", null);
+        catalogList("  \\db[+]  [PATTERN]      list tablespaces", "db.*", "\\db", describe);
+        catalogList("  \\dc[S+] [PATTERN]      list conversions", "dc(?!onfig).*", "\\dc", describe);
         describeLine("  \\dconfig[+] [PATTERN]  list configuration parameters", "dconfig.*", describe);
-        describeLine("  \\dC[+]  [PATTERN]      list casts", "dC[+]*", null);
-        describeLine("  \\dd[S]  [PATTERN]      show object descriptions not displayed elsewhere", "dd[S]*", null);
-        describeLine("  \\dD[S+] [PATTERN]      list domains", "dD[S+]*", null);
+        catalogList("  \\dC[+]  [PATTERN]      list casts", "dC.*", "\\dC", describe);
+        catalogList("  \\dd[S]  [PATTERN]      show object descriptions not displayed elsewhere", "dd(?!p).*", "\\dd", describe);
+        catalogList("  \\dD[S+] [PATTERN]      list domains", "dD.*", "\\dD", describe);
         describeLine("  \\ddp    [PATTERN]      list default privileges", "ddp.*", describe);
         relations("  \\dE[S+] [PATTERN]      list foreign tables", "dE[S+]*", "\\dE", "f", describe);
-        describeLine("  \\des[+] [PATTERN]      list foreign servers", "des[+]*", null);
-        describeLine("  \\det[+] [PATTERN]      list foreign tables", "det[+]*", null);
-        describeLine("  \\deu[+] [PATTERN]      list user mappings", "deu[+]*", null);
-        describeLine("  \\dew[+] [PATTERN]      list foreign-data wrappers", "dew[+]*", null);
+        catalogList("  \\des[+] [PATTERN]      list foreign servers", "des.*", "\\des", describe);
+        catalogList("  \\det[+] [PATTERN]      list foreign tables", "det.*", "\\det", describe);
+        catalogList("  \\deu[+] [PATTERN]      list user mappings", "deu.*", "\\deu", describe);
+        catalogList("  \\dew[+] [PATTERN]      list foreign-data wrappers", "dew.*", "\\dew", describe);
         entry(INFO, "  \\df[anptw][S+] [FUNCPTRN [TYPEPTRN ...]]\n"
                 + "                         list [only agg/normal/procedure/trigger/window] functions", "df[anptwS+]*", "\\df",
                 ArgMode.NORMAL, Completion.FUNCTION, null, describe);
-        describeLine("  \\dF[+]  [PATTERN]      list text search configurations", "dF[+]*", null);
-        describeLine("  \\dFd[+] [PATTERN]      list text search dictionaries", "dFd[+]*", null);
-        describeLine("  \\dFp[+] [PATTERN]      list text search parsers", "dFp[+]*", null);
-        describeLine("  \\dFt[+] [PATTERN]      list text search templates", "dFt[+]*", null);
+        catalogList("  \\dF[+]  [PATTERN]      list text search configurations", "dF(\\+.*)?", "\\dF", describe);
+        catalogList("  \\dFd[+] [PATTERN]      list text search dictionaries", "dFd.*", "\\dFd", describe);
+        catalogList("  \\dFp[+] [PATTERN]      list text search parsers", "dFp.*", "\\dFp", describe);
+        catalogList("  \\dFt[+] [PATTERN]      list text search templates", "dFt.*", "\\dFt", describe);
         describeLine("  \\dg[S+] [PATTERN]      list roles", "dg[S+]*", describe);
         relations("  \\di[S+] [PATTERN]      list indexes", "di[S+]*", "\\di", "iI", describe);
-        describeLine("  \\dl[+]                 list large objects, same as \\lo_list", "dl[+]*", null);
-        describeLine("  \\dL[S+] [PATTERN]      list procedural languages", "dL[S+]*", null);
+        catalogList("  \\dl[+]                 list large objects, same as \\lo_list", "dl.*", "\\dl", describe);
+        catalogList("  \\dL[S+] [PATTERN]      list procedural languages", "dL.*", "\\dL", describe);
         relations("  \\dm[S+] [PATTERN]      list materialized views", "dm[S+]*", "\\dm", "m", describe);
         entry(INFO, "  \\dn[S+] [PATTERN]      list schemas", "dn[S+]*", "\\dn", ArgMode.NORMAL, Completion.SCHEMA, null, describe);
         describeLine("  \\do[S+] [OPPTRN [TYPEPTRN [TYPEPTRN]]]\n                         list operators", "do.*", describe);
-        describeLine("  \\dO[S+] [PATTERN]      list collations", "dO[S+]*", null);
+        catalogList("  \\dO[S+] [PATTERN]      list collations", "dO.*", "\\dO", describe);
         describeLine("  \\dp     [PATTERN]      list table, view, and sequence access privileges", "dp.*", describe);
         describeLine("  \\dP[itn+] [PATTERN]    list [only index/table] partitioned relations [n=nested]", "dP|dP[itn+].*", describe);
-        describeLine("  \\drds [ROLEPTRN [DBPTRN]] list per-database role settings", "drds", null);
-        describeLine("  \\dRp[+] [PATTERN]      list replication publications", "dRp[+]*", null);
-        describeLine("  \\dRs[+] [PATTERN]      list replication subscriptions", "dRs[+]*", null);
+        catalogList("  \\drds [ROLEPTRN [DBPTRN]] list per-database role settings", "drds.*", "\\drds", describe);
+        catalogList("  \\dRp[+] [PATTERN]      list replication publications", "dRp.*", "\\dRp", describe);
+        catalogList("  \\dRs[+] [PATTERN]      list replication subscriptions", "dRs.*", "\\dRs", describe);
         relations("  \\ds[S+] [PATTERN]      list sequences", "ds[S+]*", "\\ds", "S", describe);
         // \dt also takes the combined forms psql accepts (\dti, \dtvS+ ...)
         relations("  \\dt[S+] [PATTERN]      list tables", "dt[S+]*|d[tivmsE]{2,}[S+]*|d[ivmsE][tivmsE]+[S+]*", "\\dt", "rp", describe);
@@ -168,8 +168,8 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         describeLine("  \\du[S+] [PATTERN]      list roles", "du[S+]*", describe);
         relations("  \\dv[S+] [PATTERN]      list views", "dv[S+]*", "\\dv", "v", describe);
         describeLine("  \\dx[+]  [PATTERN]      list extensions", "dx[S+]*", describe);
-        describeLine("  \\dX     [PATTERN]      list extended statistics", "dX", null);
-        describeLine("  \\dy[+]  [PATTERN]      list event triggers", "dy[+]*", null);
+        catalogList("  \\dX     [PATTERN]      list extended statistics", "dX.*", "\\dX", describe);
+        catalogList("  \\dy[+]  [PATTERN]      list event triggers", "dy.*", "\\dy", describe);
         entry(INFO, "  \\l[+]   [PATTERN]      list databases", "l\\+?|list\\+?", "\\l", ArgMode.NORMAL, Completion.DATABASE, null, describe);
         entry(INFO, "  \\sf[+]  FUNCNAME       show a function's definition", "sf\\+?", "\\sf", ArgMode.WHOLE_LINE, Completion.FUNCTION, null,
                 (m, c, a, s) -> m.showDefinition(c, a, true));
@@ -179,7 +179,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
 
         add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", null);
         add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", null);
-        add(LARGE, "  \\lo_list[+]            list large objects", "lo_list\\+?", null);
+        add(LARGE, "  \\lo_list[+]            list large objects", "lo_list\\+?", describe);
         add(LARGE, "  \\lo_unlink LOBOID      delete a large object", "lo_unlink", null);
 
         add(FORMAT, "  \\a                     toggle between unaligned and aligned output mode", "a", (m, c, a, s) -> m.toggleAligned());
@@ -242,6 +242,11 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
     private void describeLine(String help, String names, Handler handler) {
         // the name as \? shows it, before its options
         String display = help.strip().split("[\\[ ]")[0];
+        entry(INFO, help, names, display, ArgMode.NORMAL, Completion.NONE, null, handler);
+    }
+
+    /** psql's catalog lists: exec_command_d reads S and + anywhere after the letters that choose the list. */
+    private void catalogList(String help, String names, String display, Handler handler) {
         entry(INFO, help, names, display, ArgMode.NORMAL, Completion.NONE, null, handler);
     }
 
