@@ -14,24 +14,24 @@ import java.util.stream.Stream;
  * The public schemas of ../shared/realworld/ (see SOURCES.md there), loaded into a fresh database of the test
  * server by psql itself: pg_dump's output (COPY … FROM stdin, \.) is psql's to read. Never copied into the repository.
  */
-final class RealWorldSchemas {
+public final class RealWorldSchemas {
 
     static final Path DIR = Path.of("..", "shared", "realworld");
 
     private RealWorldSchemas() {}
 
     /** pagila's schema and data (500 stores). */
-    static void pagila(String db) {
+    public static void pagila(String db) {
         load(db, DIR.resolve("pagila/pagila-schema.sql"), DIR.resolve("pagila/pagila-data.sql"));
     }
 
     /** The Citus docs' ad analytics "before" schema, without data. */
-    static void adAnalytics(String db) {
+    public static void adAnalytics(String db) {
         load(db, DIR.resolve("citus-ad-analytics/schema-before.sql"));
     }
 
     /** Kill Bill's ddl files 00 to 10, in order (63 tables, no data). */
-    static void killbill(String db) {
+    public static void killbill(String db) {
         try (Stream<Path> files = Files.list(DIR.resolve("killbill"))) {
             load(db, files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.sql")).sorted().toArray(Path[]::new));
         } catch (IOException e) {
