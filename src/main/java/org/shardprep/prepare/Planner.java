@@ -376,6 +376,7 @@ public final class Planner {
             List<ForeignKeyChange> out = new ArrayList<>();
             for (Table t : graph.tables()) {
                 Role from = role(t.name());
+                partitionForeignKeys(t, from);
                 for (ForeignKey fk : t.foreignKeys()) {
                     Role to = role(fk.referencedTable());
                     if (from == Role.REFERENCE && to == Role.DISTRIBUTED) {
@@ -437,6 +438,23 @@ public final class Planner {
                 }
             }
             return out;
+        }
+
+        /**
+         * Foreign keys declared on partitions rather than on their table: Citus converts every table linked by foreign
+         * keys to a Citus table and refuses a partition with keys of its own (pagila's payment_p2022_01 ... _06).
+         */
+        void partitionForeignKeys(Table t, Role role) {
+            List<ForeignKey> own = t.foreignKeys().stream().filter(fk -> fk.declaredOn() != null).toList();
+            boolean linked = role != Role.LOCAL || own.stream().anyMatch(fk -> role(fk.referencedTable()) != Role.LOCAL);
+            if (own.isEmpty() || !linked) return;
+            List<String> partitions = own.stream().map(ForeignKey::declaredOn).distinct().toList();
+            List<String> without = t.partitions().stream().filter(p -> !partitions.contains(p)).toList();
+            problems.add(t.name() + ": " + own.size() + " foreign keys are declared on its partitions (" + String.join(", ", partitions)
+                    + "), not on " + t.name() + ", which Citus refuses (\"partition table ... involved in a foreign key relationship that is "
+                    + "not inherited from its parent table\"; \"Remove non-inherited foreign keys from ... and try operation again\"): "
+                    + "declare them on " + t.name() + " instead" + (without.isEmpty() ? "" : ", which also checks the rows of "
+                    + String.join(", ", without) + ",") + " or drop them");
         }
 
         private static String word(Role r) {

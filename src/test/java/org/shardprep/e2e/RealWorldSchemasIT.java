@@ -25,7 +25,9 @@ class RealWorldSchemasIT {
     void pagilaByStore() throws SQLException {
         String db = "rw_pagila";
         RealWorldSchemas.pagila(db);
-        preparedWithNoValueChanged(db, "--tenant store", "Ready: 4 tables to distribute on store_id, colocated with store; 11 reference tables.");
+        // prepare run does all it can; what it cannot yet (payment's partitions' own foreign keys, which Citus refuses) stays named
+        preparedWithNoValueChanged(db, "--tenant store", "Not ready: 1 blocking problem.",
+                "payment: 18 foreign keys are declared on its partitions");
     }
 
     @Test
@@ -74,13 +76,18 @@ class RealWorldSchemasIT {
 
     /** prepare plan, prepare run --yes, a second run that does nothing, check-distribution's verdict, and every earlier value as it was. */
     private static void preparedWithNoValueChanged(String db, String options, String verdict) throws SQLException {
+        preparedWithNoValueChanged(db, options, verdict, null);
+    }
+
+    /** @param problem the one problem left after the run, when one is */
+    private static void preparedWithNoValueChanged(String db, String options, String verdict, String problem) throws SQLException {
         Map<String, String> columns = TableChecksums.columns(db, "public");
         Map<String, String> before = TableChecksums.checksums(db, columns);
         String conninfo = TestServer.conninfo(db);
 
         JarRun.Result plan = JarRun.shardprep(null, "-c", "prepare plan " + options, conninfo);
         assertThat(plan.exitCode()).as(plan.err()).isZero();
-        assertThat(plan.out()).contains("Ready to prepare.");
+        if (problem == null) assertThat(plan.out()).contains("Ready to prepare.");
         JarRun.Result run = JarRun.shardprep(null, "-c", "prepare run " + options + " --yes", conninfo);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("prepare run done:");
@@ -89,7 +96,8 @@ class RealWorldSchemasIT {
 
         JarRun.Result check = JarRun.shardprep(null, "-c", "check-distribution " + options, conninfo);
         assertThat(check.exitCode()).as(check.err()).isZero();
-        assertThat(check.out()).contains(verdict).doesNotContain("Problems:");
+        if (problem == null) assertThat(check.out()).contains(verdict).doesNotContain("Problems:");
+        else assertThat(check.out()).contains(verdict, "Problems:\n    " + problem);
 
         assertThat(TableChecksums.checksums(db, columns)).isEqualTo(before);
     }
