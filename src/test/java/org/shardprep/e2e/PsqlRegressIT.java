@@ -89,7 +89,8 @@ class PsqlRegressIT {
     private static List<String> run(List<String> client, String input) {
         List<String> command = new ArrayList<>(client);
         command.addAll(List.of("-X", "-a", "-q", "-d", freshRegression(), "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on"));
-        return List.of(merged(command, input).split("\n", -1));
+        String out = merged(command, input);
+        return List.of((out.endsWith("\n") ? out.substring(0, out.length() - 1) : out).split("\n", -1));
     }
 
     /** pg_regress's database: dropped and made again from template0 with its settings, test_setup.sql loaded. */
