@@ -136,6 +136,11 @@ UNION SELECT 4 \p
 ORDER BY 1;
 \r
 \p
+-- \gdesc sets ROW_COUNT to the rows of its description (psql.sql)
+select 1 as one, 2 as two, 3 as three \gdesc
+\echo 'number of rows:' :ROW_COUNT
+create table gd2(a int) \gdesc
+\echo 'number of rows:' :ROW_COUNT
 \g (foo)
 \g (format=csv
 \echo done

@@ -122,8 +122,8 @@ final class QueryResultCommands {
             session.recordOutcome(QueryOutcome.failed(e, session.connection().isClosed()));
             return false;
         }
-        session.recordOutcome(QueryOutcome.OK);
         if (columns.isEmpty()) {
+            session.recordOutcome(QueryOutcome.OK);
             session.results().println("The command has no result, or the result has no columns.");
             session.results().flush();
             return true;
@@ -144,8 +144,10 @@ final class QueryResultCommands {
             printer.rows(r.rows());
             printer.finish(r.size());
             session.results().flush();
+            session.recordOutcome(QueryOutcome.ok(r.size()));   // psql: ROW_COUNT is the description's rows
             return true;
         } catch (SQLException e) {
+            session.recordOutcome(QueryOutcome.failed(e, session.connection().isClosed()));
             session.message(session.location().prefix() + QueryRunner.describe(e, q.toString(), 0, session.verbosity()));
             return false;
         }
