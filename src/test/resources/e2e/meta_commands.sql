@@ -141,6 +141,9 @@ select 1 as one, 2 as two, 3 as three \gdesc
 \echo 'number of rows:' :ROW_COUNT
 create table gd2(a int) \gdesc
 \echo 'number of rows:' :ROW_COUNT
+-- \p after \gexec shows the \gexec query, not the last one it ran
+select 'select 1 as x' \gexec
+\p
 \g (foo)
 \g (format=csv
 \echo done

@@ -72,6 +72,14 @@ final class QueryResultCommands {
         Rows result = new Rows();
         QueryOutcome outcome = session.executeCapturing(sql, result);
         if (!outcome.success()) return false;
+        try {
+            return runEach(result);
+        } finally {
+            session.rememberQuery(sql);   // \p and \g see the \gexec query, not the last one it ran (psql's previous_buf)
+        }
+    }
+
+    private boolean runEach(Rows result) {
         boolean ok = true;
         for (String[] row : result.rows) {
             for (String query : row) {
