@@ -31,7 +31,8 @@ public final class SessionConnection implements AutoCloseable {
     /**
      * libpq's EnvironmentOptions: the server settings it takes from the environment at each connection start
      * ("default" there: none). pgjdbc sends its own TimeZone at startup, so they are set just after it. The third,
-     * PGDATESTYLE, cannot be: pgjdbc closes a connection whose DateStyle does not begin with ISO.
+     * PGDATESTYLE, only in part: pgjdbc closes a connection whose DateStyle does not begin with ISO, so its field
+     * order (how '01-02-2000' is read) is taken and its output style is not (see {@link #isoDateStyle}).
      */
     private static final Map<String, String> ENVIRONMENT_SETTINGS = new LinkedHashMap<>(Map.of("PGTZ", "TimeZone", "PGGEQO", "geqo"));
 
@@ -52,13 +53,35 @@ public final class SessionConnection implements AutoCloseable {
     private static void applyEnvironmentSettings(Connection c) throws SQLException {
         for (Map.Entry<String, String> e : ENVIRONMENT_SETTINGS.entrySet()) {
             String value = ChildEnvironment.get(e.getKey());
-            if (value == null || value.equalsIgnoreCase("default")) continue;
-            try (PreparedStatement st = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
-                st.setString(1, e.getValue());
-                st.setString(2, value);
-                st.execute();
+            if (value != null && !value.equalsIgnoreCase("default")) set(c, e.getValue(), value);
+        }
+        String dateStyle = ChildEnvironment.get("PGDATESTYLE");
+        if (dateStyle != null && !dateStyle.equalsIgnoreCase("default")) {
+            String iso = isoDateStyle(dateStyle);
+            if (iso != null) set(c, "DateStyle", iso);
+        }
+    }
+
+    private static void set(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, false)")) {
+            st.setString(1, name);
+            st.setString(2, value);
+            st.execute();
+        }
+    }
+
+    /** "ISO, " and the field order a DateStyle value names (MDY, DMY, YMD or their old names), or null: none. */
+    static String isoDateStyle(String value) {
+        String order = null;
+        for (String part : value.split("[,\\s]+")) {
+            switch (part.toLowerCase(java.util.Locale.ROOT)) {
+                case "mdy", "us", "noneuropean", "noneuro" -> order = "MDY";
+                case "dmy", "european", "euro" -> order = "DMY";
+                case "ymd" -> order = "YMD";
+                default -> { }
             }
         }
+        return order == null ? null : "ISO, " + order;
     }
 
     public ConnectionSettings settings() { return settings; }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server settings libpq takes from the environment at connection start (PGTZ, PGGEQO), as psql has them. */
+/** The server settings libpq takes from the environment at connection start (PGTZ, PGGEQO, PGDATESTYLE), as psql has them. */
 class ConnectionEnvironmentIT {
 
     private static JarRun.Result shardprep(Map<String, String> env, String... args) {
@@ -26,6 +26,16 @@ class ConnectionEnvironmentIT {
         assertThat(r.out()).isEqualTo("America/Los_Angeles\noff\nAmerica/Los_Angeles\n");   // \c connects with them again
         assertThat(shardprep(Map.of("PGTZ", "default"), "-X", "-At", "-c", "show timezone", db).out())
                 .isNotEqualTo("default\n").doesNotContain("America/Los_Angeles");
+    }
+
+    /** PGDATESTYLE's field order decides how dates are read; its output style cannot be had (pgjdbc needs ISO). */
+    @Test
+    void pgdatestyleGivesItsFieldOrder() {
+        String db = TestServer.freshDatabase("env_datestyle");
+        JarRun.Result r = shardprep(Map.of("PGDATESTYLE", "Postgres, DMY"), "-X", "-q", "-At",
+                "-c", "show datestyle", "-c", "select '01-02-2000'::date = '2000-02-01'", db);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("ISO, DMY\nt\n");
     }
 
     @Test
