@@ -122,3 +122,28 @@ SELECT v,h,i FROM ctv_data \crosstabview 1 2 3 3
 SELECT 1/0, 2, 3 \crosstabview
 \pset null
 \echo done
+-- \g (OPTIONS): \pset settings for that query only; \p shows what \g would send, the previous query too (psql.sql)
+SELECT 1 as one, 2 as two \g (format=csv csv_fieldsep='\t')
+\g
+SELECT 1 as one, 2 as two \gx (title='foo bar')
+\g
+select 5 as five \g (format=unaligned tuples_only)
+\p
+SELECT 2 \r
+\p
+SELECT 3
+UNION SELECT 4 \p
+ORDER BY 1;
+\r
+\p
+-- \gdesc sets ROW_COUNT to the rows of its description (psql.sql)
+select 1 as one, 2 as two, 3 as three \gdesc
+\echo 'number of rows:' :ROW_COUNT
+create table gd2(a int) \gdesc
+\echo 'number of rows:' :ROW_COUNT
+-- \p after \gexec shows the \gexec query, not the last one it ran
+select 'select 1 as x' \gexec
+\p
+\g (foo)
+\g (format=csv
+\echo done

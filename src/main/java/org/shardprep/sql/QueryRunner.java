@@ -1,6 +1,7 @@
 package org.shardprep.sql;
 
 import org.postgresql.util.PSQLException;
+import org.shardprep.sql.render.ColumnInfo;
 import org.shardprep.sql.render.MessageFormatter;
 import org.shardprep.sql.render.ServerMessage;
 import org.shardprep.sql.scan.LeadingWords;
@@ -19,6 +20,14 @@ public final class QueryRunner {
 
     private static final String CURSOR = "_shardprep_cursor";
     private static final Pattern INTO = Pattern.compile("(?i)\\binto\\b");
+    private static final java.util.Set<String> TRANSACTION_CONTROL =
+            java.util.Set.of("begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare");
+
+    /** For our own BEGIN and COMMIT: nothing of theirs is shown. */
+    private static final PgProtocol.Results IGNORED = new PgProtocol.Results() {
+        @Override public void rows(List<ColumnInfo> columns, List<String[]> rows) { }
+        @Override public void commandStatus(String tag) { }
+    };
 
     /** libpq's words when the server goes away under a statement. */
     public static final String CONNECTION_CLOSED = "server closed the connection unexpectedly\n"
@@ -33,19 +42,33 @@ public final class QueryRunner {
 
     public QueryOutcome execute(String sql, QueryOutput output) {
         String statement = stripTrailingSemicolon(sql);
-        if (refusedCombinedCopy(sql, output)) return new QueryOutcome(false, null, false);
+        List<String> parts = combinedWithCopy(sql);
+        if (parts != null) return executeCombinedCopy(sql, parts, output);
         CopyStatement.Direction copy = CopyStatement.clientSide(statement);   // data through the client: CopyManager
         CopyEndpoint endpoint = copy == null ? null : output.copyEndpoint();
         if (endpoint != null) return new CopyRunner(session).run(sql, copy, endpoint, output);
-        try {
-            if (output.fetchCount() > 0 && output.capture() == null && streamsThroughCursor(statement)) {
+        if (output.fetchCount() > 0 && output.capture() == null && streamsThroughCursor(statement)) {
+            try {
                 return executeWithCursor(sql, output);
+            } catch (SQLException e) {
+                report(e, sql, 0, output);
+                return QueryOutcome.failed(e, session.isClosed());
             }
-            ResultStream stream = new ResultStream(output, sql, false, 0);
+        }
+        return executeOnce(sql, sql, 0, output);
+    }
+
+    /**
+     * {@code text} as one message, its results printed. Messages are placed in {@code whole}, of which {@code text}
+     * starts at {@code start} (a part of statements combined with \; runs on its own: see executeCombinedCopy).
+     */
+    private QueryOutcome executeOnce(String text, String whole, int start, QueryOutput output) {
+        try {
+            ResultStream stream = new ResultStream(output, whole, false, -start);
             PgProtocol.Results last = output.capture() != null ? new CapturedResults(output.capture(), stream) : stream;
             OneResultBehind results = new OneResultBehind(output.showAllResults() ? stream : null, last);
             try {
-                run(sql, results);
+                run(text, results);
             } catch (SQLException e) {
                 results.endAfterError();
                 throw e;
@@ -54,37 +77,84 @@ public final class QueryRunner {
             stream.finishTable();
             return output.capture() != null ? QueryOutcome.OK : QueryOutcome.ok(stream.rowCount());
         } catch (SQLException e) {
-            report(e, sql, 0, output);
+            report(e, whole, -start, output);
             return QueryOutcome.failed(e, session.isClosed());
         }
     }
 
     /**
-     * A client-side COPY among statements combined with \; : psql runs it, but pgjdbc can only move COPY data for
-     * a text that is the COPY alone. Refused before anything is sent (so the other parts do not run either), and the
-     * data lines of each COPY FROM STDIN are passed over, never run as SQL.
+     * The parts of statements combined with \; when one of them is a client-side COPY (FROM STDIN, TO STDOUT), else
+     * null. Not when a part is transaction control (the parts run in a transaction of their own), when only the last
+     * result is to be shown (SHOW_ALL_RESULTS off) or when the result is captured (\gset, \gexec): those texts go
+     * as they are, and the server's COPY is refused by pgjdbc with one line.
      */
-    private boolean refusedCombinedCopy(String sql, QueryOutput output) {
+    private List<String> combinedWithCopy(String sql) {
         List<String> parts = PgProtocol.statements(sql, session.standardConformingStrings());
-        if (parts == null || parts.size() < 2) return false;
-        int fromStdin = 0;
+        if (parts == null || parts.size() < 2) return null;
         boolean copy = false;
         for (String part : parts) {
-            CopyStatement.Direction d = CopyStatement.clientSide(part);
-            if (d != null) copy = true;
-            if (d == CopyStatement.Direction.FROM_STDIN) fromStdin++;
+            if (CopyStatement.clientSide(part) != null) copy = true;
+            if (TRANSACTION_CONTROL.contains(LeadingWords.wordAt(part, LeadingWords.skipWhiteSpace(part, 0)))) return null;
         }
-        if (!copy) return false;
+        return copy ? parts : null;
+    }
+
+    /**
+     * psql sends statements combined with \; as one message, one implicit transaction, a COPY among them moving
+     * its data in the middle; pgjdbc moves COPY data only when the COPY is the whole text. So here each part is sent
+     * on its own, in order, inside one transaction (BEGIN ... COMMIT, unless the user's is open): the first error
+     * stops the rest and undoes what ran, as in the one message, and the data lines of the COPY FROM STDINs not
+     * reached are passed over, never run as SQL. Messages are placed in the whole text, as the server places them.
+     */
+    private QueryOutcome executeCombinedCopy(String sql, List<String> parts, QueryOutput output) {
+        if (output.capture() != null || !output.showAllResults()) return refuseCombinedCopy(parts, output);
+        boolean own = session.transactionState() == TransactionState.IDLE;
+        CopyEndpoint endpoint = output.copyEndpoint();
+        int fromStdinLeft = 0;
+        for (String part : parts) if (CopyStatement.clientSide(part) == CopyStatement.Direction.FROM_STDIN) fromStdinLeft++;
+        QueryOutcome outcome = QueryOutcome.OK;
+        try {
+            if (own) run("BEGIN", IGNORED);
+            int from = 0;
+            for (String part : parts) {
+                String text = part.strip();
+                int start = Math.max(sql.indexOf(text, from), 0);
+                from = start + text.length();
+                CopyStatement.Direction copy = CopyStatement.clientSide(text);
+                if (copy == CopyStatement.Direction.FROM_STDIN) fromStdinLeft--;
+                outcome = copy != null && endpoint != null ? new CopyRunner(session).run(text, copy, endpoint, output)
+                        : executeOnce(text, sql, start, output);
+                if (!outcome.success()) break;
+            }
+            if (own && outcome.success()) run("COMMIT", IGNORED);
+        } catch (SQLException e) {
+            report(e, sql, 0, output);
+            outcome = QueryOutcome.failed(e, session.isClosed());
+        }
+        if (!outcome.success()) {
+            if (own && !session.isClosed()) rollbackQuietly();
+            skipData(endpoint, fromStdinLeft);
+        }
+        return outcome;
+    }
+
+    /** Combined with \; where the parts cannot run one by one: refused before anything is sent, data passed over. */
+    private QueryOutcome refuseCombinedCopy(List<String> parts, QueryOutput output) {
         String prefix = output.messagePrefix();
         output.message(prefix + (prefix.isEmpty() ? "" : "error: ")
-                + "COPY FROM STDIN and COPY TO STDOUT cannot be combined with other statements (\\;); nothing was run");
-        CopyEndpoint endpoint = output.copyEndpoint();
+                + "COPY FROM STDIN and COPY TO STDOUT cannot be combined with other statements (\\;) here; nothing was run");
+        int fromStdin = 0;
+        for (String part : parts) if (CopyStatement.clientSide(part) == CopyStatement.Direction.FROM_STDIN) fromStdin++;
+        skipData(output.copyEndpoint(), fromStdin);
+        return new QueryOutcome(false, null, false);
+    }
+
+    private static void skipData(CopyEndpoint endpoint, int copies) {
         try {
-            for (int i = 0; i < fromStdin && endpoint != null; i++) endpoint.skipData();
+            for (int i = 0; i < copies && endpoint != null; i++) endpoint.skipData();
         } catch (IOException ignored) {
             // the input ended: nothing more to pass over
         }
-        return true;
     }
 
     /** psql's FETCH_COUNT path: BEGIN (unless already in a transaction), DECLARE, FETCH until short, CLOSE. */

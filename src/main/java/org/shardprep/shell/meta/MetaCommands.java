@@ -101,8 +101,12 @@ public final class MetaCommands {
         return new SlashCopyCommand(session).run(command.rawArgs(), this::error) ? MetaCommandResult.OK : MetaCommandResult.ERROR;
     }
 
+    /** \p: what \g would send (the buffer, else the previous query), as psql's exec_command_print. */
     MetaCommandResult printBuffer(StatementScanner scanner) {
-        return print(scanner.hasPendingText() ? scanner.bufferText() : "Query buffer is empty.");
+        if (scanner.hasPendingText()) return print(scanner.bufferText());
+        String previous = session.lastQuery();
+        if (previous != null && !previous.isEmpty()) return print(previous);
+        return quietPrint("Query buffer is empty.");
     }
 
     MetaCommandResult resetBuffer(StatementScanner scanner) {
@@ -222,16 +226,19 @@ public final class MetaCommands {
 
     /** \g [FILE|\|cmd] and \gx: send the buffer, or the previous query when the buffer is empty. */
     MetaCommandResult sendBuffer(StatementScanner scanner, MetaCommand command, List<String> args, boolean expanded) {
-        String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
-        if (sql == null || sql.isBlank()) {
-            scanner.resetBuffer();
-            return MetaCommandResult.OK;   // psql: \g on an empty buffer with no previous query does nothing
-        }
         PrintOptions options = session.printOptions();
-        PrintOptions.Expanded savedExpanded = options.getExpanded();
-        if (expanded) options.setExpanded(PrintOptions.Expanded.ON);
+        PrintOptions saved = options.copy();
         try {
-            String target = targetSpec(command, args);
+            // \g (NAME=VALUE ...) FILE: \pset settings for this query only (psql's process_command_g_options)
+            int taken = args.isEmpty() || !args.get(0).startsWith("(") ? 0 : applyGOptions(command.name(), args);
+            if (taken < 0) return MetaCommandResult.ERROR;
+            String sql = scanner.hasPendingText() ? scanner.takeBuffer() : session.lastQuery();
+            if (sql == null || sql.isBlank()) {
+                scanner.resetBuffer();
+                return MetaCommandResult.OK;   // psql: \g on an empty buffer with no previous query does nothing
+            }
+            if (expanded) options.setExpanded(PrintOptions.Expanded.ON);
+            String target = taken == 0 ? targetSpec(command, args) : taken < args.size() ? args.get(taken) : null;
             if (target == null) return done(session.execute(sql).success());
             try (OutputTarget out = OutputTarget.open(target, session.workingDirectory())) {
                 return done(session.executeTo(sql, out.writer()).success());
@@ -239,8 +246,33 @@ public final class MetaCommands {
                 return error(target + ": " + ioReason(e));
             }
         } finally {
-            options.setExpanded(savedExpanded);
+            options.assign(saved);
         }
+    }
+
+    /**
+     * The options of {@code \g (a=1 b=2)}, applied quietly as \pset would apply them; the number of arguments they
+     * took, or -1 after an error (reported).
+     */
+    private int applyGOptions(String name, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String option = i == 0 ? args.get(0).substring(1) : args.get(i);
+            boolean last = option.endsWith(")");
+            if (last) option = option.substring(0, option.length() - 1);
+            if (!option.isEmpty()) {
+                int eq = option.indexOf('=');
+                List<String> pset = eq < 0 ? List.of(option) : List.of(option.substring(0, eq), option.substring(eq + 1));
+                try {
+                    formats.pset(pset);
+                } catch (IllegalArgumentException e) {
+                    error(e.getMessage());
+                    return -1;
+                }
+            }
+            if (last) return i + 1;
+        }
+        error("\\" + name + ": missing right parenthesis");
+        return -1;
     }
 
     /** \gset [PREFIX]: the buffer (or the previous query) run, its one row stored in variables. */

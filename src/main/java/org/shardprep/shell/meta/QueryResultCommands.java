@@ -72,6 +72,14 @@ final class QueryResultCommands {
         Rows result = new Rows();
         QueryOutcome outcome = session.executeCapturing(sql, result);
         if (!outcome.success()) return false;
+        try {
+            return runEach(result);
+        } finally {
+            session.rememberQuery(sql);   // \p and \g see the \gexec query, not the last one it ran (psql's previous_buf)
+        }
+    }
+
+    private boolean runEach(Rows result) {
         boolean ok = true;
         for (String[] row : result.rows) {
             for (String query : row) {
@@ -122,8 +130,8 @@ final class QueryResultCommands {
             session.recordOutcome(QueryOutcome.failed(e, session.connection().isClosed()));
             return false;
         }
-        session.recordOutcome(QueryOutcome.OK);
         if (columns.isEmpty()) {
+            session.recordOutcome(QueryOutcome.OK);
             session.results().println("The command has no result, or the result has no columns.");
             session.results().flush();
             return true;
@@ -144,8 +152,10 @@ final class QueryResultCommands {
             printer.rows(r.rows());
             printer.finish(r.size());
             session.results().flush();
+            session.recordOutcome(QueryOutcome.ok(r.size()));   // psql: ROW_COUNT is the description's rows
             return true;
         } catch (SQLException e) {
+            session.recordOutcome(QueryOutcome.failed(e, session.connection().isClosed()));
             session.message(session.location().prefix() + QueryRunner.describe(e, q.toString(), 0, session.verbosity()));
             return false;
         }

@@ -25,6 +25,7 @@ final class StatementSender {
             session.out().flush();
         }
         String refusal = ClientEncodingGuard.check(sql);
+        if (refusal == null) refusal = DateStyleGuard.check(sql);
         if (refusal != null) {
             session.message(session.location().prefix() + refusal);
             return QueryOutcome.refused(refusal);

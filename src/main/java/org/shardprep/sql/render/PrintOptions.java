@@ -50,28 +50,32 @@ public final class PrintOptions {
     }
 
     public PrintOptions copy() {
-        PrintOptions c = new PrintOptions();
-        c.format = format;
-        c.expanded = expanded;
-        c.border = border;
-        c.tuplesOnly = tuplesOnly;
-        c.fieldSeparator = fieldSeparator;
-        c.recordSeparator = recordSeparator;
-        c.csvFieldSeparator = csvFieldSeparator;
-        c.nullDisplay = nullDisplay;
-        c.footer = footer;
-        c.title = title;
-        c.footers = footers;
-        c.fieldSeparatorZero = fieldSeparatorZero;
-        c.recordSeparatorZero = recordSeparatorZero;
-        c.lineStyle = lineStyle;
-        c.unicodeBorderDouble = unicodeBorderDouble;
-        c.unicodeColumnDouble = unicodeColumnDouble;
-        c.unicodeHeaderDouble = unicodeHeaderDouble;
-        c.columns = columns;
-        c.tableAttr = tableAttr;
-        c.numericLocale = numericLocale;
-        return c;
+        return new PrintOptions().assign(this);
+    }
+
+    /** Takes every setting of {@code from} (a copy taken before a change for one query, given back after it). */
+    public PrintOptions assign(PrintOptions from) {
+        format = from.format;
+        expanded = from.expanded;
+        border = from.border;
+        tuplesOnly = from.tuplesOnly;
+        fieldSeparator = from.fieldSeparator;
+        recordSeparator = from.recordSeparator;
+        csvFieldSeparator = from.csvFieldSeparator;
+        nullDisplay = from.nullDisplay;
+        footer = from.footer;
+        title = from.title;
+        footers = from.footers;
+        fieldSeparatorZero = from.fieldSeparatorZero;
+        recordSeparatorZero = from.recordSeparatorZero;
+        lineStyle = from.lineStyle;
+        unicodeBorderDouble = from.unicodeBorderDouble;
+        unicodeColumnDouble = from.unicodeColumnDouble;
+        unicodeHeaderDouble = from.unicodeHeaderDouble;
+        columns = from.columns;
+        tableAttr = from.tableAttr;
+        numericLocale = from.numericLocale;
+        return this;
     }
 
     public Format getFormat() { return format; }
