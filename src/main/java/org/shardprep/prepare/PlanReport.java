@@ -36,7 +36,7 @@ public final class PlanReport {
             r.path().ifPresent(p -> out.add("      " + plan.column() + " from " + p));
         }
 
-        if (!plan.keyChanges().isEmpty() || !plan.foreignKeyChanges().isEmpty()) {
+        if (!plan.keyChanges().isEmpty() || !plan.foreignKeyChanges().isEmpty() || !plan.lifts().isEmpty()) {
             section(out, "Key changes");
             for (KeyChange k : plan.keyChanges()) {
                 out.add("  " + k.key().where() + ": " + k.key().kind().words() + " " + k.key().name() + " (" + String.join(", ", k.key().columns())
@@ -49,6 +49,11 @@ public final class PlanReport {
                 }
                 out.add("  " + f.key().where() + ": foreign key " + f.key().name() + " (" + String.join(", ", f.newColumns()) + ") REFERENCES "
                         + f.key().referencedTable() + " (" + String.join(", ", f.newReferencedColumns()) + ")" + f.clauses());
+            }
+            for (PreparePlan.KeyLift l : plan.lifts()) {
+                out.add("  " + l.table() + ": foreign key " + l.name() + " (" + String.join(", ", l.columns()) + ") REFERENCES "
+                        + l.referencedTable() + " (" + String.join(", ", l.referencedColumns()) + ")" + l.clauses() + ", attaching "
+                        + l.declared().size() + " partitions' keys" + (l.missing().isEmpty() ? "" : ", added to " + String.join(", ", l.missing()) + " first"));
             }
         }
 

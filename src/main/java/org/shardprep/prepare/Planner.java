@@ -1,5 +1,6 @@
 package org.shardprep.prepare;
 
+import org.shardprep.migrate.SqlIdentifier;
 import org.shardprep.prepare.PreparePlan.ChangeKind;
 import org.shardprep.prepare.PreparePlan.CrossTenant;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
@@ -183,6 +184,7 @@ public final class Planner {
             promoted.forEach((t, why) -> changes.add(new SemanticChange(ChangeKind.BECOMES_REFERENCE, t, why)));
             List<KeyChange> keyChanges = keyChanges(changes);
             List<ForeignKeyChange> fkChanges = foreignKeyChanges(changes);
+            List<PreparePlan.KeyLift> lifts = lifts(fkChanges, changes);
             dependents(keyChanges, changes);
             List<String> settings = new ArrayList<>();
             triggers(changes, settings);
@@ -193,7 +195,7 @@ public final class Planner {
             if (ordered.stream().anyMatch(r -> r.role() == Role.LOCAL && hasKeyTo(r.table(), Role.REFERENCE))) {
                 settings.add("SET citus.enable_local_reference_table_foreign_keys = on;   -- the default: local tables with keys to reference tables become citus local tables");
             }
-            return new PreparePlan(column, tenant, ordered, keyChanges, fkChanges, changes,
+            return new PreparePlan(column, tenant, ordered, keyChanges, fkChanges, lifts, changes,
                     new PreparePlan.Preflight(List.copyOf(orphans), List.copyOf(crossTenant)), settings, steps, List.copyOf(problems));
         }
 
@@ -376,7 +378,6 @@ public final class Planner {
             List<ForeignKeyChange> out = new ArrayList<>();
             for (Table t : graph.tables()) {
                 Role from = role(t.name());
-                partitionForeignKeys(t, from);
                 for (ForeignKey fk : t.foreignKeys()) {
                     Role to = role(fk.referencedTable());
                     if (from == Role.REFERENCE && to == Role.DISTRIBUTED) {
@@ -442,19 +443,53 @@ public final class Planner {
 
         /**
          * Foreign keys declared on partitions rather than on their table: Citus converts every table linked by foreign
-         * keys to a Citus table and refuses a partition with keys of its own (pagila's payment_p2022_01 ... _06).
+         * keys to a Citus table and refuses a partition with keys of its own (pagila's payment_p2022_01 ... _06), so
+         * each shape of them is declared on the table once (which attaches the partitions' keys), after the
+         * partitions without one get it. Keys of one shape whose actions differ between partitions cannot be one
+         * key: a problem.
          */
-        void partitionForeignKeys(Table t, Role role) {
-            List<ForeignKey> own = t.foreignKeys().stream().filter(fk -> fk.declaredOn() != null).toList();
-            boolean linked = role != Role.LOCAL || own.stream().anyMatch(fk -> role(fk.referencedTable()) != Role.LOCAL);
-            if (own.isEmpty() || !linked) return;
-            List<String> partitions = own.stream().map(ForeignKey::declaredOn).distinct().toList();
-            List<String> without = t.partitions().stream().filter(p -> !partitions.contains(p)).toList();
-            problems.add(t.name() + ": " + own.size() + " foreign keys are declared on its partitions (" + String.join(", ", partitions)
-                    + "), not on " + t.name() + ", which Citus refuses (\"partition table ... involved in a foreign key relationship that is "
-                    + "not inherited from its parent table\"; \"Remove non-inherited foreign keys from ... and try operation again\"): "
-                    + "declare them on " + t.name() + " instead" + (without.isEmpty() ? "" : ", which also checks the rows of "
-                    + String.join(", ", without) + ",") + " or drop them");
+        List<PreparePlan.KeyLift> lifts(List<ForeignKeyChange> fkChanges, List<SemanticChange> changes) {
+            List<PreparePlan.KeyLift> out = new ArrayList<>();
+            for (Table t : graph.tables()) {
+                Role role = role(t.name());
+                List<ForeignKey> own = t.foreignKeys().stream().filter(fk -> fk.declaredOn() != null).toList();
+                if (own.isEmpty() || role == Role.LOCAL && own.stream().allMatch(fk -> role(fk.referencedTable()) == Role.LOCAL)) continue;
+                List<List<ForeignKey>> shapes = new ArrayList<>();
+                for (ForeignKey fk : own) {
+                    shapes.stream().filter(g -> sameShape(g.get(0), fk)).findFirst().ifPresentOrElse(g -> g.add(fk),
+                            () -> shapes.add(new ArrayList<>(List.of(fk))));
+                }
+                for (List<ForeignKey> shape : shapes) {
+                    ForeignKey first = shape.get(0);
+                    Optional<ForeignKeyChange> change = fkChanges.stream().filter(f -> f.key() == first).findFirst();
+                    if (change.map(ForeignKeyChange::dropped).orElse(false)) continue;
+                    Set<String> clauses = new TreeSet<>();
+                    for (ForeignKey fk : shape) {
+                        clauses.add(fkChanges.stream().filter(f -> f.key() == fk).findFirst().map(ForeignKeyChange::clauses).orElse(fk.clauses()));
+                    }
+                    List<String> on = shape.stream().map(ForeignKey::declaredOn).toList();
+                    if (clauses.size() > 1) {
+                        problems.add(t.name() + ": foreign keys " + shape.stream().map(ForeignKey::name).collect(Collectors.joining(", "))
+                                + " are declared on its partitions, not on " + t.name() + ", with different actions, which Citus refuses "
+                                + "(\"partition table ... involved in a foreign key relationship that is not inherited from its parent table\"): "
+                                + "declare one key on " + t.name() + " instead, or drop them");
+                        continue;
+                    }
+                    List<String> missing = t.partitions().stream().filter(p -> !on.contains(p)).toList();
+                    List<String> cols = change.map(ForeignKeyChange::newColumns).orElse(first.columns());
+                    List<String> refs = change.map(ForeignKeyChange::newReferencedColumns).orElse(first.referencedColumns());
+                    String name = SqlIdentifier.truncate(t.relName() + "_" + String.join("_", first.columns()) + "_fkey");
+                    PreparePlan.KeyLift lift = new PreparePlan.KeyLift(t.name(), name, cols, first.referencedTable(), refs,
+                            clauses.iterator().next(), List.copyOf(shape), missing);
+                    out.add(lift);
+                    changes.add(new SemanticChange(ChangeKind.FOREIGN_KEY_LIFTED, t.name(), "foreign keys " + shape.stream().map(ForeignKey::name)
+                            .collect(Collectors.joining(", ")) + " (" + String.join(", ", first.columns()) + ") → " + first.referencedTable()
+                            + ", declared on " + shape.size() + " of its " + t.partitions().size() + " partitions, become one key " + name
+                            + " on " + t.name() + " (Citus refuses a partition's own keys)"
+                            + (missing.isEmpty() ? "" : "; " + String.join(", ", missing) + ", which had none, is checked by it too")));
+                }
+            }
+            return out;
         }
 
         private static String word(Role r) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param tables     every table with its role, in the order of the statements (reference, distributed, local)
  * @param keyChanges primary keys, unique constraints and unique indexes that must include the column
  * @param foreignKeyChanges foreign keys re-pointed onto (column, key), or dropped
+ * @param lifts      foreign keys declared on partitions, to be declared on their table
  * @param changes    what changes for the application, said plainly
  * @param preflight  what the data says
  * @param settings   the settings the statements need, as SET statements
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param problems   what Citus would refuse, that the plan cannot change by itself
  */
 public record PreparePlan(String column, Optional<Tenant> tenant, List<TableRole> tables, List<KeyChange> keyChanges,
-                          List<ForeignKeyChange> foreignKeyChanges, List<SemanticChange> changes, Preflight preflight,
+                          List<ForeignKeyChange> foreignKeyChanges, List<KeyLift> lifts, List<SemanticChange> changes, Preflight preflight,
                           List<String> settings, List<CitusStep> statements, List<String> problems) {
 
     /** The tenant table, distributed on its own key ({@code companies.id} for company_id). */
@@ -50,6 +51,19 @@ public record PreparePlan(String column, Optional<Tenant> tenant, List<TableRole
     public record ForeignKeyChange(ForeignKey key, boolean dropped, List<String> newColumns, List<String> newReferencedColumns,
                                    String clauses) {}
 
+    /**
+     * Foreign keys of one shape declared on partitions of a partitioned table, not on the table (Citus refuses a
+     * partition's own keys): declared once on the table as {@code name}, which attaches them; partitions without
+     * one get it first ({@code NOT VALID}, then validated), so their rows are checked too.
+     *
+     * @param columns    the key's columns as they end (after a re-point onto the column)
+     * @param clauses    its actions, deferrability and match type, as after REFERENCES t (cols)
+     * @param declared   the partitions' keys
+     * @param missing    the partitions without it
+     */
+    public record KeyLift(String table, String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+                          String clauses, List<ForeignKey> declared, List<String> missing) {}
+
     public enum ChangeKind {
         /** a table that has the column becomes a reference table, because rows of other tenants refer to it */
         BECOMES_REFERENCE,
@@ -59,6 +73,8 @@ public record PreparePlan(String column, Optional<Tenant> tenant, List<TableRole
         FOREIGN_KEY_ACTION,
         /** a foreign key Citus cannot keep (from a reference table to a distributed table) */
         FOREIGN_KEY_DROPPED,
+        /** foreign keys declared on partitions, declared on their table instead */
+        FOREIGN_KEY_LIFTED,
         /** a trigger on a table to distribute: safe under citus.enable_unsafe_triggers, or not */
         TRIGGER_SAFE, TRIGGER_UNSAFE,
         /** a view or rule that depends on a key: dropped and re-created with it */

@@ -140,7 +140,7 @@ final class PrepareRun {
     /** Whether the catalog shows anything left to do. Reads only. */
     boolean pending() throws SQLException {
         if (plan.tables().stream().anyMatch(TableRole::addsColumn) || !plan.keyChanges().isEmpty()) return true;
-        if (!plan.foreignKeyChanges().isEmpty()) return true;
+        if (!plan.foreignKeyChanges().isEmpty() || !plan.lifts().isEmpty()) return true;
         for (TableRole r : plan.withRole(Role.DISTRIBUTED)) {
             if (!table(r.table()).column(r.distributionColumn()).map(SchemaGraph.Column::notNull).orElse(true)) return true;
         }
@@ -160,12 +160,51 @@ final class PrepareRun {
         }
         for (KeyChange k : plan.keyChanges()) swapKey(k);
         for (ForeignKeyChange f : plan.foreignKeyChanges()) foreignKey(f);
+        for (PreparePlan.KeyLift l : plan.lifts()) addToPartitions(l);
         for (String[] fk : marked()) {
             say.accept(fk[0] + ": validate " + fk[1] + " (scans under SHARE UPDATE EXCLUSIVE: writes go on)");
             step(x -> exec(x, "ALTER TABLE " + fk[0] + " VALIDATE CONSTRAINT " + quote(fk[1]),
                     "COMMENT ON CONSTRAINT " + quote(fk[1]) + " ON " + fk[0] + " IS NULL"));
         }
+        for (PreparePlan.KeyLift l : plan.lifts()) lift(l);
         return done;
+    }
+
+    // ---- 4. foreign keys declared on partitions, declared on their table
+
+    /** The partitions without the key get it, NOT VALID (validated with the others next): their rows are checked too. */
+    private void addToPartitions(PreparePlan.KeyLift l) throws SQLException {
+        for (String p : l.missing()) {
+            String name = SqlIdentifier.truncate(relName(p) + "_" + String.join("_", l.declared().get(0).columns()) + "_fkey");
+            if (foreignKeyNow(p, name).isPresent()) continue;
+            say.accept(p + ": foreign key " + name + " (" + String.join(", ", l.columns()) + ") → " + l.referencedTable()
+                    + l.clauses() + ", NOT VALID, as its table's other partitions have it");
+            step(x -> exec(x, "ALTER TABLE " + p + " ADD CONSTRAINT " + quote(name) + " FOREIGN KEY (" + columns(l.columns()) + ") REFERENCES "
+                    + l.referencedTable() + " (" + columns(l.referencedColumns()) + ")" + l.clauses() + " NOT VALID",
+                    "COMMENT ON CONSTRAINT " + quote(name) + " ON " + p + " IS " + literal(RunMarks.TO_VALIDATE)));
+        }
+    }
+
+    /**
+     * The key declared on the partitioned table: PostgreSQL attaches the partitions' valid keys of the same definition
+     * instead of checking the rows again, so this is a short transaction.
+     */
+    private void lift(PreparePlan.KeyLift l) throws SQLException {
+        if (foreignKeyNow(l.table(), l.name()).isPresent()) return;
+        say.accept(l.table() + ": foreign key " + l.name() + " (" + String.join(", ", l.columns()) + ") → " + l.referencedTable() + l.clauses()
+                + " declared on the table, attaching its partitions' keys: one short transaction, no scan");
+        step(x -> exec(x, "ALTER TABLE " + l.table() + " ADD CONSTRAINT " + quote(l.name()) + " FOREIGN KEY (" + columns(l.columns())
+                + ") REFERENCES " + l.referencedTable() + " (" + columns(l.referencedColumns()) + ")" + l.clauses()));
+    }
+
+    private String relName(String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT relname FROM pg_class WHERE oid = ?::regclass")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     // ---- 1. the column

@@ -146,6 +146,14 @@ public final class DistributionPlanner {
     /** The foreign keys of the table the plan changes: each a problem until prepare run has changed it. */
     private Answer foreignKeys(SchemaGraph.Table t, List<String> problems) {
         Answer answer = t.foreignKeys().isEmpty() ? Answer.NONE : Answer.YES;
+        for (PreparePlan.KeyLift l : plan.lifts()) {
+            if (!l.table().equals(t.name())) continue;
+            answer = Answer.NO;
+            problems.add("foreign keys " + l.declared().stream().map(SchemaGraph.ForeignKey::name).collect(java.util.stream.Collectors.joining(", "))
+                    + " are declared on its partitions, not on " + t.name() + " (Citus: \"partition table ... involved in a foreign key "
+                    + "relationship that is not inherited from its parent table\"): prepare run declares them on " + t.name() + " as " + l.name()
+                    + (l.missing().isEmpty() ? "" : ", adding it to " + String.join(", ", l.missing()) + " first"));
+        }
         for (ForeignKeyChange f : plan.foreignKeyChanges()) {
             if (!f.key().table().equals(t.name())) continue;
             answer = Answer.NO;
