@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  */
 final class DataPreflight {
 
+    /** Key columns the samples are sorted by (a wider key sorts by its first ones). */
+    private static final int ORDER_COLUMNS = 4;
+
+    private static final String ORDER_BY = "o0, o1, o2, o3";
+
     /** Sample keys shown per finding. */
     static final int SAMPLES = 3;
 
@@ -56,8 +61,8 @@ final class DataPreflight {
         }
         String reasonSql = hops.isEmpty() ? "0" : reason.append(" ELSE ").append(reasons.size()).append(" END").toString();
         reasons.add("NULL " + s.column() + (hops.isEmpty() ? "" : " in " + s.path().get().endTable()));
-        String sql = "SELECT r, count(*), (array_agg(k ORDER BY o))[1:" + SAMPLES + "] FROM (SELECT " + reasonSql + " AS r, "
-                + key(s.table()) + " AS k, " + order(s.table()) + " AS o " + from(s) + " WHERE " + tenant(s) + " IS NULL) x GROUP BY r ORDER BY r";
+        String sql = "SELECT r, count(*), (array_agg(k ORDER BY " + ORDER_BY + "))[1:" + SAMPLES + "] FROM (SELECT " + reasonSql + " AS r, "
+                + key(s.table()) + " AS k, " + order(s.table()) + " " + from(s) + " WHERE " + tenant(s) + " IS NULL) x GROUP BY r ORDER BY r";
         List<Orphans> found = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) found.add(new Orphans(s.table().name(), reasons.get(rs.getInt(1)), rs.getLong(2), strings(rs.getArray(3))));
@@ -80,9 +85,9 @@ final class DataPreflight {
         }
         String declared = declaringPartitions(fk);
         String sql = "WITH r AS (" + referenced + ") SELECT count(*) FILTER (WHERE NOT dangling), "
-                + "(array_agg(k ORDER BY o) FILTER (WHERE NOT dangling))[1:" + SAMPLES + "], count(*) FILTER (WHERE dangling), "
-                + "(array_agg(k ORDER BY o) FILTER (WHERE dangling))[1:" + SAMPLES + "] FROM (SELECT " + key(from.table()) + " AS k, "
-                + order(from.table()) + " AS o, "
+                + "(array_agg(k ORDER BY " + ORDER_BY + ") FILTER (WHERE NOT dangling))[1:" + SAMPLES + "], count(*) FILTER (WHERE dangling), "
+                + "(array_agg(k ORDER BY " + ORDER_BY + ") FILTER (WHERE dangling))[1:" + SAMPLES + "] FROM (SELECT " + key(from.table()) + " AS k, "
+                + order(from.table()) + ", "
                 + "r.rc0 IS NULL AS dangling " + from(from) + " LEFT JOIN r ON " + String.join(" AND ", on)
                 + " WHERE " + String.join(" AND ", notNull) + declared
                 + " AND (r.rc0 IS NULL OR " + tenant(from) + " <> r.tenant)) x";
@@ -128,10 +133,13 @@ final class DataPreflight {
                 .orElse("t0.ctid::text");
     }
 
-    /** What sorts the sample keys: the primary key's own values (10 after 9), else the ctid. */
+    /** Columns o0, o1 ... that sort the sample keys: the primary key's own values (10 after 9), else the ctid. */
     private static String order(Table t) {
-        return t.primaryKey().map(pk -> pk.columns().size() == 1 ? "t0." + q(pk.columns().get(0))
-                : "row(" + pk.columns().stream().map(col -> "t0." + q(col)).collect(Collectors.joining(", ")) + ")").orElse("t0.ctid");
+        List<String> cols = t.primaryKey().map(pk -> pk.columns().stream().map(col -> "t0." + q(col)).toList()).orElse(List.of("t0.ctid"));
+        List<String> out = new ArrayList<>();
+        // one column each, not a row(): Citus cannot bring an anonymous record back from its workers
+        for (int i = 0; i < ORDER_COLUMNS; i++) out.add((i < cols.size() ? cols.get(i) : "NULL::int") + " AS o" + i);
+        return String.join(", ", out);
     }
 
     private static String q(String name) {

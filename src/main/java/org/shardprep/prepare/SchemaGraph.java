@@ -55,11 +55,15 @@ public final class SchemaGraph {
      * @param declaredOn the partition it is declared on, or null
      * @param onUpdate   NO ACTION, RESTRICT, CASCADE, SET NULL or SET DEFAULT
      * @param matchType  SIMPLE, FULL or PARTIAL
+     * @param oid        the constraint's oid; 0 for a key taken off by distribute run ({@link #off})
      */
     public record ForeignKey(String name, String table, String declaredOn, List<String> columns, String referencedTable,
                              List<String> referencedColumns, String onUpdate, String onDelete, boolean deferrable,
                              boolean initiallyDeferred, String matchType, boolean valid, long oid) {
         public String where() { return declaredOn == null ? table : declaredOn; }
+
+        /** A key distribute run has taken off ({@link KeysOff}) and not yet put back: oid 0, not in the catalog now. */
+        public boolean off() { return oid == 0; }
 
         /** The clauses after REFERENCES t (cols) that keep the key's behaviour, as pg_get_constraintdef would write them. */
         public String clauses() {
@@ -144,11 +148,11 @@ public final class SchemaGraph {
               FROM pg_class c
               JOIN pg_namespace n ON n.oid = c.relnamespace
               JOIN unnest(current_schemas(false)) WITH ORDINALITY s(name, pos) ON s.name = n.nspname
-              WHERE c.relkind IN ('r', 'p') AND n.nspname <> '%s'
+              WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('%s', '%s')
                 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.deptype = 'e'
                                 AND ((d.classid = 'pg_namespace'::regclass AND d.objid = n.oid)
                                   OR (d.classid = 'pg_class'::regclass AND d.objid = c.oid))))
-            """.formatted(STAGING_SCHEMA);
+            """.formatted(STAGING_SCHEMA, KeysOff.SCHEMA);
 
     /** Column names of an attnum array, in key order. */
     private static final String KEY_COLUMNS = "ARRAY(SELECT a.attname::text FROM unnest(%s) WITH ORDINALITY k(attnum, ord) "
@@ -249,6 +253,11 @@ public final class SchemaGraph {
                     Builder on = byOid.get(rs.getLong(3));
                     dependents.add(new Dependent(rs.getString(1), rs.getString(2), roots.get(on.root).name, rs.getLong(4), rs.getString(5)));
                 }
+            }
+            // keys distribute run has taken off are still the schema's: the plan must not change while they are off
+            for (KeysOff.Saved off : KeysOff.read(c)) {
+                if (off.added()) continue;
+                roots.values().stream().filter(b -> b.name.equals(off.key().table())).findFirst().ifPresent(b -> b.foreignKeys.add(off.key()));
             }
             return new SchemaGraph(roots.values().stream().map(Builder::build).toList(), dependents);
         }

@@ -5,6 +5,7 @@ import org.shardprep.prepare.PreparePlan;
 import org.shardprep.prepare.Role;
 import org.shardprep.prepare.SchemaGraph;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,13 +98,16 @@ public final class DistributionPlan {
      */
     public Optional<String> concurrentBlocker(CitusStep step) {
         if (step.role() != Role.DISTRIBUTED) return Optional.of("a reference table has no concurrent form");
+        List<SchemaGraph.ForeignKey> off = keysInTheWay();
         Set<String> referencing = new TreeSet<>();
-        graph.referencing(step.table()).forEach(fk -> referencing.add(fk.table().equals(step.table()) ? "itself" : fk.table()));
+        graph.referencing(step.table()).stream().filter(fk -> !fk.off() && !off.contains(fk))
+                .forEach(fk -> referencing.add(fk.table().equals(step.table()) ? "itself" : fk.table()));
         if (!referencing.isEmpty()) {
             return Optional.of("foreign keys of " + String.join(", ", referencing) + " point at it");
         }
         Set<String> distributedTargets = new TreeSet<>();
         for (SchemaGraph.ForeignKey fk : graph.table(step.table()).orElseThrow().foreignKeys()) {
+            if (fk.off() || off.contains(fk)) continue;
             if (role(fk.referencedTable()).orElse(Role.LOCAL) != Role.REFERENCE) distributedTargets.add(fk.referencedTable());
         }
         if (!distributedTargets.isEmpty()) {
@@ -111,6 +115,33 @@ public final class DistributionPlan {
                     + "; a concurrent distribution allows keys to reference tables only");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The foreign keys distribute run takes off before its Citus calls ({@link org.shardprep.prepare.KeysOff}): every key
+     * between two tables Citus will manage, where one of them is not yet as planned. With them on, Citus converts the
+     * tables linked to a reference table into Citus local tables, then refuses their keys to a table being
+     * distributed ("foreign keys from reference tables and local tables to distributed tables are not supported");
+     * and the concurrent form takes no table that keys point at.
+     */
+    public List<SchemaGraph.ForeignKey> keysInTheWay() {
+        List<SchemaGraph.ForeignKey> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.role() == Role.LOCAL) continue;
+            for (SchemaGraph.ForeignKey fk : e.table().foreignKeys()) {
+                if (fk.off() || fk.declaredOn() != null) continue;
+                Optional<Entry> target = entry(fk.referencedTable());
+                if (target.isEmpty() || target.get().role() == Role.LOCAL) continue;
+                if (e.done() && target.get().done()) continue;
+                out.add(fk);
+            }
+        }
+        return out;
+    }
+
+    /** The keys a stopped run left off, still to put back. */
+    public List<SchemaGraph.ForeignKey> keysOff() {
+        return entries.stream().flatMap(e -> e.table().foreignKeys().stream()).filter(SchemaGraph.ForeignKey::off).toList();
     }
 
     /** The table's role in the plan. */

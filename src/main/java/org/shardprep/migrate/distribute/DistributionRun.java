@@ -5,6 +5,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 import org.shardprep.prepare.Role;
 import org.shardprep.prepare.CitusStep;
+import org.shardprep.prepare.KeysOff;
+import org.shardprep.prepare.SchemaGraph;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandContext;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * distribute run's work: the plan's Citus calls one at a time on a pooled connection, with a line for each.
@@ -38,7 +41,7 @@ public final class DistributionRun {
 
     public void run(DistributionPlan plan, CitusServer citus, boolean concurrently) {
         List<CitusStep> steps = plan.steps();
-        if (steps.isEmpty()) {
+        if (steps.isEmpty() && plan.keysOff().isEmpty() && !keysToValidate()) {
             session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
             return;
         }
@@ -50,6 +53,7 @@ public final class DistributionRun {
         long start = System.nanoTime();
         // names resolve as they did in the check: the session's search_path
         try (Connection c = session.borrow()) {
+            takeKeysOff(c, plan);
             for (String set : plan.settings()) {
                 session.info(set);
                 execute(c, set.replaceFirst(";.*$", ""));   // session-wide on this connection: the calls below need it
@@ -60,6 +64,7 @@ public final class DistributionRun {
             }
             verify(plan, CitusServer.read(c));
             for (String set : plan.settings()) execute(c, "RESET " + set.replaceFirst("^SET (\\S+).*$", "$1"));
+            putKeysBack(c, plan);
         } catch (CommandError e) {
             throw e;
         } catch (Exception e) {
@@ -71,6 +76,59 @@ public final class DistributionRun {
                 distributed, distributed == 1 ? "table" : "tables", plan.column(),
                 plan.anchor().map(a -> " (colocated with " + a + ")").orElse(""),
                 reference, reference == 1 ? "reference table" : "reference tables"));
+    }
+
+    /**
+     * The foreign keys between tables Citus is to take, off in one short transaction (kept on the server, so a
+     * stopped run puts them back next time): each table is then distributed on its own.
+     */
+    private void takeKeysOff(Connection c, DistributionPlan plan) throws SQLException {
+        List<SchemaGraph.ForeignKey> keys = plan.keysInTheWay();
+        if (keys.isEmpty()) return;
+        session.info("Foreign keys off while the tables are distributed (" + keys.size() + "): " + keys.stream()
+                .map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")) + ". They come back NOT VALID once both "
+                + "sides are distributed, then are validated: rows written meanwhile are checked then.");
+        ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted).run(c, x -> {
+            KeysOff.takeOff(x, keys);
+            return null;
+        });
+    }
+
+    /** Every key taken off, back: NOT VALID in a short transaction, then validated (writes go on meanwhile). */
+    private void putKeysBack(Connection c, DistributionPlan plan) throws SQLException {
+        ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
+        List<KeysOff.Saved> saved = KeysOff.read(c);
+        for (KeysOff.Saved s : saved) {
+            SchemaGraph.ForeignKey fk = s.key();
+            if (s.added()) continue;
+            boolean partitioned = plan.entry(fk.table()).map(e -> e.table().partitioned()).orElse(false);
+            session.info("      foreign key " + fk.name() + " of " + fk.table() + " back" + (partitioned
+                    ? " (a partitioned table takes no NOT VALID key: checked now)" : ", NOT VALID"));
+            tx.run(c, x -> KeysOff.putBack(x, fk, partitioned));
+        }
+        for (KeysOff.Saved s : KeysOff.read(c)) {
+            SchemaGraph.ForeignKey fk = s.key();
+            session.info("      validate " + fk.name() + " of " + fk.table());
+            try {
+                tx.run(c, x -> {
+                    KeysOff.validate(x, fk);
+                    return null;
+                });
+            } catch (SQLException e) {
+                serverError(e, "ALTER TABLE " + fk.table() + " VALIDATE CONSTRAINT " + fk.name());
+                throw new CommandError("foreign key " + fk.name() + " of " + fk.table() + " is back NOT VALID but rows break it (above): "
+                        + "fix them and run distribute run again, which validates it; the key is not dropped");
+            }
+        }
+    }
+
+    /** Keys put back NOT VALID and not yet validated by an earlier run. */
+    private boolean keysToValidate() {
+        try (Connection c = session.borrow()) {
+            return !KeysOff.read(c).isEmpty();
+        } catch (SQLException e) {
+            throw new CommandError(CommandErrors.oneLine(e));
+        }
     }
 
     private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently) {
