@@ -31,6 +31,10 @@ public final class KeysOff {
 
     static final String TABLE = SCHEMA + ".foreign_keys_off";
 
+    /** A table's name with its schema, whatever the search_path (a run in another schema must find it). */
+    private static final String QUALIFIED = "(SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?::regclass)";
+
     private KeysOff() {}
 
     /** A key taken off, and whether it is back NOT VALID already. */
@@ -44,8 +48,10 @@ public final class KeysOff {
                 rs.next();
                 if (!rs.getBoolean(1)) return out;
             }
-            try (ResultSet rs = st.executeQuery("SELECT table_name, name, columns, referenced_table, referenced_columns, on_update, "
-                    + "on_delete, is_deferrable, is_initially_deferred, match_type, state FROM " + TABLE + " ORDER BY table_name, name")) {
+            // kept schema-qualified; read back as this session's search_path names them (as SchemaGraph does)
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass(table_name)::text, name, columns, to_regclass(referenced_table)::text, "
+                    + "referenced_columns, on_update, on_delete, is_deferrable, is_initially_deferred, match_type, state FROM " + TABLE
+                    + " WHERE to_regclass(table_name) IS NOT NULL AND to_regclass(referenced_table) IS NOT NULL ORDER BY table_name, name")) {
                 while (rs.next()) {
                     out.add(new Saved(new ForeignKey(rs.getString(2), rs.getString(1), null, strings(rs.getArray(3)), rs.getString(4),
                             strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10),
@@ -66,7 +72,8 @@ public final class KeysOff {
                     + "PRIMARY KEY (table_name, name))");
         }
         try (PreparedStatement ps = x.prepareStatement("INSERT INTO " + TABLE + " (table_name, name, columns, referenced_table, "
-                + "referenced_columns, on_update, on_delete, is_deferrable, is_initially_deferred, match_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "referenced_columns, on_update, on_delete, is_deferrable, is_initially_deferred, match_type) VALUES ("
+                + QUALIFIED + ", ?, ?, " + QUALIFIED + ", ?, ?, ?, ?, ?, ?)");
              Statement st = x.createStatement()) {
             for (ForeignKey fk : keys) {
                 ps.setString(1, fk.table());
@@ -92,6 +99,17 @@ public final class KeysOff {
      * @return whether it still needs validating
      */
     public static boolean putBack(Connection x, ForeignKey fk, boolean partitioned) throws SQLException {
+        try (PreparedStatement ps = x.prepareStatement("SELECT convalidated FROM pg_constraint WHERE conrelid = ?::regclass AND conname = ?")) {
+            ps.setString(1, fk.table());
+            ps.setString(2, fk.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {   // someone put it back by hand: validated, or to validate
+                    if (rs.getBoolean(1)) done(x, fk);
+                    else markAdded(x, fk);
+                    return !rs.getBoolean(1);
+                }
+            }
+        }
         try (Statement st = x.createStatement()) {
             st.execute("ALTER TABLE " + fk.table() + " ADD CONSTRAINT " + SqlIdentifier.quote(fk.name()) + " FOREIGN KEY ("
                     + columns(fk.columns()) + ") REFERENCES " + fk.referencedTable() + " (" + columns(fk.referencedColumns()) + ")"
@@ -101,12 +119,16 @@ public final class KeysOff {
             done(x, fk);
             return false;
         }
-        try (PreparedStatement ps = x.prepareStatement("UPDATE " + TABLE + " SET state = 'added' WHERE table_name = ? AND name = ?")) {
+        markAdded(x, fk);
+        return true;
+    }
+
+    private static void markAdded(Connection x, ForeignKey fk) throws SQLException {
+        try (PreparedStatement ps = x.prepareStatement("UPDATE " + TABLE + " SET state = 'added' WHERE table_name = " + QUALIFIED + " AND name = ?")) {
             ps.setString(1, fk.table());
             ps.setString(2, fk.name());
             ps.executeUpdate();
         }
-        return true;
     }
 
     /** Validates a key put back NOT VALID and forgets it, in the caller's transaction. */
@@ -118,7 +140,7 @@ public final class KeysOff {
     }
 
     private static void done(Connection x, ForeignKey fk) throws SQLException {
-        try (PreparedStatement ps = x.prepareStatement("DELETE FROM " + TABLE + " WHERE table_name = ? AND name = ?")) {
+        try (PreparedStatement ps = x.prepareStatement("DELETE FROM " + TABLE + " WHERE table_name = " + QUALIFIED + " AND name = ?")) {
             ps.setString(1, fk.table());
             ps.setString(2, fk.name());
             ps.executeUpdate();

@@ -541,8 +541,12 @@ public final class Planner {
         /** Reference tables in foreign-key order, then the anchor, then the other distributed tables in foreign-key order. */
         List<CitusStep> statements(List<TableRole> ordered) {
             List<String> references = order(Role.REFERENCE, Optional.empty());
-            Optional<String> anchor = tenant.map(Tenant::table);
+            // without a tenant table named, the table whose primary key is the column alone is the tenants' own (shops)
+            Optional<String> anchor = tenant.map(Tenant::table).or(() -> graph.tables().stream()
+                    .filter(t -> role(t.name()) == Role.DISTRIBUTED && t.primaryKey().map(k -> k.columns().equals(List.of(column))).orElse(false))
+                    .map(Table::name).sorted().findFirst());
             List<String> distributed = order(Role.DISTRIBUTED, anchor);
+            if (tenant.isEmpty() && anchor.isPresent() && !distributed.get(0).equals(anchor.get())) anchor = Optional.empty();
             if (anchor.isEmpty() && !distributed.isEmpty()) anchor = Optional.of(distributed.get(0));
             List<CitusStep> steps = new ArrayList<>();
             for (String t : references) {

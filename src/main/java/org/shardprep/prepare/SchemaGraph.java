@@ -257,7 +257,9 @@ public final class SchemaGraph {
             // keys distribute run has taken off are still the schema's: the plan must not change while they are off
             for (KeysOff.Saved off : KeysOff.read(c)) {
                 if (off.added()) continue;
-                roots.values().stream().filter(b -> b.name.equals(off.key().table())).findFirst().ifPresent(b -> b.foreignKeys.add(off.key()));
+                roots.values().stream().filter(b -> b.name.equals(off.key().table())).findFirst()
+                        .filter(b -> b.foreignKeys.stream().noneMatch(fk -> fk.name().equals(off.key().name())))   // put back by hand
+                        .ifPresent(b -> b.foreignKeys.add(off.key()));
             }
             return new SchemaGraph(roots.values().stream().map(Builder::build).toList(), dependents);
         }

@@ -40,6 +40,7 @@ class DistributeCitusIT {
     void distributesTheExerciseColocatedWithStores() throws IOException, SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS line_items, orders, products, stores CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
             st.execute("DROP FUNCTION IF EXISTS backfill_batch(integer)");
         }
         Path dir = unzippedSample();
@@ -56,13 +57,18 @@ class DistributeCitusIT {
         JarRun.Result run = shardprep("distribute run");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(
+                "Foreign keys off while the tables are distributed (5): ",
                 "[1/4] SELECT create_distributed_table('stores', 'store_id');",
                 "[2/4] SELECT create_distributed_table('orders', 'store_id', colocate_with => 'stores');",
                 "[3/4] SELECT create_distributed_table('products', 'store_id', colocate_with => 'stores');",
                 "[4/4] SELECT create_distributed_table('line_items', 'store_id', colocate_with => 'stores');",
+                "      validate line_items_orders_fkey of line_items",
                 "4 tables distributed on store_id (colocated with stores), 0 reference tables.");
 
         try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT count(*) || '|' || bool_and(convalidated) FROM pg_constraint WHERE contype = 'f' "
+                    + "AND conrelid IN ('stores'::regclass, 'orders'::regclass, 'products'::regclass, 'line_items'::regclass)"))
+                    .containsExactly("5|true");
             assertThat(rows(c, "SELECT table_name::text, citus_table_type, distribution_column FROM citus_tables "
                     + "WHERE table_name::text IN ('stores', 'orders', 'products', 'line_items') ORDER BY 1")).containsExactly(
                     "line_items|distributed|store_id", "orders|distributed|store_id",
@@ -86,6 +92,7 @@ class DistributeCitusIT {
     void distributesConcurrentlyWhereCitusAllowsIt() throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS shop CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
             st.execute("CREATE SCHEMA shop");
             st.execute("SET search_path TO shop");
             st.execute("CREATE TABLE themes (theme_id bigint PRIMARY KEY, name text)");
@@ -100,13 +107,24 @@ class DistributeCitusIT {
         }
         JarRun.Result run = JarRun.shardprep(null, "-c", "SET search_path TO shop", "-c", "distribute run --concurrently", conninfo());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        // with the keys between them off, every table can take the concurrent form; the keys come back after. A server
+        // whose output_plugin_libraries does not name citus takes none (said, then the blocking form)
+        boolean plugins;
+        try (Connection c = connect()) {
+            plugins = rows(c, "SELECT setting FROM pg_settings WHERE name = 'output_plugin_libraries'").stream().allMatch(v -> v.contains("citus"));
+        }
+        if (!plugins) {
+            assertThat(run.out()).contains("No concurrent distribution here: output_plugin_libraries", "[2/4] SELECT create_distributed_table('shops', 'store_id');");
+            return;
+        }
         assertThat(run.out()).contains(
+                "Foreign keys off while the tables are distributed (3): shop.shops.shops_theme_id_fkey, shop.visits.visits_store_id_fkey, "
+                        + "shop.reviews.reviews_theme_id_fkey.",
                 "[1/4] SELECT create_reference_table('themes');",
-                "[2/4] SELECT create_distributed_table('shops', 'store_id');",
-                "      not concurrently: foreign keys of visits point at it",
+                "[2/4] SELECT create_distributed_table_concurrently('shops', 'store_id');",
                 "[3/4] SELECT create_distributed_table_concurrently('reviews', 'store_id', colocate_with => 'shops');",
-                "[4/4] SELECT create_distributed_table('visits', 'store_id', colocate_with => 'shops');",
-                "      not concurrently: its foreign keys point at shops; a concurrent distribution allows keys to reference tables only");
+                "[4/4] SELECT create_distributed_table_concurrently('visits', 'store_id', colocate_with => 'shops');",
+                "      validate visits_store_id_fkey of shop.visits");
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT table_name::text, citus_table_type, distribution_column FROM citus_tables "
                     + "WHERE table_name::text LIKE 'shop.%' ORDER BY 1")).containsExactly(
@@ -116,6 +134,125 @@ class DistributeCitusIT {
                     + "WHERE logicalrelid IN ('shop.shops'::regclass, 'shop.reviews'::regclass, 'shop.visits'::regclass)")).containsExactly("1");
             assertThat(rows(c, "SELECT count(*) FROM shop.reviews")).containsExactly("200");
         }
+    }
+
+    /**
+     * The three public schemas of ../shared/realworld/, each in a database of its own on the cluster: prepare run,
+     * check-distribution Ready, distribute run, then Citus has every table as planned (reference tables, one
+     * colocation group on the column), the foreign keys are back and valid, and every earlier value is unchanged.
+     */
+    @Test
+    void distributesThePublicSchemasAsPlanned() throws SQLException, IOException, InterruptedException {
+        realWorld("citus_pagila", "--tenant store", 4, 11, "pagila/pagila-schema.sql", "pagila/pagila-data.sql");
+        realWorld("citus_ads", "--tenant companies --column company_id", 5, 0, "citus-ad-analytics/schema-before.sql");
+        realWorld("citus_killbill", "--column tenant_record_id", 49, 0, "killbill/00-ddl-postgresql.sql", "killbill/01-account-ddl.sql",
+                "killbill/02-beatrix-ddl.sql", "killbill/03-catalog-ddl.sql", "killbill/04-entitlement-ddl.sql", "killbill/05-invoice-ddl.sql",
+                "killbill/06-payment-ddl.sql", "killbill/07-subscription-ddl.sql", "killbill/08-tenant-ddl.sql", "killbill/09-usage-ddl.sql",
+                "killbill/10-util-ddl.sql");
+    }
+
+    private static void realWorld(String db, String options, int distributed, int reference, String... files)
+            throws SQLException, IOException, InterruptedException {
+        String conninfo = databaseWithNodes(db);
+        for (String f : files) {
+            Process p = new ProcessBuilder("psql", "-X", "-q", "-d", conninfo, "-f", Path.of("..", "shared", "realworld", f).toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(out).isZero();
+        }
+        try (Connection c = connectTo(conninfo); Statement st = c.createStatement()) {
+            if (db.equals("citus_ads")) {
+                st.execute("""
+                        INSERT INTO companies SELECT i, 'c' || i, NULL, now(), now() FROM generate_series(1, 5) i;
+                        INSERT INTO campaigns SELECT i, i % 5 + 1, 'camp' || i, 'cpc', 'on', i * 10, NULL, now(), now() FROM generate_series(1, 25) i;
+                        INSERT INTO ads SELECT i, i % 25 + 1, 'ad' || i, NULL, NULL, i, i, now(), now() FROM generate_series(1, 300) i;
+                        INSERT INTO clicks SELECT i, i % 300 + 1, now(), 'site' || i, i / 7.0, '10.0.0.1', '{}' FROM generate_series(1, 9000) i;
+                        INSERT INTO impressions SELECT i, i % 300 + 1, now(), 'site' || i, i / 3.0, '10.0.0.2', '{}' FROM generate_series(1, 4000) i;""");
+            }
+            if (db.equals("citus_killbill")) st.execute(RealWorldSchemasIT.GENERATE_ROWS);
+        }
+        Map<String, String> before;
+        Map<String, String> columns;
+        try (Connection c = connectTo(conninfo)) {
+            columns = columns(c);
+            before = checksums(c, columns);
+        }
+        JarRun.Result prepare = JarRun.shardprep(null, "-c", "prepare run " + options + " --yes", conninfo);
+        assertThat(prepare.exitCode()).as(prepare.err()).isZero();
+        JarRun.Result check = JarRun.shardprep(null, "-c", "check-distribution " + options, conninfo);
+        assertThat(check.out()).as(db).contains("Ready: ").doesNotContain("Problems:");
+        JarRun.Result run = JarRun.shardprep(null, "-c", "distribute run " + options, conninfo);
+        assertThat(run.exitCode()).as(db + ": " + run.out() + run.err()).isZero();
+        JarRun.Result again = JarRun.shardprep(null, "-c", "check-distribution " + options, conninfo);
+        assertThat(again.out()).as(db).contains("Ready, and done: ");
+        try (Connection c = connectTo(conninfo)) {
+            assertThat(rows(c, "SELECT count(*) FILTER (WHERE citus_table_type = 'distributed') || '|' "
+                    + "|| count(*) FILTER (WHERE citus_table_type = 'reference') FROM citus_tables "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = table_name)")).as(db)
+                    .containsExactly(distributed + "|" + reference);
+            assertThat(rows(c, "SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE partmethod = 'h'")).as(db).containsExactly("1");
+            assertThat(rows(c, "SELECT count(*) FILTER (WHERE NOT convalidated) FROM pg_constraint WHERE contype = 'f' "
+                    + "AND connamespace = 'public'::regnamespace")).as(db).containsExactly("0");
+            assertThat(org.shardprep.prepare.KeysOff.read(c)).as(db).isEmpty();
+            assertThat(checksums(c, columns)).as(db).isEqualTo(before);
+        }
+    }
+
+    /** A new database on the cluster (Citus propagates it), with Citus in it on every node and the workers added. */
+    private static String databaseWithNodes(String db) throws SQLException {
+        List<String> workers;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("SET citus.enable_create_database_propagation = on");
+            st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + db);
+            workers = rows(c, "SELECT nodename || '|' || nodeport FROM pg_dist_node WHERE groupid > 0 ORDER BY nodeid");
+        }
+        String conninfo = CITUS.replaceAll("dbname=\\S+", "") + " dbname=" + db;
+        for (String w : workers) {
+            String[] hp = w.split("\\|");
+            String node = CITUS.replaceAll("(host|port|dbname)=\\S+", "") + " host=" + hp[0] + " port=" + hp[1] + " dbname=" + db;
+            try (Connection c = connectTo(node); Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS citus");
+            }
+        }
+        try (Connection c = connectTo(conninfo); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS citus");
+            try (Connection m = connect()) {
+                String coord = rows(m, "SELECT nodename || '|' || nodeport FROM pg_dist_node WHERE groupid = 0").get(0);
+                st.execute("SELECT citus_set_coordinator_host('" + coord.split("\\|")[0] + "', " + coord.split("\\|")[1] + ")");
+            }
+            for (String w : workers) {
+                String[] hp = w.split("\\|");
+                st.execute("SELECT citus_add_node('" + hp[0] + "', " + hp[1] + ")");
+            }
+        }
+        return conninfo;
+    }
+
+    /** Every table of public (partitioned tables whole) with its columns, as they are before anything is changed. */
+    private static Map<String, String> columns(Connection c) throws SQLException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String row : rows(c, "SELECT k.oid::regclass::text || '|' || string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) "
+                + "FROM pg_class k JOIN pg_attribute a ON a.attrelid = k.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                + "WHERE k.relnamespace = 'public'::regnamespace AND k.relkind IN ('r', 'p') AND NOT k.relispartition GROUP BY k.oid ORDER BY 1")) {
+            out.put(row.substring(0, row.indexOf('|')), row.substring(row.indexOf('|') + 1));
+        }
+        return out;
+    }
+
+    private static Map<String, String> checksums(Connection c, Map<String, String> columns) throws SQLException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> t : columns.entrySet()) {
+            out.put(t.getKey(), rows(c, "SELECT count(*) || ' ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT ROW("
+                    + t.getValue() + ")::text r FROM " + t.getKey() + ") x").get(0));
+        }
+        return out;
+    }
+
+    private static Connection connectTo(String conninfo) throws SQLException {
+        var s = new org.shardprep.connect.ConnectionSettingsResolver(w -> { })
+                .resolve(org.shardprep.connect.ConnectionRequest.ofConnInfo(conninfo), Map.of(), Path.of("/nonexistent"));
+        return DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
     }
 
     private static JarRun.Result shardprep(String command) {

@@ -110,7 +110,7 @@ class RealWorldSchemasIT {
      * 30 rows in every table of Kill Bill, three tenants: each column without a default gets a value of its type
      * from the row number (unique where it must be), tenant_record_id 1 to 3.
      */
-    private static final String GENERATE_ROWS = """
+    static final String GENERATE_ROWS = """
             DO $$
             DECLARE t record; c record; cols text; vals text; expr text;
             BEGIN

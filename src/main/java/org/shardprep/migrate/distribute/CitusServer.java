@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param concurrentFunction whether create_distributed_table_concurrently exists (Citus 11.1 and later)
  * @param walLevel    the server's wal_level (the concurrent form replicates logically: it needs "logical")
  * @param shardReplicationFactor citus.shard_replication_factor (the concurrent form needs 1), or empty
+ * @param outputPlugins output_plugin_libraries, on servers that have it (PostgreSQL 15.19+, 16.7+, 17.3+), or empty
  */
 public record CitusServer(Optional<String> version, boolean available, Map<String, CitusTable> tables,
-                          boolean concurrentFunction, String walLevel, Optional<String> shardReplicationFactor) {
+                          boolean concurrentFunction, String walLevel, Optional<String> shardReplicationFactor,
+                          Optional<String> outputPlugins) {
 
     /** How Citus manages a table, from pg_dist_partition. */
     public enum Kind {
@@ -47,7 +49,7 @@ public record CitusServer(Optional<String> version, boolean available, Map<Strin
 
     /** A plain PostgreSQL server: no Citus tables, nothing installed. */
     public static CitusServer none(boolean available, String walLevel) {
-        return new CitusServer(Optional.empty(), available, Map.of(), false, walLevel, Optional.empty());
+        return new CitusServer(Optional.empty(), available, Map.of(), false, walLevel, Optional.empty(), Optional.empty());
     }
 
     public static CitusServer read(Connection c) throws SQLException {
@@ -71,7 +73,8 @@ public record CitusServer(Optional<String> version, boolean available, Map<Strin
         }
         boolean concurrent = single(c, "SELECT 1 FROM pg_proc WHERE proname = 'create_distributed_table_concurrently'") != null;
         Optional<String> factor = Optional.ofNullable(single(c, "SELECT current_setting('citus.shard_replication_factor', true)"));
-        return new CitusServer(version, available, Map.copyOf(tables), concurrent, walLevel, factor);
+        Optional<String> plugins = Optional.ofNullable(single(c, "SELECT setting FROM pg_settings WHERE name = 'output_plugin_libraries'"));
+        return new CitusServer(version, available, Map.copyOf(tables), concurrent, walLevel, factor, plugins);
     }
 
     /**
@@ -100,6 +103,11 @@ public record CitusServer(Optional<String> version, boolean available, Map<Strin
         if (!"logical".equals(walLevel)) return Optional.of("wal_level is " + walLevel + "; the concurrent form replicates logically and needs wal_level = logical");
         if (shardReplicationFactor.isPresent() && !"1".equals(shardReplicationFactor.get())) {
             return Optional.of("citus.shard_replication_factor is " + shardReplicationFactor.get() + "; the concurrent form needs 1");
+        }
+        if (outputPlugins.isPresent() && java.util.Arrays.stream(outputPlugins.get().split(",")).map(String::strip).noneMatch("citus"::equals)) {
+            return Optional.of("output_plugin_libraries (" + (outputPlugins.get().isEmpty() ? "empty" : outputPlugins.get()) + ") does not name "
+                    + "citus, which the concurrent form replicates through (\"library \"citus\" may not be used as an output plugin\"): "
+                    + "add it to output_plugin_libraries and reload the server's configuration");
         }
         return Optional.empty();
     }
