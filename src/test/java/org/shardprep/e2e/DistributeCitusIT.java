@@ -118,13 +118,13 @@ class DistributeCitusIT {
             return;
         }
         assertThat(run.out()).contains(
-                "Foreign keys off while the tables are distributed (3): shop.shops.shops_theme_id_fkey, shop.visits.visits_store_id_fkey, "
-                        + "shop.reviews.reviews_theme_id_fkey.",
+                "Foreign keys off while the tables are distributed (3): shops.shops_theme_id_fkey, reviews.reviews_theme_id_fkey, "
+                        + "visits.visits_store_id_fkey.",
                 "[1/4] SELECT create_reference_table('themes');",
                 "[2/4] SELECT create_distributed_table_concurrently('shops', 'store_id');",
                 "[3/4] SELECT create_distributed_table_concurrently('reviews', 'store_id', colocate_with => 'shops');",
                 "[4/4] SELECT create_distributed_table_concurrently('visits', 'store_id', colocate_with => 'shops');",
-                "      validate visits_store_id_fkey of shop.visits");
+                "      validate visits_store_id_fkey of visits");
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT table_name::text, citus_table_type, distribution_column FROM citus_tables "
                     + "WHERE table_name::text LIKE 'shop.%' ORDER BY 1")).containsExactly(
