@@ -1,5 +1,6 @@
 package org.shardprep.prepare;
 
+import org.shardprep.migrate.QuietWrites;
 import org.shardprep.migrate.ShortLockTransaction;
 import org.shardprep.migrate.SqlIdentifier;
 import org.shardprep.prepare.PreparePlan.ForeignKeyChange;
@@ -116,23 +117,7 @@ final class PrepareRun {
         }
         boolean replica = replica();
         for (TableRole r : plan.tables()) {
-            if (!r.addsColumn()) continue;
-            List<String> firing = new ArrayList<>();
-            List<String> always = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = ?::regclass "
-                    + "AND NOT tgisinternal AND tgenabled <> 'D' AND (tgtype & 16) <> 0 ORDER BY tgname")) {
-                ps.setString(1, r.table());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) (rs.getString(2).equals("A") ? always : firing).add(rs.getString(1));
-                }
-            }
-            if (!always.isEmpty()) {
-                out.add(r.table() + ": trigger " + String.join(", ", always) + " is ENABLE ALWAYS and would fire on every row filled: "
-                        + "ALTER TABLE " + r.table() + " DISABLE TRIGGER for the run, or fill " + plan.column() + " yourself");
-            } else if (!firing.isEmpty() && !replica) {
-                out.add(r.table() + ": trigger " + String.join(", ", firing) + " would fire on every row filled and this role may not set "
-                        + "session_replication_role: run as a superuser, GRANT SET ON PARAMETER session_replication_role, or disable the trigger for the run");
-            }
+            if (r.addsColumn()) QuietWrites.refusal(c, r.table(), plan.column(), replica).ifPresent(out::add);
         }
         return out;
     }
@@ -231,7 +216,7 @@ final class PrepareRun {
                 stopIfAsked();
                 List<String> from = last;
                 PathFill.Result res = transaction.run(c, x -> {
-                    if (replica) exec(x, "SET LOCAL session_replication_role = replica");
+                    if (replica) QuietWrites.apply(x);
                     return fill.run(x, from, BATCH);
                 });
                 filled += res.filled();
@@ -663,23 +648,8 @@ final class PrepareRun {
     }
 
     private boolean replica() throws SQLException {
-        if (replica == null) replica = mayUseReplica();
+        if (replica == null) replica = QuietWrites.allowed(c, transaction);
         return replica;
-    }
-
-    /** Whether this role may set session_replication_role (a superuser, or GRANT SET ON PARAMETER on 15+). */
-    private boolean mayUseReplica() throws SQLException {
-        try {
-            transaction.run(c, x -> {
-                exec(x, "SET LOCAL session_replication_role = replica");
-                x.rollback();
-                return null;
-            });
-            return true;
-        } catch (SQLException e) {
-            if ("42501".equals(e.getSQLState())) return false;
-            throw e;
-        }
     }
 
     // ---- doing

@@ -1,5 +1,7 @@
 package org.shardprep.migrate.backfill;
 
+import org.shardprep.migrate.QuietWrites;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +19,12 @@ final class BackfillBatch {
     record Result(Object lastKey, int scanned, int filled) {}
 
     private final BackfillTarget t;
+    private final boolean quiet;
 
-    BackfillBatch(BackfillTarget target) {
+    /** @param quiet keep the table's triggers from firing ({@link QuietWrites}): only the column changes */
+    BackfillBatch(BackfillTarget target, boolean quiet) {
         this.t = target;
+        this.quiet = quiet;
     }
 
     String sql(KeyPosition from) {
@@ -27,11 +32,12 @@ final class BackfillBatch {
                 + " WHERE " + from.condition(t.key()) + " ORDER BY " + t.key() + " LIMIT ?), "
                 + "filled AS (UPDATE " + t.table() + " AS t SET " + t.column() + " = s." + t.column()
                 + " FROM batch, " + t.source() + " AS s WHERE t." + t.key() + " = batch.k AND batch.missing AND t."
-                + t.column() + " IS NULL AND s." + t.on() + " = t." + t.on() + " AND s." + t.column() + " IS NOT NULL RETURNING 1) "
+                + t.column() + " IS NULL AND s." + t.sourceOn() + " = t." + t.on() + " AND s." + t.column() + " IS NOT NULL RETURNING 1) "
                 + "SELECT (SELECT k FROM batch ORDER BY k DESC LIMIT 1), (SELECT count(*) FROM batch), (SELECT count(*) FROM filled)";
     }
 
     Result run(Connection c, KeyPosition from, int size) throws SQLException {
+        if (quiet) QuietWrites.apply(c);
         try (PreparedStatement ps = c.prepareStatement(sql(from))) {
             int p = 1;
             if (from.key() != null) ps.setObject(p++, from.key());

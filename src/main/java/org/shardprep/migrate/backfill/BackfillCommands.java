@@ -42,7 +42,8 @@ public class BackfillCommands {
             @Option(names = "--table", description = "table to fill (default line_items)") String table,
             @Option(names = "--column", description = "column to add and fill, copied from the --from table (default store_id)") String column,
             @Option(names = "--from", description = "table the values come from (default orders)") String from,
-            @Option(names = "--on", description = "column both tables share, unique in --from (default order_id)") String on,
+            @Option(names = "--on", description = "the join: a column a foreign key of --table to --from holds (default order_id), "
+                    + "or both sides spelled, TABLE_COLUMN=FROM_COLUMN, unique in --from") String on,
             @Option(names = "--batch", defaultValue = "" + DEFAULT_BATCH, description = "rows per batch, each its own short transaction") int batch,
             @Option(names = "--pause-ms", defaultValue = "0", description = "pause between batches, to go easier on the server") long pauseMs) {
         if (batch < 1 || batch > MAX_BATCH) throw new CommandError("--batch must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_BATCH));
@@ -65,7 +66,7 @@ public class BackfillCommands {
         KeyPosition remembered = backfills.resumePosition(key);
         KeyPosition position = remembered != null ? remembered : KeyPosition.from(ready.census().firstFillable());
         BackfillRunner runner = new BackfillRunner(ready.connection(), target,
-                BackfillRunner.Options.of(batch, Duration.ofMillis(pauseMs)), position, ready.census(), ready.maxKey(),
+                BackfillRunner.Options.of(batch, Duration.ofMillis(pauseMs)), position, ready.census(), ready.maxKey(), ready.quiet(),
                 new BackfillRunner.Listener() {
                     @Override public void notice(String line) { session.notice(line); }
 

@@ -65,9 +65,10 @@ public final class BackfillRunner {
     /**
      * @param connection a connection of its own, holding the {@link BackfillLock} of the target (the runner
      *                   releases it and closes the connection when it ends)
+     * @param quiet      keep the table's triggers from firing in each batch (session_replication_role = replica)
      */
     public BackfillRunner(Connection connection, BackfillTarget target, Options options, KeyPosition start,
-                          NullCensus atStart, Object startMaxKey, Listener listener) {
+                          NullCensus atStart, Object startMaxKey, boolean quiet, Listener listener) {
         this.connection = connection;
         this.target = target;
         this.options = options;
@@ -75,7 +76,7 @@ public final class BackfillRunner {
         this.atStart = atStart;
         this.startMaxKey = startMaxKey;
         this.listener = listener;
-        this.batch = new BackfillBatch(target);
+        this.batch = new BackfillBatch(target, quiet);
         this.transaction = new ShortLockTransaction(options.lockTimeout(), Integer.MAX_VALUE, Duration.ofMillis(50),
                 Duration.ofSeconds(2))
                 .stopWhen(thread::stopping)

@@ -5,10 +5,13 @@ import org.shardprep.migrate.ShortLockTransaction;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 
+import org.shardprep.migrate.QuietWrites;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +23,8 @@ import java.util.function.Consumer;
 public final class BackfillStart {
 
     /** Ready to run: the connection (holding the lock), the target with its column, the count at the start. */
-    public record Prepared(Connection connection, BackfillTarget target, NullCensus census, Object maxKey, boolean columnAdded) {}
+    public record Prepared(Connection connection, BackfillTarget target, NullCensus census, Object maxKey, boolean columnAdded,
+                           boolean quiet) {}
 
     private BackfillStart() {}
 
@@ -33,6 +37,10 @@ public final class BackfillStart {
         BackfillTarget target = BackfillTarget.resolve(c, spec);
         BackfillLock.acquire(c, target);
         try {
+            // only the column changes: no trigger of the user's may fire on the rows filled
+            boolean quiet = QuietWrites.allowed(c, ddl);
+            Optional<String> refusal = QuietWrites.refusal(c, target.table(), target.columnName(), quiet);
+            if (refusal.isPresent()) throw new CommandError(refusal.get() + "; nothing was changed");
             BackfillTarget counted = target;
             NullCensus census = ddl.run(c, tx -> NullCensus.take(tx, counted));
             if (census.unmatched() > 0) {
@@ -56,7 +64,7 @@ public final class BackfillStart {
                 target = target.withColumnAdded();
                 added = true;
             }
-            return new Prepared(c, target, census, maxKey(c, target), added);
+            return new Prepared(c, target, census, maxKey(c, target), added, quiet);
         } catch (SQLException | RuntimeException e) {
             try {
                 BackfillLock.release(c, target);

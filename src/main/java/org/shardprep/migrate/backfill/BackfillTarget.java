@@ -21,17 +21,17 @@ public record BackfillTarget(
         long tableOid, String table, String tableName,
         String key, String keyName, boolean integerKey,
         String column, String columnName, String columnType, boolean columnExists,
-        String source, String on, String onName) {
+        String source, String on, String onName, String sourceOn, String sourceOnName) {
 
     /** "line_items.store_id", for messages. */
     public String label() { return tableName + "." + columnName; }
 
-    /** "line_items.store_id from orders on order_id". */
-    public String describe() { return label() + " from " + source + " on " + onName; }
+    /** "line_items.store_id from orders on order_id" (on a=b where the names differ). */
+    public String describe() { return label() + " from " + source + " on " + onName + (onName.equals(sourceOnName) ? "" : " = " + sourceOnName); }
 
     public BackfillTarget withColumnAdded() {
         return new BackfillTarget(tableOid, table, tableName, key, keyName, integerKey, column, columnName, columnType,
-                true, source, on, onName);
+                true, source, on, onName, sourceOn, sourceOnName);
     }
 
     /** The instant, nullable ADD COLUMN of the exercise ("ALTER TABLE line_items ADD COLUMN store_id bigint"). */
@@ -45,8 +45,12 @@ public record BackfillTarget(
         Relation source = relation(c, spec.from(), "--from");
         if (table.oid == source.oid) throw new CommandError("--from must name another table than " + table.name);
 
-        Attribute on = attribute(c, table, spec.on(), "--on");
-        Attribute sourceOn = attribute(c, source, spec.on(), "--on");
+        // --on a joins table.a = from.a, and must be a foreign key's; --on a=b spells both sides, backed or not
+        String[] sides = spec.on() == null ? new String[] {null} : spec.on().split("=", 2);
+        boolean explicit = sides.length == 2;
+        Attribute on = attribute(c, table, sides[0].strip(), "--on");
+        Attribute sourceOn = attribute(c, source, (explicit ? sides[1] : sides[0]).strip(), "--on");
+
         Attribute sourceColumn = findAttribute(c, source.oid, spec.column());
         if (sourceColumn == null) {
             throw new CommandError(source.name + " has no column \"" + spec.column() + "\" to copy into " + table.name);
@@ -65,10 +69,45 @@ public record BackfillTarget(
                     + "so a row of " + table.name + " could match several rows of " + source.name);
         }
         comparable(c, table, on, source, sourceOn);
+        if (!explicit && !foreignKey(c, table, on, source, sourceOn)) {
+            throw new CommandError("no foreign key of " + table.name + " joins " + on.name + " to " + source.name + "." + sourceOn.name
+                    + ", so nothing says the two " + on.name + " columns mean the same rows: spell both sides if they do (--on "
+                    + on.name + "=" + sourceOn.name + ")" + foreignKeysHint(c, table, source));
+        }
         String columnName = column != null ? column.name : spec.column();
         return new BackfillTarget(table.oid, table.sql, table.name, quote(key.name), key.name, key.integer,
                 quote(columnName), columnName, sourceColumn.type, column != null,
-                source.sql, quote(on.name), on.name);
+                source.sql, quote(on.name), on.name, quote(sourceOn.name), sourceOn.name);
+    }
+
+    /** Whether a foreign key of the table is exactly (on) REFERENCES source (sourceOn). */
+    private static boolean foreignKey(Connection c, Relation table, Attribute on, Relation source, Attribute sourceOn) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = ? "
+                + "AND confrelid = ? AND conkey = ARRAY[?]::smallint[] AND confkey = ARRAY[?]::smallint[])")) {
+            ps.setLong(1, table.oid);
+            ps.setLong(2, source.oid);
+            ps.setShort(3, on.number);
+            ps.setShort(4, sourceOn.number);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** "; its foreign keys to ads: ad_id → id" when the table has some, to show what --on could say. */
+    private static String foreignKeysHint(Connection c, Relation table, Relation source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(a.attname || ' → ' || b.attname, ', ' ORDER BY a.attname) "
+                + "FROM pg_constraint con JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1] "
+                + "JOIN pg_attribute b ON b.attrelid = con.confrelid AND b.attnum = con.confkey[1] "
+                + "WHERE con.contype = 'f' AND con.conrelid = ? AND con.confrelid = ? AND array_length(con.conkey, 1) = 1")) {
+            ps.setLong(1, table.oid);
+            ps.setLong(2, source.oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) == null ? "" : "; its foreign keys to " + source.name + ": " + rs.getString(1);
+            }
+        }
     }
 
     private record Relation(long oid, String sql, String name) {}

@@ -42,7 +42,7 @@ public record NullCensus(long nulls, long fillable, Object firstFillable, long n
         }
         // the source column is unique on "on", so the left join keeps one row per row of the table
         String sql = "SELECT count(*), count(s." + t.column() + "), min(t." + t.key() + ") FILTER (WHERE s." + t.column()
-                + " IS NOT NULL) FROM " + t.table() + " t LEFT JOIN " + t.source() + " s ON s." + t.on() + " = t." + t.on()
+                + " IS NOT NULL) FROM " + t.table() + " t LEFT JOIN " + t.source() + " s ON s." + t.sourceOn() + " = t." + t.on()
                 + (t.columnExists() ? " WHERE t." + t.column() + " IS NULL" : "");
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

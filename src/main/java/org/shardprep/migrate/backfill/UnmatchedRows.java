@@ -19,8 +19,8 @@ public final class UnmatchedRows {
 
     /** "line_item_id 17 (no orders row with order_id 999), 42 (order_id is null)", the first few by key. */
     public static String describe(Connection c, BackfillTarget t, long count) throws SQLException {
-        String sql = "SELECT t." + t.key() + "::text, t." + t.on() + "::text, s." + t.on() + " IS NOT NULL FROM " + t.table()
-                + " t LEFT JOIN " + t.source() + " s ON s." + t.on() + " = t." + t.on() + " WHERE "
+        String sql = "SELECT t." + t.key() + "::text, t." + t.on() + "::text, s." + t.sourceOn() + " IS NOT NULL FROM " + t.table()
+                + " t LEFT JOIN " + t.source() + " s ON s." + t.sourceOn() + " = t." + t.on() + " WHERE "
                 + (t.columnExists() ? "t." + t.column() + " IS NULL AND " : "") + "s." + t.column() + " IS NULL "
                 + "ORDER BY t." + t.key() + " LIMIT " + SHOWN;
         List<String> rows = new ArrayList<>();
@@ -29,8 +29,8 @@ public final class UnmatchedRows {
                 String on = rs.getString(2);
                 String why;
                 if (on == null) why = t.onName() + " is null";
-                else if (!rs.getBoolean(3)) why = "no " + t.source() + " row with " + t.onName() + " " + on;
-                else why = t.source() + "." + t.columnName() + " is null for " + t.onName() + " " + on;
+                else if (!rs.getBoolean(3)) why = "no " + t.source() + " row with " + t.sourceOnName() + " " + on;
+                else why = t.source() + "." + t.columnName() + " is null for " + t.sourceOnName() + " " + on;
                 rows.add((rows.isEmpty() ? t.keyName() + " " : "") + rs.getString(1) + " (" + why + ")");
             }
         }

@@ -51,6 +51,8 @@ class BackfillCommandsTest {
                     CREATE TABLE items (item_id bigint PRIMARY KEY, order_id bigint);
                     INSERT INTO items VALUES (1, 1), (2, 999999), (3, NULL), (4, 5000), (5, 2);
                     CREATE TABLE filled_items (item_id bigint PRIMARY KEY, order_id bigint, store_id bigint);
+                    CREATE TABLE campaigns (id bigint PRIMARY KEY, company_id bigint);
+                    CREATE TABLE ads (id bigint PRIMARY KEY, campaign_id bigint REFERENCES campaigns, updated_at timestamptz);
                     INSERT INTO filled_items VALUES (1, 1, NULL), (2, 999999, NULL), (3, 3, NULL);
                     """);
         }
@@ -97,13 +99,17 @@ class BackfillCommandsTest {
         refused(c, "nokey", null, null, null, "nokey has no primary key: backfill walks the table in primary-key order");
         refused(c, "twokeys", null, null, null,
                 "twokeys has a primary key of 2 columns (PRIMARY KEY (a, b)): backfill walks a one-column primary key");
-        refused(c, null, null, "loose_orders", null, "loose_orders.order_id is not unique (no primary key or unique index "
+        refused(c, null, null, "loose_orders", "order_id=order_id", "loose_orders.order_id is not unique (no primary key or unique index "
                 + "on it alone), so a row of line_items could match several rows of loose_orders");
-        refused(c, "items", null, null, null, "3 rows of items have no orders.store_id to take: item_id 2 (no orders row with "
+        refused(c, "items", null, null, "order_id=order_id", "3 rows of items have no orders.store_id to take: item_id 2 (no orders row with "
                 + "order_id 999999), 3 (order_id is null), 4 (orders.store_id is null for order_id 5000); "
                 + "fill or delete them first, nothing was changed");
-        refused(c, "filled_items", null, null, null, "1 row of filled_items has no orders.store_id to take: item_id 2 "
+        refused(c, "filled_items", null, null, "order_id=order_id", "1 row of filled_items has no orders.store_id to take: item_id 2 "
                 + "(no orders row with order_id 999999); fill or delete them first, nothing was changed");
+        // a join no foreign key backs is refused unless both sides are spelled: ads.id = campaigns.id would give every ad
+        // the company of the campaign that happens to share its number
+        refused(c, "ads", "company_id", "campaigns", "id", "no foreign key of ads joins id to campaigns.id, so nothing says the two id "
+                + "columns mean the same rows: spell both sides if they do (--on id=id); its foreign keys to campaigns: campaign_id → id");
         assertThatThrownBy(() -> c.start(null, null, null, null, 0, 0)).hasMessage("--batch must be between 1 and 1,000,000");
         assertThatThrownBy(() -> c.start(null, null, null, null, 100, -1)).hasMessage("--pause-ms must be 0 or more");
         assertThatThrownBy(c::stop).hasMessage("no backfill is running");
@@ -119,6 +125,39 @@ class BackfillCommandsTest {
         assertThat(output()).startsWith("Added column store_id bigint to line_items.\n"
                 + "Backfilling line_items.store_id from orders on order_id: 200 rows to fill, batches of 100 by line_item_id, "
                 + "from line_item_id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
+    }
+
+    /**
+     * A join spelled on both sides (ads.campaign_id = campaigns.id), and a trigger that would rewrite the row: only the
+     * column changes (session_replication_role = replica in each batch), every other value stays as it was.
+     */
+    @Test
+    void fillsAlongAJoinOfTwoNamesWithoutFiringTriggers() throws Exception {
+        String db = "backfill_commands_quiet";
+        TestServer.freshDatabase(db);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
+            st.execute("""
+                    CREATE TABLE campaigns (id bigint PRIMARY KEY, company_id bigint);
+                    CREATE TABLE ads (id bigint PRIMARY KEY, campaign_id bigint REFERENCES campaigns, updated_at timestamptz);
+                    INSERT INTO campaigns SELECT i, 1 + i % 3 FROM generate_series(1, 10) i;
+                    INSERT INTO ads SELECT i, 1 + i % 10, '2020-01-01' FROM generate_series(1, 500) i;
+                    ALTER TABLE ads ADD COLUMN company_id bigint;
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+                    CREATE TRIGGER ads_touch BEFORE UPDATE ON ads FOR EACH ROW EXECUTE FUNCTION touch();
+                    """);
+        }
+        Backfills backfills = new Backfills();
+        BackfillCommands commands = new BackfillCommands(session(db), backfills);
+        commands.start("ads", "company_id", "campaigns", "campaign_id=id", 100, 0);
+        assertThat(output()).startsWith("Backfilling ads.company_id from campaigns on campaign_id = id: 500 rows to fill");
+        while (backfills.current() != null) Thread.sleep(10);
+        try (Connection c = TestServer.connect(db); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE a.company_id = c.company_id), "
+                     + "count(*) FILTER (WHERE a.updated_at = '2020-01-01') FROM ads a JOIN campaigns c ON c.id = a.campaign_id")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("filled from the campaign each ad points at").isEqualTo(500);
+            assertThat(rs.getLong(2)).as("the trigger did not fire").isEqualTo(500);
+        }
     }
 
     @Test

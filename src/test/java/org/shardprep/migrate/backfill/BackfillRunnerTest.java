@@ -40,7 +40,7 @@ class BackfillRunnerTest {
             Connection c = TestServer.connect(db);
             prepared = BackfillStart.prepare(c, BackfillSpec.EXERCISE, ShortLockTransaction.forLiveWrites(), notices::add);
             KeyPosition start = resumeAt != null ? resumeAt : KeyPosition.from(prepared.census().firstFillable());
-            runner = new BackfillRunner(c, prepared.target(), options(batch), start, prepared.census(), prepared.maxKey(), this);
+            runner = new BackfillRunner(c, prepared.target(), options(batch), start, prepared.census(), prepared.maxKey(), prepared.quiet(), this);
             runner.start();
         }
 
