@@ -137,6 +137,51 @@ class DistributeCitusIT {
     }
 
     /**
+     * --online: the large table concurrently, the small ones with the short blocking copy; refused, with nothing
+     * changed, while a large table has no replica identity (its UPDATEs would fail during the copy).
+     */
+    @Test
+    void onlineCopiesLargeTablesConcurrentlyAndRefusesWhatWouldFailWrites() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS mall CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
+            st.execute("CREATE SCHEMA mall");
+            st.execute("SET search_path TO mall");
+            st.execute("CREATE TABLE shops (store_id bigint PRIMARY KEY, name text)");
+            st.execute("CREATE TABLE sales (store_id bigint NOT NULL REFERENCES shops, sale_id bigint, amount int)");
+            st.execute("INSERT INTO shops SELECT i, 'shop ' || i FROM generate_series(1, 10) i");
+            st.execute("INSERT INTO sales SELECT 1 + i % 10, i, i % 100 FROM generate_series(1, 30000) i");
+            st.execute("ANALYZE shops, sales");
+        }
+        JarRun.Result refused = JarRun.shardprep(null, "-c", "SET search_path TO mall", "-c", "distribute run --online", conninfo());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("distribute run --online refused, nothing changed: sales has no replica identity (no primary key, "
+                + "REPLICA IDENTITY NOTHING): its UPDATEs and DELETEs would fail while it is copied; ALTER TABLE ... REPLICA IDENTITY FULL, "
+                + "or a primary key, first\n");
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'mall.%'")).containsExactly("0");
+            assertThat(rows(c, "SELECT count(*) FROM pg_constraint WHERE conname = 'sales_store_id_fkey'")).containsExactly("1");
+        }
+
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE mall.sales ADD PRIMARY KEY (store_id, sale_id)");
+        }
+        JarRun.Result run = JarRun.shardprep(null, "-c", "SET search_path TO mall", "-c", "distribute run --online", conninfo());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(
+                "Foreign keys off while the tables are distributed (1): sales.sales_store_id_fkey.",
+                "[1/2] SELECT create_distributed_table('shops', 'store_id');",
+                "      not concurrently: 10 rows, a short copy",
+                "[2/2] SELECT create_distributed_table_concurrently('sales', 'store_id', colocate_with => 'shops');",
+                "      validate sales_store_id_fkey of sales")
+                .containsPattern("the foreign keys were off for \\d+\\.\\d s; the rows written meanwhile were checked by VALIDATE");
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT count(*) FROM mall.sales")).containsExactly("30000");
+            assertThat(rows(c, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'sales_store_id_fkey'")).containsExactly("true");
+        }
+    }
+
+    /**
      * The three public schemas of ../shared/realworld/, each in a database of its own on the cluster: prepare run,
      * check-distribution Ready, distribute run, then Citus has every table as planned (reference tables, one
      * colocation group on the column), the foreign keys are back and valid, and every earlier value is unchanged.

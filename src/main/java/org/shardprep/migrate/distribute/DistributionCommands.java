@@ -62,7 +62,8 @@ public class DistributionCommands {
                 @Option(names = "--column", paramLabel = "NAME", description = "the distribution column (default: the tenant table's key, else store_id)") String column,
                 @Option(names = "--reference", paramLabel = "T,...", split = ",", description = "tables to make reference tables") List<String> reference,
                 @Option(names = "--local", paramLabel = "T,...", split = ",", description = "tables to leave as local tables") List<String> local,
-                @Option(names = "--concurrently", description = "create_distributed_table_concurrently where Citus allows it (writes go on meanwhile)") boolean concurrently) {
+                @Option(names = "--concurrently", description = "create_distributed_table_concurrently where Citus allows it (writes go on meanwhile)") boolean concurrently,
+                @Option(names = "--online", description = "no write waits for a copy: every table but the small ones concurrently; refused where the server cannot") boolean online) {
             if (session.connection().transactionState() != TransactionState.IDLE) {
                 throw new CommandError("distribute run cannot run inside a transaction block (COMMIT or ROLLBACK first)");
             }
@@ -87,7 +88,11 @@ public class DistributionCommands {
                 throw new CommandError("not ready: " + plan.blockingProblems() + (plan.blockingProblems() == 1 ? " blocking problem" : " blocking problems")
                         + "; nothing was run");
             }
-            new DistributionRun(session).run(plan, check.citus(), concurrently);
+            if (online) OnlinePrecheck.refusal(session.connection().jdbc(), plan, check.citus()).ifPresent(why -> {
+                throw new CommandError("distribute run --online refused, nothing changed: " + why);
+            });
+            new DistributionRun(session).run(plan, check.citus(), online ? DistributionRun.Mode.ONLINE
+                    : concurrently ? DistributionRun.Mode.CONCURRENTLY : DistributionRun.Mode.BLOCKING);
         }
     }
 

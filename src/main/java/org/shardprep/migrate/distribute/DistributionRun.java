@@ -34,12 +34,32 @@ import java.util.stream.Collectors;
 public final class DistributionRun {
 
     private final CommandContext session;
+    /** When this run took the keys off (System.nanoTime), or 0 */
+    private long keysOffAt;
 
     public DistributionRun(CommandContext session) {
         this.session = session;
     }
 
-    public void run(DistributionPlan plan, CitusServer citus, boolean concurrently) {
+    /** How the tables are copied into Citus. */
+    public enum Mode {
+        /** create_distributed_table: writes to each table wait for its copy */
+        BLOCKING,
+        /** create_distributed_table_concurrently wherever Citus allows it, else blocking, with a line saying why */
+        CONCURRENTLY,
+        /** as CONCURRENTLY, but for the tables whose copy is short (fewer rows than {@link #ONLINE_BLOCKING_BELOW}) */
+        ONLINE
+    }
+
+    /**
+     * Below this many rows distribute run --online copies a table with the blocking call: the copy is over in well
+     * under a second (a few hundred ms for 20,000 rows here), while the concurrent form's logical replication setup
+     * takes seconds.
+     */
+    static final long ONLINE_BLOCKING_BELOW = 20_000;
+
+    public void run(DistributionPlan plan, CitusServer citus, Mode mode) {
+        boolean concurrently = mode != Mode.BLOCKING;
         List<CitusStep> steps = plan.steps();
         if (steps.isEmpty() && plan.keysOff().isEmpty() && !keysToValidate()) {
             session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
@@ -60,7 +80,7 @@ public final class DistributionRun {
             }
             for (int i = 0; i < steps.size(); i++) {
                 if (session.interrupted()) throw new CommandError(stopped(steps, i, "cancelled"));
-                runStep(c, plan, steps, i, concurrently && unavailable.isEmpty());
+                runStep(c, plan, steps, i, concurrently && unavailable.isEmpty(), mode);
             }
             verify(plan, CitusServer.read(c));
             for (String set : plan.settings()) execute(c, "RESET " + set.replaceFirst("^SET (\\S+).*$", "$1"));
@@ -85,6 +105,7 @@ public final class DistributionRun {
     private void takeKeysOff(Connection c, DistributionPlan plan) throws SQLException {
         List<SchemaGraph.ForeignKey> keys = plan.keysInTheWay();
         if (keys.isEmpty()) return;
+        keysOffAt = System.nanoTime();
         session.info("Foreign keys off while the tables are distributed (" + keys.size() + "): " + keys.stream()
                 .map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")) + ". They come back NOT VALID once both "
                 + "sides are distributed, then are validated: rows written meanwhile are checked then.");
@@ -120,6 +141,10 @@ public final class DistributionRun {
                         + "fix them and run distribute run again, which validates it; the key is not dropped");
             }
         }
+        if (keysOffAt != 0) {
+            session.info(String.format(Locale.ROOT, "      the foreign keys were off for %.1f s; the rows written meanwhile were checked by VALIDATE",
+                    seconds(keysOffAt)));
+        }
     }
 
     /** Keys put back NOT VALID and not yet validated by an earlier run. */
@@ -131,9 +156,15 @@ public final class DistributionRun {
         }
     }
 
-    private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently) {
+    private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently, Mode mode) {
         CitusStep step = steps.get(i);
         Optional<String> blocker = concurrently ? plan.concurrentBlocker(step) : Optional.empty();
+        long rows = plan.entry(step.table()).map(DistributionPlan.Entry::rows).orElse(0L);
+        if (mode == Mode.ONLINE && blocker.isEmpty() && rows < ONLINE_BLOCKING_BELOW) {
+            blocker = Optional.of(String.format(Locale.ROOT, "%,d rows, a short copy", rows));
+        } else if (mode == Mode.ONLINE && step.role() == Role.REFERENCE && rows >= ONLINE_BLOCKING_BELOW) {
+            blocker = Optional.of(String.format(Locale.ROOT, "a reference table has no concurrent form: writes to it wait for its copy of %,d rows", rows));
+        }
         boolean concurrent = concurrently && blocker.isEmpty();
         String sql = step.sql(concurrent);
         session.info("[" + (i + 1) + "/" + steps.size() + "] " + sql);
