@@ -16,7 +16,7 @@ public record CitusStep(String table, Role role, String column, String colocateW
     }
 
     /** A SQL string literal. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -54,7 +54,7 @@ class DistributeCitusIT {
         JarRun.Result check = shardprep("check-distribution");
         assertThat(check.out()).contains("Ready: 4 tables to distribute on store_id, colocated with stores; no reference tables.");
 
-        JarRun.Result run = shardprep("distribute run");
+        JarRun.Result run = shardprep("distribute run --truncate-local-data");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(
                 "Foreign keys off while the tables are distributed (5): ",
@@ -63,9 +63,11 @@ class DistributeCitusIT {
                 "[3/4] SELECT create_distributed_table('products', 'store_id', colocate_with => 'stores');",
                 "[4/4] SELECT create_distributed_table('line_items', 'store_id', colocate_with => 'stores');",
                 "      validate line_items_orders_fkey of line_items",
+                "Freed the local copies of 4 of 4 tables.",
                 "4 tables distributed on store_id (colocated with stores), 0 reference tables.");
 
         try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT pg_relation_size('line_items')")).containsExactly("0");   // the local copy Citus kept, freed
             assertThat(rows(c, "SELECT count(*) || '|' || bool_and(convalidated) FROM pg_constraint WHERE contype = 'f' "
                     + "AND conrelid IN ('stores'::regclass, 'orders'::regclass, 'products'::regclass, 'line_items'::regclass)"))
                     .containsExactly("5|true");

@@ -63,7 +63,8 @@ public class DistributionCommands {
                 @Option(names = "--reference", paramLabel = "T,...", split = ",", description = "tables to make reference tables") List<String> reference,
                 @Option(names = "--local", paramLabel = "T,...", split = ",", description = "tables to leave as local tables") List<String> local,
                 @Option(names = "--concurrently", description = "create_distributed_table_concurrently where Citus allows it (writes go on meanwhile)") boolean concurrently,
-                @Option(names = "--online", description = "no write waits for a copy: every table but the small ones concurrently; refused where the server cannot") boolean online) {
+                @Option(names = "--online", description = "no write waits for a copy: every table but the small ones concurrently; refused where the server cannot") boolean online,
+                @Option(names = "--truncate-local-data", description = "free the local copies Citus keeps of the tables it distributed (asked at a terminal)") boolean truncate) {
             if (session.connection().transactionState() != TransactionState.IDLE) {
                 throw new CommandError("distribute run cannot run inside a transaction block (COMMIT or ROLLBACK first)");
             }
@@ -92,7 +93,7 @@ public class DistributionCommands {
                 throw new CommandError("distribute run --online refused, nothing changed: " + why);
             });
             new DistributionRun(session).run(plan, check.citus(), online ? DistributionRun.Mode.ONLINE
-                    : concurrently ? DistributionRun.Mode.CONCURRENTLY : DistributionRun.Mode.BLOCKING);
+                    : concurrently ? DistributionRun.Mode.CONCURRENTLY : DistributionRun.Mode.BLOCKING, truncate);
         }
     }
 

@@ -58,7 +58,8 @@ public final class DistributionRun {
      */
     static final long ONLINE_BLOCKING_BELOW = 20_000;
 
-    public void run(DistributionPlan plan, CitusServer citus, Mode mode) {
+    /** @param truncate free the local copies Citus keeps of the tables it distributed, without asking */
+    public void run(DistributionPlan plan, CitusServer citus, Mode mode, boolean truncate) {
         boolean concurrently = mode != Mode.BLOCKING;
         List<CitusStep> steps = plan.steps();
         if (steps.isEmpty() && plan.keysOff().isEmpty() && !keysToValidate()) {
@@ -85,6 +86,7 @@ public final class DistributionRun {
             verify(plan, CitusServer.read(c));
             for (String set : plan.settings()) execute(c, "RESET " + set.replaceFirst("^SET (\\S+).*$", "$1"));
             putKeysBack(c, plan);
+            localCopies(c, steps, truncate);
         } catch (CommandError e) {
             throw e;
         } catch (Exception e) {
@@ -145,6 +147,36 @@ public final class DistributionRun {
             session.info(String.format(Locale.ROOT, "      the foreign keys were off for %.1f s; the rows written meanwhile were checked by VALIDATE",
                     seconds(keysOffAt)));
         }
+    }
+
+    /**
+     * Citus copies a table's rows into its shards and leaves the local rows on disk, invisible ("The local data in
+     * the table is no longer visible, but is still on disk"): offered back, with truncate_local_data_after_distributing_table.
+     */
+    private void localCopies(Connection c, List<CitusStep> steps, boolean truncate) throws SQLException {
+        List<String> tables = steps.stream().map(CitusStep::table).toList();
+        if (tables.isEmpty()) return;
+        String calls = tables.stream().map(t -> "SELECT truncate_local_data_after_distributing_table(" + CitusStep.literal(t) + ");")
+                .collect(Collectors.joining(" "));
+        boolean free = truncate || session.console().live() && session.console().confirm("Citus keeps the local copies of "
+                + tables.size() + (tables.size() == 1 ? " table" : " tables") + " on disk; free them now (truncate_local_data_after_distributing_table)?",
+                false, "");
+        if (!free) {
+            session.info("Citus keeps the local copies of the tables it distributed on disk: distribute run --truncate-local-data, or "
+                    + calls + ", frees them");
+            return;
+        }
+        int freed = 0;
+        for (String t : tables) {
+            String sql = "SELECT truncate_local_data_after_distributing_table(" + CitusStep.literal(t) + ")";
+            try {
+                execute(c, sql);
+                freed++;
+            } catch (SQLException e) {
+                serverError(e, sql);   // the distribution stands; this copy stays on disk
+            }
+        }
+        session.info("Freed the local copies of " + freed + " of " + tables.size() + (tables.size() == 1 ? " table." : " tables."));
     }
 
     /** Keys put back NOT VALID and not yet validated by an earlier run. */
