@@ -220,7 +220,7 @@ public final class DistributionRun {
             }
         } catch (SQLException e) {
             serverError(e, sql);
-            throw new CommandError(stopped(steps, i, "failed"));
+            throw new CommandError(stopped(steps, i, "failed") + leftBehind(c, step));
         }
         session.info(String.format(Locale.ROOT, "      done in %.2f s", seconds(start)));
     }
@@ -243,6 +243,19 @@ public final class DistributionRun {
                 ? MessageFormatter.format(ServerMessage.from(pe.getServerErrorMessage()), sql, session.verbosity())
                 : "ERROR:  " + e.getMessage();
         session.message(session.messagePrefix() + text);
+    }
+
+    /**
+     * What a failed call left: the concurrent form first makes the table a Citus local table, and a failure after that
+     * leaves it so (the next run's call converts it).
+     */
+    private static String leftBehind(Connection c, CitusStep step) {
+        try {
+            boolean local = CitusServer.read(c).table(step.table()).map(t -> t.kind() == CitusServer.Kind.OTHER).orElse(false);
+            return local ? "; Citus left " + step.table() + " as a Citus local table, which that run's call converts" : "";
+        } catch (SQLException e) {
+            return "";   // the connection is gone: the failure above says why
+        }
     }
 
     /** Where the run stopped: each call committed on its own, so the ones before it stay done. */

@@ -116,6 +116,21 @@ class ReadinessCheckTest {
         }
     }
 
+    /** A role named citus finds Citus's own schema first on "$user", public: the one line says so. */
+    @Test
+    void aRoleNamedCitusIsToldWhereItsSearchPathLooksFirst() throws SQLException {
+        TestServer.freshDatabase("readiness_citus_user");
+        try (Connection c = TestServer.connect("readiness_citus_user"); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'citus') THEN CREATE ROLE citus SUPERUSER; END IF; END $$");
+            st.execute("CREATE SCHEMA citus AUTHORIZATION citus");
+            st.execute("CREATE TABLE public.things (id int PRIMARY KEY)");
+            st.execute("SET ROLE citus");
+            assertThatThrownBy(() -> check(c)).isInstanceOf(CommandError.class).hasMessage("no table on the search path has a column "
+                    + "\"store_id\" (the role is named citus, so \"$user\" on the search path is Citus's own schema citus, looked at first: "
+                    + "SET search_path TO public, or name the schema)");
+        }
+    }
+
     private static List<String> problems(DistributionPlan plan) {
         return plan.entries().stream().flatMap(e -> e.problems().stream().map(p -> e.name() + ": " + p)).toList();
     }
