@@ -58,7 +58,10 @@ class CheckDistributionIT {
                 Not ready: 6 blocking problems. prepare run --column store_id does what the plan can; the rest is named above.
 
                 Statements once ready, in this order:
-                """.formatted(CITUS_KEYS, CITUS_FOREIGN_KEYS) + STATEMENTS + "\n");
+                """.formatted(CITUS_KEYS, CITUS_FOREIGN_KEYS) + STATEMENTS + "\n"
+                + "distribute run takes these foreign keys off while it runs, and puts them back NOT VALID then validated (rows written "
+                + "meanwhile are checked then): orders.orders_store_id_fkey, products.products_store_id_fkey, "
+                + "line_items.line_items_order_id_fkey, line_items.line_items_product_id_fkey\n\n");
 
         JarRun.Result backfill = JarRun.shardprep(null, "-v", "ON_ERROR_STOP=1", "-f",
                 script(ExerciseSql.addStoreId() + ExerciseSql.backfillFunction() + "SELECT backfill_batch(1000000);\n"
@@ -90,7 +93,10 @@ class CheckDistributionIT {
                 Ready: 4 tables to distribute on store_id, colocated with stores; no reference tables.
 
                 Statements, in this order:
-                """ + STATEMENTS + "\n");
+                """ + STATEMENTS + "\n"
+                + "distribute run takes these foreign keys off while it runs, and puts them back NOT VALID then validated (rows written "
+                + "meanwhile are checked then): orders.orders_store_id_fkey, products.products_store_id_fkey, "
+                + "line_items.line_items_orders_fkey, line_items.line_items_products_fkey, line_items.line_items_store_id_fkey\n\n");
 
         // named tables are the ones reported, of the whole schema's plan; the column spelled out
         JarRun.Result named = JarRun.shardprep(null, "-c", "check-distribution --column store_id orders line_items", db);

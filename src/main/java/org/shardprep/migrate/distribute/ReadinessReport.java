@@ -45,6 +45,18 @@ public final class ReadinessReport {
             out.println(plan.ready() ? "Statements, in this order:" : "Statements once ready, in this order:");
             plan.settings().forEach(out::println);
             steps.forEach(s -> out.println(s.sql()));
+            var keys = plan.keysInTheWay();
+            if (!keys.isEmpty()) {
+                out.println();
+                out.println("distribute run takes these foreign keys off while it runs, and puts them back NOT VALID then validated "
+                        + "(rows written meanwhile are checked then): " + String.join(", ", keys.stream().map(k -> k.table() + "." + k.name()).toList()));
+            }
+        }
+        var off = plan.keysOff();
+        if (!off.isEmpty()) {
+            out.println();
+            out.println("Foreign keys off since a distribute run stopped (it puts them back when run again): "
+                    + String.join(", ", off.stream().map(k -> k.table() + "." + k.name()).toList()));
         }
         out.println();
         out.flush();
