@@ -205,15 +205,10 @@ class PlannerTest {
     }
 
     @Test
-    void killbillByTenantRecordIdWithinTwoSeconds() throws SQLException {
+    void killbillByTenantRecordId() throws SQLException {   // its speed: scripts/bench-plan
         RealWorldSchemas.killbill("prepare_killbill");
         try (Connection c = TestServer.connect("prepare_killbill")) {
-            Planner.plan(c, new Planner.Options(null, "tenant_record_id", null, null));   // warm up (class loading)
-            long start = System.nanoTime();
             PreparePlan plan = Planner.plan(c, new Planner.Options(null, "tenant_record_id", null, null));
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("prepare plan on Kill Bill's " + plan.tables().size() + " tables: " + millis + " ms");
-            assertThat(millis).isLessThan(2000);
 
             assertThat(plan.tables()).hasSize(63);
             assertThat(plan.tenant()).isEmpty();
