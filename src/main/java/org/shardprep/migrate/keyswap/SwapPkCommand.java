@@ -104,6 +104,14 @@ public class SwapPkCommand {
             }
             List<String> refusals = sessionRefusals(c, plan, force);
             if (!refusals.isEmpty()) throw new CommandError(refusals.get(0));
+            if (tables == null || tables.length == 0) {
+                List<String> beyond = SwapPkScope.beyond(c, column);
+                if (!beyond.isEmpty()) {
+                    throw new CommandError("swap-pk run swaps primary keys and the foreign keys onto them; this schema's plan also needs "
+                            + String.join(", ", beyond) + ": prepare run --column " + column + " does all of it (prepare plan shows it); "
+                            + "nothing was changed");
+                }
+            }
             session.info(header("swap-pk run", plan) + "; lock_timeout " + lockTimeout + " ms, retried with backoff");
             execute(c, plan, Duration.ofMillis(lockTimeout));
             KeySwapPlan after = KeySwapPlan.read(c, column, plan.tableNames());

@@ -169,6 +169,25 @@ class SwapPkCommandTest {
         assertThat(catalog(db)).isEqualTo(exercise);
     }
 
+    /**
+     * Kill Bill needs 18 unique indexes widened beside its primary keys: swap-pk run (primary keys only) would leave it
+     * half-way, so it refuses, naming them from the schema's plan, and sends the user to prepare run; nothing changes.
+     */
+    @Test
+    void aSchemaThatNeedsMoreThanPrimaryKeysIsSentToPrepareRun() throws Exception {
+        String db = "swap_killbill";
+        org.shardprep.prepare.RealWorldSchemas.killbill(db);
+        List<String> before = catalog(db);
+        try (var s = new SwapDatabases.TestSession(db)) {
+            assertThatThrownBy(() -> new SwapPkCommand(s.session).run(null, "tenant_record_id", false, 200, false))
+                    .isInstanceOf(CommandError.class)
+                    .hasMessageStartingWith("swap-pk run swaps primary keys and the foreign keys onto them; this schema's plan also needs "
+                            + "unique index account_email_id of account_emails, unique index accounts_id of accounts, ")
+                    .hasMessageEndingWith(": prepare run --column tenant_record_id does all of it (prepare plan shows it); nothing was changed");
+        }
+        assertThat(catalog(db)).isEqualTo(before);
+    }
+
     @Test
     void refusalsComeBeforeAnyChange() throws Exception {
         String db = filled("swap_refuse", EXERCISE_ZIP);
