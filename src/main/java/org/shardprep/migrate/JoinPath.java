@@ -55,28 +55,19 @@ public record JoinPath(List<Hop> hops, String endTable, String endColumn) {
 
     /**
      * The shortest path of foreign keys from the table to one that has the column (to {@code to} when not 0), as
-     * prepare's planner finds it: ties go to the foreign key on the earlier column, then by name. Keys declared
-     * on a single partition are left out (they say nothing of the other partitions' rows), and so are keys of a
-     * table to itself.
+     * prepare's planner finds it: ties go to the foreign key on the earlier column, then by name. A key the
+     * partitions declare counts as the partitioned table's when every partition has it (one on some partitions
+     * says nothing of the others' rows); keys of a table to itself are left out.
      *
      * @param column the column's name exactly as stored
      * @param to     the oid of the table the path must end at, or 0 for the nearest one with the column
      */
     public static Optional<JoinPath> shortest(Connection c, long from, String column, long to) throws SQLException {
         Map<Long, List<Edge>> edges = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT con.conrelid, con.conrelid::regclass::text, "
-                + String.format(KEY_COLUMNS, "con.conkey", "con.conrelid") + ", con.confrelid, con.confrelid::regclass::text, "
-                + String.format(KEY_COLUMNS, "con.confkey", "con.confrelid")
-                + " FROM pg_constraint con JOIN pg_class k ON k.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid "
-                + "WHERE con.contype = 'f' AND con.conparentid = 0 AND NOT k.relispartition AND NOT r.relispartition "
-                + "AND con.conrelid <> con.confrelid "
-                + "ORDER BY con.conrelid, (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = con.conkey[1]), "
-                + "con.conname")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    edges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Edge(rs.getLong(4),
-                            new Hop(rs.getString(2), strings(rs.getArray(3)), rs.getString(5), strings(rs.getArray(6)))));
-                }
+        try (PreparedStatement ps = c.prepareStatement(FOREIGN_KEYS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                edges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Edge(rs.getLong(4),
+                        new Hop(rs.getString(2), strings(rs.getArray(3)), rs.getString(5), strings(rs.getArray(6)))));
             }
         }
         // breadth first in that order: the first table reached is on the shortest path that prefers the earlier keys
@@ -119,9 +110,31 @@ public record JoinPath(List<Hop> hops, String endTable, String endColumn) {
         }
     }
 
-    /** Column names of an attnum array, in key order. */
-    private static final String KEY_COLUMNS = "ARRAY(SELECT a.attname::text FROM unnest(%s) WITH ORDINALITY k(attnum, ord) "
-            + "JOIN pg_attribute a ON a.attrelid = %s AND a.attnum = k.attnum ORDER BY k.ord)";
+    /**
+     * Every table's foreign keys to other tables, by column names: a partitioned table's own, and one its partitions
+     * declare each (pagila's payment), which holds for all its rows only when every leaf partition, or a table
+     * above it, declares it. In the order paths prefer them: by table, then the first column's place, then the name.
+     */
+    private static final String FOREIGN_KEYS = """
+            WITH fk AS (
+              SELECT con.conname, con.conrelid, CASE WHEN k.relispartition THEN pg_partition_root(k.oid) ELSE k.oid END AS root,
+                     ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY u(attnum, ord)
+                           JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = u.attnum ORDER BY u.ord) AS cols,
+                     con.confrelid,
+                     ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY u(attnum, ord)
+                           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = u.attnum ORDER BY u.ord) AS refcols
+              FROM pg_constraint con JOIN pg_class k ON k.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid
+              WHERE con.contype = 'f' AND con.conparentid = 0 AND NOT r.relispartition)
+            SELECT f.root, f.root::regclass::text, f.cols, f.confrelid, f.confrelid::regclass::text, f.refcols
+            FROM fk f
+            WHERE f.root <> f.confrelid
+            GROUP BY f.root, f.cols, f.confrelid, f.refcols
+            HAVING bool_or(f.conrelid = f.root) OR NOT EXISTS (
+              SELECT 1 FROM pg_partition_tree(f.root) leaf WHERE leaf.isleaf AND NOT EXISTS (
+                SELECT 1 FROM fk g WHERE g.root = f.root AND g.cols = f.cols AND g.confrelid = f.confrelid AND g.refcols = f.refcols
+                  AND g.conrelid IN (SELECT leaf.relid UNION ALL SELECT relid FROM pg_partition_ancestors(leaf.relid))))
+            ORDER BY f.root, (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = f.root AND a.attname = f.cols[1]), min(f.conname)
+            """;
 
     private static List<String> strings(Array array) throws SQLException {
         List<String> out = new ArrayList<>();

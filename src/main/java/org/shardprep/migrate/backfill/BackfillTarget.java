@@ -90,6 +90,7 @@ public record BackfillTarget(
             if (found.isEmpty()) {
                 throw new CommandError("no foreign key path leads from " + table.name + " to "
                         + (source != null ? source.name : "a table with a column \"" + spec.column() + "\"")
+                        + partitionKeysHint(c, table)
                         + ": name the table the values come from with --from and spell the join with --on COLUMN=FROM_COLUMN");
             }
             path = found.get();
@@ -155,6 +156,26 @@ public record BackfillTarget(
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * " (foreign keys declared on some of its partitions only: payment_p2022_07 has none)": a key on some partitions
+     * says nothing of the other partitions' rows, so it backs no path of the partitioned table.
+     */
+    private static String partitionKeysHint(Connection c, Relation table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(t.relid::regclass::text, ', ' ORDER BY t.relid::regclass::text) "
+                + "FROM pg_partition_tree(?) t WHERE t.isleaf AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.contype = 'f' "
+                + "AND con.conrelid = t.relid) AND EXISTS (SELECT 1 FROM pg_partition_tree(?) p JOIN pg_constraint con "
+                + "ON con.conrelid = p.relid AND con.contype = 'f' WHERE p.relid <> ?)")) {
+            ps.setLong(1, table.oid);
+            ps.setLong(2, table.oid);
+            ps.setLong(3, table.oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) == null ? "" : " (its partitions declare foreign keys, but " + rs.getString(1)
+                        + " none: they back no path for all its rows)";
             }
         }
     }
