@@ -236,6 +236,13 @@ class BackfillPathsTest {
                         + "foreign keys, but payment_p2022_07 none: they back no path for all its rows): name the table the values "
                         + "come from with --from and spell the join with --on COLUMN=FROM_COLUMN");
         sql(db, "ALTER TABLE payment_p2022_07 ADD FOREIGN KEY (customer_id) REFERENCES customer");
+        // a partition's own trigger fires on an UPDATE through the parent: one enabled ALWAYS is refused, naming it
+        sql(db, "CREATE TRIGGER p07_always BEFORE UPDATE ON payment_p2022_07 FOR EACH ROW EXECUTE FUNCTION log_fire();"
+                + "ALTER TABLE payment_p2022_07 ENABLE ALWAYS TRIGGER p07_always");
+        assertThatThrownBy(() -> commands.start("payment", "store_id", null, null, 1000, 0)).isInstanceOf(CommandError.class)
+                .hasMessage("payment: trigger p07_always (on payment_p2022_07) is ENABLE ALWAYS and would fire on every row filled: "
+                        + "ALTER TABLE payment DISABLE TRIGGER for the run, or fill store_id yourself; nothing was changed");
+        sql(db, "ALTER TABLE payment_p2022_07 ENABLE TRIGGER p07_always");
         commands.start("payment", "store_id", null, null, 1000, 0);
         assertThat(output()).startsWith("Added column store_id integer to payment.\n"
                 + "Backfilling payment.store_id along payment.customer_id → customer.customer_id → customer.store_id: "
