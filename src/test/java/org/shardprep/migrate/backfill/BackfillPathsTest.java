@@ -176,7 +176,9 @@ class BackfillPathsTest {
         Map<String, String> before = TableChecksums.checksums(db, columns);
         sql(db, "ALTER TABLE click_tags ADD COLUMN company_id bigint");   // a row lock held elsewhere would hold up ADD COLUMN
         Backfills backfills = new Backfills();
-        BackfillCommands commands = new BackfillCommands(session(db), backfills);
+        Session session = session(db);
+        BackfillCommands commands = new BackfillCommands(session, backfills);
+        BackfillStatusCommand status = new BackfillStatusCommand(session, backfills);
         BackfillRunner.Status stopped;
         try (Connection holder = TestServer.connect(db)) {
             holder.setAutoCommit(false);
@@ -198,10 +200,15 @@ class BackfillPathsTest {
         assertThat(output()).isEqualTo("backfill of click_tags.company_id stopped after 1,400 rows filled; "
                 + "backfill start resumes at (click_id, tag) > (" + last + ")\n");
 
+        status.status(false, null, null);
+        assertThat(output()).contains(" click_tags.company_id | stopped |   1400 | 1600 | ", "[#########...........]  46%");
+
         commands.start("click_tags", "company_id", "campaigns", null, 700, 0);
         assertThat(output()).contains("1,600 rows to fill", "from (click_id, tag) > (" + last + ") (where the last run stopped)");
         BackfillRunner.Status s = awaitDone(backfills, "click_tags.company_id");
         assertThat(s.progress().scanned()).as("only the keys after the position").isEqualTo(1600);
+        status.status(false, null, null);
+        assertThat(output()).contains(" click_tags.company_id | done  |   1600 |    0 | ", "[####################] 100%");
         assertThat(wrong(db, "click_tags t JOIN clicks k ON k.id = t.click_id JOIN ads a ON a.id = k.ad_id "
                 + "JOIN campaigns c ON c.id = a.campaign_id WHERE t.company_id IS DISTINCT FROM c.company_id")).isZero();
         assertThat(TableChecksums.checksums(db, columns)).as("every other column as it was").isEqualTo(before);
