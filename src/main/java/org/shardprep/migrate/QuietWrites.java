@@ -13,7 +13,8 @@ import java.util.Optional;
  * Writes that change one column and nothing else: the user's triggers must not fire on the rows a backfill or
  * prepare run fills (pagila's last_update trigger rewrote every rental's last_update when they did).
  * {@code session_replication_role = replica} in the writing transaction keeps ordinary triggers from firing,
- * where the role may set it; a trigger enabled ALWAYS fires even then. Both are checked before anything changes.
+ * where the role may set it; a trigger enabled ALWAYS fires even then. Both are checked before anything changes,
+ * on the table and on each of its partitions (an UPDATE through the parent fires the partitions' own triggers).
  */
 public final class QuietWrites {
 
@@ -50,9 +51,14 @@ public final class QuietWrites {
     public static Optional<String> refusal(Connection c, String table, String column, boolean replica) throws SQLException {
         List<String> firing = new ArrayList<>();
         List<String> always = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = ?::regclass "
-                + "AND NOT tgisinternal AND tgenabled <> 'D' AND (tgtype & 16) <> 0 ORDER BY tgname")) {
+        // a partition's own trigger is named with its partition; one cloned from the table's is the table's
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tgname || CASE WHEN tgrelid = ?::regclass OR tgparentid <> 0 THEN '' "
+                + "ELSE ' (on ' || tgrelid::regclass || ')' END, tgenabled FROM pg_trigger "
+                + "WHERE (tgrelid = ?::regclass OR tgrelid IN (SELECT relid FROM pg_partition_tree(?::regclass))) AND NOT tgisinternal "
+                + "AND tgenabled <> 'D' AND (tgtype & 16) <> 0 ORDER BY 1")) {
             ps.setString(1, table);
+            ps.setString(2, table);
+            ps.setString(3, table);   // pg_partition_tree returns nothing for a table that is not partitioned
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) (rs.getString(2).equals("A") ? always : firing).add(rs.getString(1));
             }

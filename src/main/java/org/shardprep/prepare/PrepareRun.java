@@ -1,5 +1,7 @@
 package org.shardprep.prepare;
 
+import org.shardprep.migrate.Keyset;
+import org.shardprep.migrate.PathFill;
 import org.shardprep.migrate.QuietWrites;
 import org.shardprep.migrate.ShortLockTransaction;
 import org.shardprep.migrate.SqlIdentifier;
@@ -205,7 +207,11 @@ final class PrepareRun {
     }
 
     private void fill(TableRole r) throws SQLException {
-        PathFill fill = new PathFill(table(r.table()), r.distributionColumn(), r.path().orElseThrow());
+        Table t = table(r.table());
+        List<String> pk = t.primaryKey().map(SchemaGraph.UniqueKey::columns).orElse(List.of());
+        if (pk.stream().anyMatch(k -> t.column(k).isEmpty())) pk = List.of();   // a key on an expression: walk the rows' addresses
+        Keyset keys = Keyset.of(pk, pk.stream().map(k -> t.column(k).orElseThrow().type()).toList(), t.partitioned());
+        PathFill fill = new PathFill(t.name(), keys, r.distributionColumn(), r.path().orElseThrow().joinPath());
         boolean replica = replica();
         long filled = 0;
         long batches = 0;

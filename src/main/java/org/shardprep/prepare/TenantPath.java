@@ -1,8 +1,8 @@
 package org.shardprep.prepare;
 
+import org.shardprep.migrate.JoinPath;
 import org.shardprep.prepare.SchemaGraph.ForeignKey;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,20 +19,15 @@ public record TenantPath(List<ForeignKey> hops, String endTable, String endColum
         hops = List.copyOf(hops);
     }
 
+    /** The joins of the path, as backfill and {@link org.shardprep.migrate.PathFill} take them. */
+    public JoinPath joinPath() {
+        return new JoinPath(hops.stream().map(fk -> new JoinPath.Hop(fk.table(), fk.columns(), fk.referencedTable(), fk.referencedColumns()))
+                .toList(), endTable, endColumn);
+    }
+
     /** {@code clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id} */
     @Override
     public String toString() {
-        List<String> parts = new ArrayList<>();
-        for (ForeignKey fk : hops) {
-            parts.add(fk.table() + "." + columns(fk.columns()));
-            parts.add(fk.referencedTable() + "." + columns(fk.referencedColumns()));
-        }
-        String last = endTable + "." + endColumn;
-        if (!parts.get(parts.size() - 1).equals(last)) parts.add(last);
-        return String.join(" → ", parts);
-    }
-
-    private static String columns(List<String> columns) {
-        return columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")";
+        return joinPath().toString();
     }
 }

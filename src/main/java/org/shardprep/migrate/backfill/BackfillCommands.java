@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * backfill start|stop|install-function: the exercise's "Add distribution key and backfill missing values"
- * as a background keyset backfill beside the prompt, or the exercise's own backfill_batch function.
+ * as a background keyset backfill beside the prompt (of any table, along a path of foreign keys: {@link BackfillTarget}),
+ * or the exercise's own backfill_batch function.
  */
 @Command(name = "backfill", description = "Add the distribution column and fill it in the background, in short batches")
 public class BackfillCommands {
@@ -39,11 +40,13 @@ public class BackfillCommands {
 
     @Command(name = "start", description = "Add the distribution column if missing and fill it in keyset batches in the background")
     public void start(
-            @Option(names = "--table", description = "table to fill (default line_items)") String table,
+            @Option(names = "--table", description = "table to fill (default line_items, from orders on order_id); any table, "
+                    + "with a primary key of any columns or none, partitioned or not") String table,
             @Option(names = "--column", description = "column to add and fill, copied from the --from table (default store_id)") String column,
-            @Option(names = "--from", description = "table the values come from (default orders)") String from,
-            @Option(names = "--on", description = "the join: a column a foreign key of --table to --from holds (default order_id), "
-                    + "or both sides spelled, TABLE_COLUMN=FROM_COLUMN, unique in --from") String on,
+            @Option(names = "--from", description = "table the values come from (default orders); with --table and no --on, "
+                    + "reached along the shortest path of foreign keys, and without it the nearest table with the column") String from,
+            @Option(names = "--on", description = "one join instead of the foreign keys' path: a column a foreign key of --table to --from holds "
+                    + "(default order_id), or both sides spelled, TABLE_COLUMN=FROM_COLUMN, unique in --from") String on,
             @Option(names = "--batch", defaultValue = "" + DEFAULT_BATCH, description = "rows per batch, each its own short transaction") int batch,
             @Option(names = "--pause-ms", defaultValue = "0", description = "pause between batches, to go easier on the server") long pauseMs) {
         if (batch < 1 || batch > MAX_BATCH) throw new CommandError("--batch must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_BATCH));

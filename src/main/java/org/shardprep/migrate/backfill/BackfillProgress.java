@@ -28,7 +28,7 @@ public final class BackfillProgress {
     private long filled, scanned, batches, lockRetries, censuses;
     private int waitingRetries;   // retries of the batch in flight: it waits for a lock
 
-    synchronized void batch(BackfillBatch.Result r, long nanos) {
+    synchronized void batch(org.shardprep.migrate.PathFill.Result r, long nanos) {
         filled += r.filled();
         scanned += r.scanned();
         batches++;

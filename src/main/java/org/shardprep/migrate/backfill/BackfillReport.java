@@ -5,6 +5,7 @@ import org.shardprep.migrate.ColumnNulls;
 import org.shardprep.command.CommandContext;
 import org.shardprep.command.TablePrinter;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,7 +39,8 @@ record BackfillReport(String target, String state, long filled, long left, boole
     private static long newRows(BackfillRunner.Status s, Object maxKeyNow) {
         if (!s.target().integerKey() || !(maxKeyNow instanceof Number now) || !(s.startMaxKey() instanceof Number start)) return 0;
         long reached = start.longValue();
-        if (s.position().key() instanceof Number at) reached = Math.max(reached, at.longValue());
+        List<String> at = s.position().key();
+        if (at != null) reached = Math.max(reached, Long.parseLong(at.get(0)));
         return Math.max(0, now.longValue() - reached);
     }
 

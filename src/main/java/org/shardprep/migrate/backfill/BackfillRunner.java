@@ -1,5 +1,7 @@
 package org.shardprep.migrate.backfill;
 
+import org.shardprep.migrate.PathFill;
+import org.shardprep.migrate.QuietWrites;
 import org.shardprep.migrate.ShortLockTransaction;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.BatchThread;
@@ -10,7 +12,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A backfill in the background, on one pooled connection of its own: keyset batches over the primary key,
+ * A backfill in the background, on one pooled connection of its own: keyset batches ({@link PathFill}) over the
+ * table's {@link org.shardprep.migrate.Keyset},
  * each its own short transaction ({@link ShortLockTransaction}: a lock held elsewhere makes the batch give
  * way and retry, never queue), following the table's tail while the application inserts. When the tail is
  * quiet an exact {@link NullCensus} decides: nothing fillable left is the end; otherwise the keyset goes
@@ -53,7 +56,8 @@ public final class BackfillRunner {
     private final NullCensus atStart;
     private final Object startMaxKey;
     private final Listener listener;
-    private final BackfillBatch batch;
+    private final PathFill fill;
+    private final boolean quiet;
     private final ShortLockTransaction transaction;
     private final BackfillProgress progress = new BackfillProgress();
     private volatile KeyPosition position;
@@ -76,7 +80,8 @@ public final class BackfillRunner {
         this.atStart = atStart;
         this.startMaxKey = startMaxKey;
         this.listener = listener;
-        this.batch = new BackfillBatch(target, quiet);
+        this.fill = target.fill();
+        this.quiet = quiet;
         this.transaction = new ShortLockTransaction(options.lockTimeout(), Integer.MAX_VALUE, Duration.ofMillis(50),
                 Duration.ofSeconds(2))
                 .stopWhen(thread::stopping)
@@ -143,9 +148,13 @@ public final class BackfillRunner {
         while (!thread.stopping()) {
             long begin = System.nanoTime();
             KeyPosition from = position;
-            BackfillBatch.Result r;
+            PathFill.Result r;
             try {
-                r = transaction.run(connection, c -> batch.run(c, from, options.batchSize()));
+                // one statement a batch; only the column changes: no trigger of the user's fires (QuietWrites)
+                r = transaction.run(connection, c -> {
+                    if (quiet) QuietWrites.apply(c);
+                    return fill.run(c, from.key(), from.inclusive(), options.batchSize());
+                });
             } catch (SQLException e) {
                 if (thread.stopping() && ShortLockTransaction.retryable(e)) return;   // stopped while giving way: that batch rolled back
                 throw e;

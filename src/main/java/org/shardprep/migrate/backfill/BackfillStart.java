@@ -79,9 +79,11 @@ public final class BackfillStart {
         }
     }
 
-    /** The largest key now (an index probe): how far the first pass goes before new rows come in. */
+    /** The largest key now (an index probe) of a one-column integer key, else null: how far the first pass goes before new rows come in. */
     static Object maxKey(Connection c, BackfillTarget t) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(" + t.key() + ") FROM " + t.table())) {
+        if (!t.integerKey()) return null;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(" + t.keys().columns().get(0) + ") FROM " + t.table())) {
             rs.next();
             return rs.getObject(1);
         }

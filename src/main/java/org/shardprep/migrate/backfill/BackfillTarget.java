@@ -1,5 +1,8 @@
 package org.shardprep.migrate.backfill;
 
+import org.shardprep.migrate.JoinPath;
+import org.shardprep.migrate.Keyset;
+import org.shardprep.migrate.PathFill;
 import org.shardprep.migrate.TypedRelation;
 
 import org.shardprep.command.CommandError;
@@ -10,28 +13,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A backfill checked against the catalog: the table and its one-column primary key (the keyset order), the
- * column to fill (present or still to add, with the source column's type), the source table and the column
- * both share, unique in the source. {@link #resolve} refuses anything else with one line, before anything
- * changes. SQL built from a target uses only the quoted names found here.
+ * A backfill checked against the catalog: the table and the order it is walked in ({@link Keyset}: its primary key,
+ * composite ones too, else the rows' addresses), the column to fill (present or still to add, with the source
+ * column's type), and the {@link JoinPath} its values come along: the one join {@code --on} spells, or the shortest
+ * path of foreign keys to {@code --from} (or, without it, to the nearest table with the column). {@link #resolve}
+ * refuses anything else with one line, before anything changes. SQL built from a target uses only the names found here.
+ *
+ * @param found whether the path was found from the foreign keys (shown whole) rather than spelled by --on
  */
 public record BackfillTarget(
-        long tableOid, String table, String tableName,
-        String key, String keyName, boolean integerKey,
+        long tableOid, String table, String tableName, Keyset keys,
         String column, String columnName, String columnType, boolean columnExists,
-        String source, String on, String onName, String sourceOn, String sourceOnName) {
+        JoinPath path, boolean found) {
 
     /** "line_items.store_id", for messages. */
     public String label() { return tableName + "." + columnName; }
 
-    /** "line_items.store_id from orders on order_id" (on a=b where the names differ). */
-    public String describe() { return label() + " from " + source + " on " + onName + (onName.equals(sourceOnName) ? "" : " = " + sourceOnName); }
+    /**
+     * "line_items.store_id from orders on order_id" (on a=b where the names differ) for a join --on spells;
+     * "clicks.company_id along clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id" for a found path.
+     */
+    public String describe() {
+        if (found) return label() + " along " + path;
+        JoinPath.Hop hop = path.hops().get(0);
+        String on = hop.columns().get(0);
+        String sourceOn = hop.referencedColumns().get(0);
+        return label() + " from " + hop.referencedTable() + " on " + on + (on.equals(sourceOn) ? "" : " = " + sourceOn);
+    }
+
+    /** How the rows are walked, for messages: "line_item_id", "(a, b)", "ctid". */
+    public String keyName() { return keys.describe(); }
+
+    /** A one-column integer key: max() of it tells how far the table goes (for the estimate of rows left). */
+    public boolean integerKey() { return keys.integer(); }
+
+    /** The table the values come from (the end of the path). */
+    public String source() { return path.endTable(); }
+
+    /** The batch statement: {@link PathFill}, as prepare run fills. */
+    PathFill fill() { return new PathFill(table, keys, columnName, path); }
 
     public BackfillTarget withColumnAdded() {
-        return new BackfillTarget(tableOid, table, tableName, key, keyName, integerKey, column, columnName, columnType,
-                true, source, on, onName, sourceOn, sourceOnName);
+        return new BackfillTarget(tableOid, table, tableName, keys, column, columnName, columnType, true, path, found);
     }
 
     /** The instant, nullable ADD COLUMN of the exercise ("ALTER TABLE line_items ADD COLUMN store_id bigint"). */
@@ -42,11 +69,45 @@ public record BackfillTarget(
     /** Reads the catalog for {@code spec}; throws {@link CommandError} naming the first thing that is wrong. */
     public static BackfillTarget resolve(Connection c, BackfillSpec spec) throws SQLException {
         Relation table = relation(c, spec.table(), "table");
-        Relation source = relation(c, spec.from(), "--from");
-        if (table.oid == source.oid) throw new CommandError("--from must name another table than " + table.name);
+        Relation source = spec.from() == null ? null : relation(c, spec.from(), "--from");
+        if (source != null && table.oid == source.oid) throw new CommandError("--from must name another table than " + table.name);
+        JoinPath path;
+        Attribute sourceColumn;
+        if (spec.on() != null) {
+            path = spelled(c, spec, table, source);
+            sourceColumn = findAttribute(c, source.oid, path.endColumn());
+        } else {
+            // no --on: the foreign keys say where the values are, to --from or to the nearest table with the column
+            if (source != null && findAttribute(c, source.oid, spec.column()) == null) {
+                throw new CommandError(source.name + " has no column \"" + spec.column() + "\" to copy into " + table.name);
+            }
+            String name = source != null ? findAttribute(c, source.oid, spec.column()).name : spec.column();
+            long to = source != null ? source.oid : 0;
+            Optional<JoinPath> found = JoinPath.shortest(c, table.oid, name, to);
+            if (found.isEmpty() && source == null && !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                found = JoinPath.shortest(c, table.oid, name.toLowerCase(java.util.Locale.ROOT), 0);
+            }
+            if (found.isEmpty()) {
+                throw new CommandError("no foreign key path leads from " + table.name + " to "
+                        + (source != null ? source.name : "a table with a column \"" + spec.column() + "\"")
+                        + partitionKeysHint(c, table)
+                        + ": name the table the values come from with --from and spell the join with --on COLUMN=FROM_COLUMN");
+            }
+            path = found.get();
+            Relation end = relation(c, path.endTable(), "--from");
+            sourceColumn = findAttribute(c, end.oid, path.endColumn());
+        }
+        Attribute column = intoColumn(c, table, path.endTable(), sourceColumn, spec.column());
+        String columnName = column != null ? column.name : sourceColumn.name;
+        return new BackfillTarget(table.oid, table.sql, table.name, Keyset.read(c, table.oid),
+                quote(columnName), columnName, sourceColumn.type, column != null, path, spec.on() == null);
+    }
 
+    /** The one join --on names: a foreign key's column, or both sides spelled (a=b), unique in --from. */
+    private static JoinPath spelled(Connection c, BackfillSpec spec, Relation table, Relation source) throws SQLException {
+        if (source == null) throw new CommandError("--on needs --from: the table the values come from");
         // --on a joins table.a = from.a, and must be a foreign key's; --on a=b spells both sides, backed or not
-        String[] sides = spec.on() == null ? new String[] {null} : spec.on().split("=", 2);
+        String[] sides = spec.on().split("=", 2);
         boolean explicit = sides.length == 2;
         Attribute on = attribute(c, table, sides[0].strip(), "--on");
         Attribute sourceOn = attribute(c, source, (explicit ? sides[1] : sides[0]).strip(), "--on");
@@ -55,15 +116,7 @@ public record BackfillTarget(
         if (sourceColumn == null) {
             throw new CommandError(source.name + " has no column \"" + spec.column() + "\" to copy into " + table.name);
         }
-        Attribute column = findAttribute(c, table.oid, spec.column());
-        if (column != null && !column.type.equals(sourceColumn.type)) {
-            throw new CommandError(table.name + "." + column.name + " is " + column.type + " but " + source.name + "."
-                    + sourceColumn.name + " is " + sourceColumn.type + ": backfill copies values of one type");
-        }
-        if (column != null && column.generated) {
-            throw new CommandError(table.name + "." + column.name + " is a generated column and cannot be backfilled");
-        }
-        Attribute key = primaryKey(c, table);
+        intoColumn(c, table, source.name, sourceColumn, spec.column());
         if (!uniqueOn(c, source.oid, sourceOn.number)) {
             throw new CommandError(source.name + "." + sourceOn.name + " is not unique (no primary key or unique index on it alone), "
                     + "so a row of " + table.name + " could match several rows of " + source.name);
@@ -74,10 +127,22 @@ public record BackfillTarget(
                     + ", so nothing says the two " + on.name + " columns mean the same rows: spell both sides if they do (--on "
                     + on.name + "=" + sourceOn.name + ")" + foreignKeysHint(c, table, source));
         }
-        String columnName = column != null ? column.name : spec.column();
-        return new BackfillTarget(table.oid, table.sql, table.name, quote(key.name), key.name, key.integer,
-                quote(columnName), columnName, sourceColumn.type, column != null,
-                source.sql, quote(on.name), on.name, quote(sourceOn.name), sourceOn.name);
+        return new JoinPath(List.of(new JoinPath.Hop(table.sql, List.of(on.name), source.sql, List.of(sourceOn.name))),
+                source.sql, sourceColumn.name);
+    }
+
+    /** The table's column to fill, if it has it already: of the source column's type, and not generated. */
+    private static Attribute intoColumn(Connection c, Relation table, String source, Attribute sourceColumn, String typed) throws SQLException {
+        Attribute column = findAttribute(c, table.oid, sourceColumn.name);
+        if (column == null && !sourceColumn.name.equals(typed)) column = findAttribute(c, table.oid, typed);
+        if (column != null && !column.type.equals(sourceColumn.type)) {
+            throw new CommandError(table.name + "." + column.name + " is " + column.type + " but " + source + "."
+                    + sourceColumn.name + " is " + sourceColumn.type + ": backfill copies values of one type");
+        }
+        if (column != null && column.generated) {
+            throw new CommandError(table.name + "." + column.name + " is a generated column and cannot be backfilled");
+        }
+        return column;
     }
 
     /** Whether a foreign key of the table is exactly (on) REFERENCES source (sourceOn). */
@@ -91,6 +156,26 @@ public record BackfillTarget(
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * " (foreign keys declared on some of its partitions only: payment_p2022_07 has none)": a key on some partitions
+     * says nothing of the other partitions' rows, so it backs no path of the partitioned table.
+     */
+    private static String partitionKeysHint(Connection c, Relation table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(t.relid::regclass::text, ', ' ORDER BY t.relid::regclass::text) "
+                + "FROM pg_partition_tree(?) t WHERE t.isleaf AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.contype = 'f' "
+                + "AND con.conrelid = t.relid) AND EXISTS (SELECT 1 FROM pg_partition_tree(?) p JOIN pg_constraint con "
+                + "ON con.conrelid = p.relid AND con.contype = 'f' WHERE p.relid <> ?)")) {
+            ps.setLong(1, table.oid);
+            ps.setLong(2, table.oid);
+            ps.setLong(3, table.oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) == null ? "" : " (its partitions declare foreign keys, but " + rs.getString(1)
+                        + " none: they back no path for all its rows)";
             }
         }
     }
@@ -153,31 +238,6 @@ public record BackfillTarget(
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
                 return new Attribute(rs.getString(1), rs.getShort(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5));
-            }
-        }
-    }
-
-    /** The keyset runs over a one-column primary key whose type min() and ordering know. */
-    private static Attribute primaryKey(Connection c, Relation table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT array_length(con.conkey, 1), pg_get_constraintdef(con.oid), "
-                + "a.attname, a.attnum, format_type(a.atttypid, a.atttypmod), a.atttypid IN (20, 21, 23), "
-                + "to_regprocedure('pg_catalog.min(' || format_type(a.atttypid, NULL) || ')') IS NOT NULL "
-                + "FROM pg_constraint con JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1] "
-                + "WHERE con.conrelid = ? AND con.contype = 'p'")) {
-            ps.setLong(1, table.oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new CommandError(table.name + " has no primary key: backfill walks the table in primary-key order");
-                }
-                if (rs.getInt(1) != 1) {
-                    throw new CommandError(table.name + " has a primary key of " + rs.getInt(1) + " columns (" + rs.getString(2)
-                            + "): backfill walks a one-column primary key");
-                }
-                if (!rs.getBoolean(7)) {
-                    throw new CommandError(table.name + "'s primary key " + rs.getString(3) + " is " + rs.getString(5)
-                            + ", which has no min(): backfill cannot walk it in order");
-                }
-                return new Attribute(rs.getString(3), rs.getShort(4), rs.getString(5), rs.getBoolean(6), false);
             }
         }
     }

@@ -94,11 +94,13 @@ class BackfillCommandsTest {
         refused(c, null, null, null, "nosuch", "--on: column \"nosuch\" of line_items does not exist");
         refused(c, null, null, "stores", null, "--on: column \"order_id\" of stores does not exist");
         refused(c, null, "nosuch", null, null, "orders has no column \"nosuch\" to copy into line_items");
-        refused(c, "int_store", null, null, null,
+        refused(c, "int_store", null, null, "order_id",
                 "int_store.store_id is integer but orders.store_id is bigint: backfill copies values of one type");
-        refused(c, "nokey", null, null, null, "nokey has no primary key: backfill walks the table in primary-key order");
-        refused(c, "twokeys", null, null, null,
-                "twokeys has a primary key of 2 columns (PRIMARY KEY (a, b)): backfill walks a one-column primary key");
+        // a table named without --on is filled along its foreign keys: these have none
+        refused(c, "nokey", null, null, null, "no foreign key path leads from nokey to a table with a column \"store_id\": "
+                + "name the table the values come from with --from and spell the join with --on COLUMN=FROM_COLUMN");
+        refused(c, "twokeys", null, "orders", null, "no foreign key path leads from twokeys to orders: "
+                + "name the table the values come from with --from and spell the join with --on COLUMN=FROM_COLUMN");
         refused(c, null, null, "loose_orders", "order_id=order_id", "loose_orders.order_id is not unique (no primary key or unique index "
                 + "on it alone), so a row of line_items could match several rows of loose_orders");
         refused(c, "items", null, null, "order_id=order_id", "3 rows of items have no orders.store_id to take: item_id 2 (no orders row with "
