@@ -30,9 +30,10 @@ import java.util.stream.Collectors;
  * distribute status: where each table of the plan stands with Citus now (local, being copied by a Citus call in
  * flight, distributed with its shards and their placement, reference), the foreign keys distribute run has off,
  * and the copy's progress as the servers report it: the COPY into the new shards on the workers
- * (pg_stat_progress_copy, asked through run_command_on_workers) and, for the concurrent form, the logical
- * replication that catches the shards up on the coordinator (pg_replication_slots, pg_stat_replication). Read
- * from the catalog and the statistics views only: it never takes a lock on the user's tables.
+ * (pg_stat_progress_copy, asked through run_command_on_workers) and, for the concurrent form, its step (seen in
+ * pg_stat_activity) and the logical replication that catches the new shards up (the coordinator's
+ * pg_replication_slots: streaming or idle, and the WAL not yet confirmed). Read from the catalog and the statistics
+ * views only: it never takes a lock on the user's tables.
  *
  * @param now        the server's clock when read (the ages below are against it)
  * @param nodes      the Citus nodes as host:port, the coordinator first (so marked); empty without Citus
@@ -82,11 +83,11 @@ public record DistributionStatus(DistributionPlan plan, CitusServer citus, Offse
                 }
             }
         }
-        List<Call> calls = calls(c);
+        List<Slot> slots = citus.installed() ? slots(c) : List.of();
+        List<Call> calls = calls(c, slots);
         Map<String, Map<String, Long>> copied = new LinkedHashMap<>();
         Map<String, Long> estimated = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
-        List<Slot> slots = new ArrayList<>();
         if (citus.installed() && !calls.isEmpty()) {
             for (Call call : calls) {
                 if (call.table() == null || copied.containsKey(call.table())) continue;
@@ -94,26 +95,29 @@ public record DistributionStatus(DistributionPlan plan, CitusServer citus, Offse
                 Long rows = single(c, "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)", call.table(), rs -> rs.getLong(1));
                 if (rows != null && rows > 0) estimated.put(call.table(), rows);
             }
-            slots = slots(c);
         }
         return new DistributionStatus(plan, citus, now, List.copyOf(nodes), shards, placements, calls, KeysOff.read(c), copied,
                 estimated, slots, List.copyOf(unreachable));
     }
 
     /** The Citus calls running on this database, as pg_stat_activity shows them on the coordinator. */
-    private static List<Call> calls(Connection c) throws SQLException {
+    private static List<Call> calls(Connection c, List<Slot> slots) throws SQLException {
         List<Call> out = new ArrayList<>();
-        boolean splitting = false;
+        boolean splitting = false, snapshot = false;
         record Found(int pid, String function, boolean concurrently, String literal, double seconds, boolean waiting) {}
         List<Found> found = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT pid, query, extract(epoch FROM now() - query_start), wait_event_type
+                SELECT pid, query, extract(epoch FROM now() - query_start), wait_event_type, state
                 FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
                 ORDER BY query_start""")) {
             while (rs.next()) {
                 String query = rs.getString(2);
                 if (query == null) continue;
+                // the concurrent form's steps: a slot made with its snapshot held open until the copy into the new
+                // shards (worker_split_copy) is done, then the catch-up by logical replication
+                if (query.startsWith("CREATE_REPLICATION_SLOT")) snapshot = true;
+                if (!"active".equals(rs.getString(5))) continue;
                 if (query.contains("worker_split_copy(")) splitting = true;
                 Matcher m = CALL.matcher(query);
                 if (m.find()) {
@@ -128,7 +132,9 @@ public record DistributionStatus(DistributionPlan plan, CitusServer citus, Offse
             String phase = f.waiting() ? "waiting for a lock"
                     : !f.concurrently() ? "copying the rows into the shards; writes to the table wait"
                     : splitting ? "copying the rows into the new shards; writes go on"
-                    : "moving to the new shards (logical replication catches them up; writes go on)";
+                    : slots.stream().anyMatch(Slot::active) ? "catching the new shards up by logical replication, then switching over; writes go on"
+                    : snapshot || !slots.isEmpty() ? "making the new shards; writes go on"
+                    : "preparing (the table becomes a citus local table first); writes go on";
             out.add(new Call(f.pid(), table != null ? table : f.literal(), f.function(), f.concurrently(), f.seconds(), phase, f.waiting()));
         }
         return out;
@@ -211,7 +217,8 @@ public record DistributionStatus(DistributionPlan plan, CitusServer citus, Offse
             Map<String, Long> perWorker = copied.getOrDefault(x.table(), Map.of());
             long rows = perWorker.values().stream().mapToLong(Long::longValue).sum();
             if (rows > 0) {
-                Long total = estimatedRows.get(x.table());
+                // a table the concurrent form made a citus local table has its rows in a shard: the plan's count then
+                Long total = estimatedRows.getOrDefault(x.table(), plan.entry(x.table()).map(DistributionPlan.Entry::rows).filter(n -> n > 0).orElse(null));
                 out.println(String.format(Locale.ROOT, "    copied: %,d%s rows into the shards (%s)", rows,
                         total == null ? "" : String.format(Locale.ROOT, " of ~%,d (%d%%)", total, Math.min(100, rows * 100 / total)),
                         perWorker.entrySet().stream().map(w -> w.getKey() + String.format(Locale.ROOT, " %,d", w.getValue()))
