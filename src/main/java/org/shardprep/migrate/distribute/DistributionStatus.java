@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * (pg_stat_progress_copy, asked through run_command_on_workers) and, for the concurrent form, its step (seen in
  * pg_stat_activity) and the logical replication that catches the new shards up (the coordinator's
  * pg_replication_slots: streaming or idle, and the WAL not yet confirmed). Read from the catalog and the statistics
- * views only: it never takes a lock on the user's tables.
+ * views only, never from the tables themselves.
  *
  * @param now        the server's clock when read (the ages below are against it)
  * @param nodes      the Citus nodes as host:port, the coordinator first (so marked); empty without Citus
