@@ -43,7 +43,7 @@ public final class CommandCatalog {
             BackfillStatusCommand.class,     // backfill-status
             SwapPkCommand.class,             // swap-pk plan|run
             DistributionCommands.class,      // check-distribution
-            DistributionCommands.Distribute.class,   // distribute run
+            DistributionCommands.Distribute.class,   // distribute run|status
             TimingCommand.class,             // timing on|off|history|label|compare
             RecordCommands.class,            // record start|stop|status
             ReplayCommand.class,             // replay

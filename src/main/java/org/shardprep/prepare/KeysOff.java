@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,8 +38,8 @@ public final class KeysOff {
 
     private KeysOff() {}
 
-    /** A key taken off, and whether it is back NOT VALID already. */
-    public record Saved(ForeignKey key, boolean added) {}
+    /** A key taken off, whether it is back NOT VALID already, and when it was taken off (the server's clock). */
+    public record Saved(ForeignKey key, boolean added, OffsetDateTime takenOffAt) {}
 
     /** The keys taken off and not yet back and validated; none when the table is not there. */
     public static List<Saved> read(Connection c) throws SQLException {
@@ -50,12 +51,12 @@ public final class KeysOff {
             }
             // kept schema-qualified; read back as this session's search_path names them (as SchemaGraph does)
             try (ResultSet rs = st.executeQuery("SELECT to_regclass(table_name)::text, name, columns, to_regclass(referenced_table)::text, "
-                    + "referenced_columns, on_update, on_delete, is_deferrable, is_initially_deferred, match_type, state FROM " + TABLE
+                    + "referenced_columns, on_update, on_delete, is_deferrable, is_initially_deferred, match_type, state, taken_off_at FROM " + TABLE
                     + " WHERE to_regclass(table_name) IS NOT NULL AND to_regclass(referenced_table) IS NOT NULL ORDER BY table_name, name")) {
                 while (rs.next()) {
                     out.add(new Saved(new ForeignKey(rs.getString(2), rs.getString(1), null, strings(rs.getArray(3)), rs.getString(4),
                             strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10),
-                            false, 0), rs.getString(11).equals("added")));
+                            false, 0), rs.getString(11).equals("added"), rs.getObject(12, OffsetDateTime.class)));
                 }
             }
         }

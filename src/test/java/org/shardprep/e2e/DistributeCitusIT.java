@@ -246,7 +246,7 @@ class DistributeCitusIT {
     }
 
     /** A new database on the cluster (Citus propagates it), with Citus in it on every node and the workers added. */
-    private static String databaseWithNodes(String db) throws SQLException {
+    static String databaseWithNodes(String db) throws SQLException {
         List<String> workers;
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("SET citus.enable_create_database_propagation = on");
@@ -296,7 +296,7 @@ class DistributeCitusIT {
         return out;
     }
 
-    private static Connection connectTo(String conninfo) throws SQLException {
+    static Connection connectTo(String conninfo) throws SQLException {
         var s = new org.shardprep.connect.ConnectionSettingsResolver(w -> { })
                 .resolve(org.shardprep.connect.ConnectionRequest.ofConnInfo(conninfo), Map.of(), Path.of("/nonexistent"));
         return DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
@@ -316,7 +316,7 @@ class DistributeCitusIT {
         return DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
     }
 
-    private static List<String> rows(Connection c, String sql) throws SQLException {
+    static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

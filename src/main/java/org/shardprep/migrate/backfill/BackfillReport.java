@@ -1,5 +1,6 @@
 package org.shardprep.migrate.backfill;
 
+import org.shardprep.command.DurationWords;
 import org.shardprep.migrate.ColumnNulls;
 
 import org.shardprep.command.CommandContext;
@@ -106,13 +107,8 @@ record BackfillReport(String target, String state, long filled, long left, boole
                 .print(session);
     }
 
-    /** "0.4 s", "12 s", "3 min 5 s", "1 h 2 min". */
     static String duration(double seconds) {
-        if (seconds < 9.95) return String.format(Locale.ROOT, "%.1f s", seconds);
-        long s = Math.round(seconds);
-        if (s < 60) return s + " s";
-        if (s < 3600) return (s / 60) + " min " + (s % 60) + " s";
-        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return DurationWords.of(seconds);
     }
 
     private static String f(double v) { return String.format(Locale.ROOT, "%.1f", v); }

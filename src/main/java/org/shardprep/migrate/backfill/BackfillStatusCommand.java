@@ -4,6 +4,7 @@ import org.shardprep.migrate.ColumnNulls;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandContext;
+import org.shardprep.command.Watch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -150,21 +151,7 @@ public class BackfillStatusCommand {
         session.out().flush();
     }
 
-    /** A second, in short slices so that Ctrl-C ends the watch at once (and only the watch); false then. */
     private boolean pause() {
-        long end = System.nanoTime() + WATCH_MILLIS * 1_000_000;
-        while (System.nanoTime() < end) {
-            if (session.interrupted()) {
-                session.clearInterrupt();
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                session.clearInterrupt();
-                return false;
-            }
-        }
-        return !session.interrupted();
+        return Watch.pause(session, WATCH_MILLIS);
     }
 }

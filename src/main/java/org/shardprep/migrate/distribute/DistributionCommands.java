@@ -4,6 +4,7 @@ import org.shardprep.sql.TransactionState;
 import org.shardprep.command.CommandError;
 import org.shardprep.command.CommandErrors;
 import org.shardprep.command.CommandContext;
+import org.shardprep.command.Watch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,13 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * check-distribution (is the schema ready for Citus, and with which calls) and distribute run (make those
- * calls on a Citus coordinator).
+ * check-distribution (is the schema ready for Citus, and with which calls), distribute run (make those
+ * calls on a Citus coordinator) and distribute status (where the tables stand while and after it runs).
  */
 public class DistributionCommands {
 
@@ -94,6 +96,42 @@ public class DistributionCommands {
             });
             new DistributionRun(session).run(plan, check.citus(), online ? DistributionRun.Mode.ONLINE
                     : concurrently ? DistributionRun.Mode.CONCURRENTLY : DistributionRun.Mode.BLOCKING, truncate);
+        }
+
+        /** Seconds between two refreshes of distribute status --watch: psql's \\watch default. */
+        static final double WATCH_SECONDS = 2;
+
+        @Command(name = "status", description = "Where each table stands with Citus (local, being copied, distributed and where, reference), "
+                + "the foreign keys off, and the copy's progress")
+        public void distributeStatus(
+                @Option(names = "--watch", description = "refresh every 2 s, as psql's \\watch, until Ctrl-C") boolean watch,
+                @Option(names = "--tenant", paramLabel = "TABLE", description = "the tenant table (distributed on its own key)") String tenant,
+                @Option(names = "--column", paramLabel = "NAME", description = "the distribution column (default: the tenant table's key, else store_id)") String column,
+                @Option(names = "--reference", paramLabel = "T,...", split = ",", description = "tables to make reference tables") List<String> reference,
+                @Option(names = "--local", paramLabel = "T,...", split = ",", description = "tables to leave as local tables") List<String> local) {
+            // the plan once (it reads the data); the state it is compared with at each refresh (catalog and statistics only)
+            DistributionPlan plan = check(session.connection().jdbc(), options(tenant, column, reference, local)).plan();
+            if (plan.entries().isEmpty()) throw new CommandError("nothing to show: no tables on the search path");
+            session.clearInterrupt();
+            do {
+                if (watch) {
+                    session.out().print(Watch.title("distribute status", ZonedDateTime.now(), WATCH_SECONDS));
+                    session.out().println();
+                    session.out().flush();
+                }
+                DistributionStatus status;
+                try (Connection c = session.borrow()) {
+                    status = DistributionStatus.read(c, plan);
+                } catch (SQLException e) {
+                    if (session.interrupted()) {   // Ctrl-C cancelled the reads: the watch ends there
+                        session.clearInterrupt();
+                        return;
+                    }
+                    throw new CommandError(CommandErrors.oneLine(e));
+                }
+                status.print(session);
+                if (watch) session.results().println();
+            } while (watch && Watch.pause(session, (long) (WATCH_SECONDS * 1000)));
         }
     }
 
