@@ -94,8 +94,8 @@ public class DistributionCommands {
             if (online) OnlinePrecheck.refusal(session.connection().jdbc(), plan, check.citus()).ifPresent(why -> {
                 throw new CommandError("distribute run --online refused, nothing changed: " + why);
             });
-            new DistributionRun(session).run(plan, check.citus(), online ? DistributionRun.Mode.ONLINE
-                    : concurrently ? DistributionRun.Mode.CONCURRENTLY : DistributionRun.Mode.BLOCKING, truncate);
+            new DistributionRun(session).run(plan, check.citus(), online ? CopyMode.ONLINE
+                    : concurrently ? CopyMode.CONCURRENTLY : CopyMode.BLOCKING, truncate);
         }
 
         /** Seconds between two refreshes of distribute status --watch: psql's \\watch default. */

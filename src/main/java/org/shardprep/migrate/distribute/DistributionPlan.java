@@ -118,6 +118,42 @@ public final class DistributionPlan {
     }
 
     /**
+     * Why this step takes the blocking call in the mode, or empty when it takes create_distributed_table_concurrently.
+     *
+     * @param serverAllows the server can run the concurrent form ({@link CitusServer#concurrentUnavailable} is empty)
+     */
+    public Optional<String> blockingReason(CitusStep step, CopyMode mode, boolean serverAllows) {
+        if (mode == CopyMode.BLOCKING) return Optional.of("the blocking call asked for");
+        if (!serverAllows) return Optional.of("the server cannot run the concurrent form");
+        Optional<String> blocker = concurrentBlocker(step);
+        long rows = entry(step.table()).map(Entry::rows).orElse(0L);
+        if (mode == CopyMode.ONLINE && blocker.isEmpty() && rows < CopyMode.ONLINE_BLOCKING_BELOW) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "%,d rows, a short copy", rows));
+        }
+        if (mode == CopyMode.ONLINE && step.role() == Role.REFERENCE && rows >= CopyMode.ONLINE_BLOCKING_BELOW) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "a reference table has no concurrent form: writes to it wait for its copy of %,d rows", rows));
+        }
+        return blocker;
+    }
+
+    /**
+     * What distribute run does in the mode, statement by statement, on a server that can run the concurrent form: the
+     * keys taken off, each Citus call as it will be made (with why where it blocks), the keys put back.
+     */
+    public List<String> sequence(CopyMode mode) {
+        List<String> out = new ArrayList<>();
+        List<SchemaGraph.ForeignKey> off = keysInTheWay();
+        if (!off.isEmpty()) out.add("-- off: " + String.join(", ", off.stream().map(k -> k.table() + "." + k.name()).toList()));
+        out.addAll(settings());
+        for (CitusStep step : steps) {
+            Optional<String> blocking = blockingReason(step, mode, true);
+            out.add(step.sql(blocking.isEmpty()) + blocking.filter(b -> mode != CopyMode.BLOCKING).map(b -> "   -- " + b).orElse(""));
+        }
+        if (!off.isEmpty()) out.add("-- back NOT VALID, then validated: " + String.join(", ", off.stream().map(k -> k.table() + "." + k.name()).toList()));
+        return out;
+    }
+
+    /**
      * The foreign keys distribute run takes off before its Citus calls ({@link org.shardprep.prepare.KeysOff}): every key
      * between two tables Citus will manage, where one of them is not yet as planned. With them on, Citus converts the
      * tables linked to a reference table into Citus local tables, then refuses their keys to a table being

@@ -41,26 +41,8 @@ public final class DistributionRun {
         this.session = session;
     }
 
-    /** How the tables are copied into Citus. */
-    public enum Mode {
-        /** create_distributed_table: writes to each table wait for its copy */
-        BLOCKING,
-        /** create_distributed_table_concurrently wherever Citus allows it, else blocking, with a line saying why */
-        CONCURRENTLY,
-        /** as CONCURRENTLY, but for the tables whose copy is short (fewer rows than {@link #ONLINE_BLOCKING_BELOW}) */
-        ONLINE
-    }
-
-    /**
-     * Below this many rows distribute run --online copies a table with the blocking call: the copy is over in well
-     * under a second (a few hundred ms for 20,000 rows here), while the concurrent form's logical replication setup
-     * takes seconds.
-     */
-    static final long ONLINE_BLOCKING_BELOW = 20_000;
-
-    /** @param truncate free the local copies Citus keeps of the tables it distributed, without asking */
-    public void run(DistributionPlan plan, CitusServer citus, Mode mode, boolean truncate) {
-        boolean concurrently = mode != Mode.BLOCKING;
+    public void run(DistributionPlan plan, CitusServer citus, CopyMode mode, boolean truncate) {
+        boolean concurrently = mode != CopyMode.BLOCKING;
         List<CitusStep> steps = plan.steps();
         if (steps.isEmpty() && plan.keysOff().isEmpty() && !keysToValidate()) {
             session.info("Nothing to do: " + ReadinessReport.verdict(plan).replaceFirst("^Ready, and done: ", ""));
@@ -188,19 +170,13 @@ public final class DistributionRun {
         }
     }
 
-    private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently, Mode mode) {
+    private void runStep(Connection c, DistributionPlan plan, List<CitusStep> steps, int i, boolean concurrently, CopyMode mode) {
         CitusStep step = steps.get(i);
-        Optional<String> blocker = concurrently ? plan.concurrentBlocker(step) : Optional.empty();
-        long rows = plan.entry(step.table()).map(DistributionPlan.Entry::rows).orElse(0L);
-        if (mode == Mode.ONLINE && blocker.isEmpty() && rows < ONLINE_BLOCKING_BELOW) {
-            blocker = Optional.of(String.format(Locale.ROOT, "%,d rows, a short copy", rows));
-        } else if (mode == Mode.ONLINE && step.role() == Role.REFERENCE && rows >= ONLINE_BLOCKING_BELOW) {
-            blocker = Optional.of(String.format(Locale.ROOT, "a reference table has no concurrent form: writes to it wait for its copy of %,d rows", rows));
-        }
-        boolean concurrent = concurrently && blocker.isEmpty();
+        Optional<String> blocker = plan.blockingReason(step, mode, concurrently);
+        boolean concurrent = blocker.isEmpty();
         String sql = step.sql(concurrent);
         session.info("[" + (i + 1) + "/" + steps.size() + "] " + sql);
-        blocker.ifPresent(reason -> session.info("      not concurrently: " + reason));
+        if (concurrently) blocker.ifPresent(reason -> session.info("      not concurrently: " + reason));   // asked for, and not here
         long start = System.nanoTime();
         try {
             if (concurrent) {

@@ -33,7 +33,7 @@ final class OnlinePrecheck {
                 + "(SELECT 1 FROM pg_constraint WHERE conrelid = k.oid AND contype = 'p')) FROM pg_class k WHERE k.oid = ?::regclass")) {
             for (CitusStep step : plan.steps()) {
                 if (step.role() != Role.DISTRIBUTED) continue;
-                if (plan.entry(step.table()).map(DistributionPlan.Entry::rows).orElse(0L) < DistributionRun.ONLINE_BLOCKING_BELOW) continue;
+                if (plan.entry(step.table()).map(DistributionPlan.Entry::rows).orElse(0L) < CopyMode.ONLINE_BLOCKING_BELOW) continue;
                 ps.setString(1, step.table());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) without.add(step.table());
