@@ -105,6 +105,10 @@ final class TableDescription {
             CatalogQuery.Result key = run(queries.partitionKey(oid));
             if (key.size() == 1) footers.add("Partition key: " + key.get(0, 0));
         }
+        if (rel.kind == 't') {
+            CatalogQuery.Result owner = run(queries.toastOwner(oid));
+            if (owner.size() == 1) footers.add("Owning table: \"" + owner.get(0, 0) + "." + owner.get(0, 1) + "\"");
+        }
         if (index) {
             indexFooter(schema, oid, rel, footers);
         } else if ("rmfpIt".indexOf(rel.kind) >= 0) {
