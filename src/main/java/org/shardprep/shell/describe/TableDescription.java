@@ -1,6 +1,5 @@
 package org.shardprep.shell.describe;
 
-import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.ColumnInfo;
 
 import java.sql.SQLException;
@@ -16,11 +15,11 @@ import java.util.List;
  */
 final class TableDescription {
 
-    private final SessionConnection connection;
+    private final CatalogQuery catalog;
     private final DescribeQueries queries;
 
-    TableDescription(SessionConnection connection, DescribeQueries queries) {
-        this.connection = connection;
+    TableDescription(CatalogQuery catalog, DescribeQueries queries) {
+        this.catalog = catalog;
         this.queries = queries;
     }
 
@@ -451,7 +450,7 @@ final class TableDescription {
     }
 
     private CatalogQuery.Result run(String sql) throws SQLException {
-        return CatalogQuery.run(connection, sql);
+        return catalog.run(sql);
     }
 
     /** The tableinfo row describe.c reads first. */

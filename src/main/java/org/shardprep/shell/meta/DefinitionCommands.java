@@ -27,23 +27,25 @@ final class DefinitionCommands {
             return true;
         } catch (SQLException e) {
             return fail(minimalMessage(e));
+        } catch (CatalogQuery.NotSent e) {
+            return false;
         }
     }
 
     /** psql's lookup_object_oid: the name cast to regprocedure (with an argument list), regproc or regclass. */
     private String lookup(String name, boolean function) throws SQLException {
         String type = !function ? "regclass" : name.contains("(") ? "regprocedure" : "regproc";
-        return CatalogQuery.run(session.connection(),
+        return CatalogQuery.of(session).run(
                 "SELECT " + QueryResultCommands.literal(name) + "::pg_catalog." + type + "::pg_catalog.oid").get(0, 0);
     }
 
     private String functionDefinition(String oid) throws SQLException {
-        return CatalogQuery.run(session.connection(), "SELECT pg_catalog.pg_get_functiondef(" + oid + ")").get(0, 0);
+        return CatalogQuery.of(session).run("SELECT pg_catalog.pg_get_functiondef(" + oid + ")").get(0, 0);
     }
 
     /** psql's get_create_object_cmd for a view: CREATE OR REPLACE VIEW, its options and check option. */
     private String viewDefinition(String oid) throws SQLException {
-        CatalogQuery.Result r = CatalogQuery.run(session.connection(), "SELECT c.relkind, n.nspname, c.relname, "
+        CatalogQuery.Result r = CatalogQuery.of(session).run("SELECT c.relkind, n.nspname, c.relname, "
                 + "pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), "
                 + "pg_catalog.pg_get_viewdef(c.oid, true), "
                 + "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(option_name) || '=' || pg_catalog.quote_literal(option_value), ', ') "

@@ -76,6 +76,14 @@ public final class Variables implements VariableLookup {
         return v == null ? "none" : v.toLowerCase(Locale.ROOT);
     }
 
+    /** ECHO_HIDDEN: off, on or noexec (the hook took only those and psql's booleans). */
+    public String echoHidden() {
+        String v = values.get("ECHO_HIDDEN");
+        if (v == null) return "off";
+        if (v.trim().equalsIgnoreCase("noexec")) return "noexec";
+        return isOn("ECHO_HIDDEN") ? "on" : "off";
+    }
+
     /** IGNOREEOF: how many Ctrl-D in a row leave the prompt (0 and 1: the first). */
     public int ignoreEof() {
         Integer n = SpecialVariables.parseInt(values.getOrDefault("IGNOREEOF", "0"));
