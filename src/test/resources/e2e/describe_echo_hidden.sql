@@ -21,3 +21,11 @@ select 1 as a \gdesc
 \echo after noexec
 \set ECHO_HIDDEN off
 \dT int4
+-- \sv quotes names and options as psql's fmtId does: a value that is a keyword or needs quotes is quoted (the view
+-- reads no column: pg_get_viewdef qualifies column names on 15, not on 16 and later, so it can have no check option)
+create schema "Odd Schema";
+create table "Odd Schema".t (a int);
+create view "Odd Schema"."V" with (security_barrier = off, security_invoker = true) as select 1 as one from "Odd Schema".t;
+\sv "Odd Schema"."V"
+\sv+ "Odd Schema"."V"
+\sv "Odd Schema".t
