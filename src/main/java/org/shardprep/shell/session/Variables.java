@@ -21,6 +21,10 @@ public final class Variables implements VariableLookup {
         values.putAll(SpecialVariables.defaults());
         values.put("AUTOCOMMIT", "on");   // psql's startup turns these two on once their hooks are in place
         values.put("SHOW_ALL_RESULTS", "on");
+        // psql sets these at startup; their hooks have no default, so unsetting one leaves an empty prompt
+        values.put("PROMPT1", "%/%R%x%# ");
+        values.put("PROMPT2", "%/%R%x%# ");
+        values.put("PROMPT3", ">> ");
         values.put("LAST_ERROR_MESSAGE", "");
         values.put("LAST_ERROR_SQLSTATE", "00000");
     }
