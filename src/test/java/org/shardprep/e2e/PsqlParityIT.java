@@ -1,9 +1,14 @@
 package org.shardprep.e2e;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.shardprep.TestFiles;
 import org.shardprep.TestServer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +42,35 @@ class PsqlParityIT {
         assertThat(actual.out()).isEqualTo(expected.out());
         assertThat(actual.err()).isEqualTo(E2eScripts.normalize(expected.err()));
         assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+    }
+
+    /**
+     * \prompt, \w and \copyright (prompt_write.sql), with answers on standard input: through psql and the jar, each
+     * in a directory of its own (\w writes there), and against psql 15's output captured the same way.
+     */
+    @Test
+    void promptWriteAndCopyrightAsPsql() throws IOException {
+        String stdin = "Ann Smith\n42\nvalue for bad\n";
+        JarRun.Result actual = inOwnDirectory(List.of(JarRun.javaBinary(), "-jar", JarRun.JAR.toAbsolutePath().toString()),
+                stdin, "prompt_write_sp");
+        Path expected = E2eScripts.DIR.resolve("expected").resolve("prompt_write");
+        assertThat(actual.out()).isEqualTo(Files.readString(Path.of(expected + ".out")));
+        assertThat(actual.err()).isEqualTo(Files.readString(Path.of(expected + ".err")));
+        assertThat(String.valueOf(actual.exitCode())).isEqualTo(Files.readString(Path.of(expected + ".status")).strip());
+
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        JarRun.Result reference = inOwnDirectory(List.of(psql), stdin, "prompt_write_psql");
+        assertThat(actual.out()).isEqualTo(reference.out());
+        assertThat(actual.err()).isEqualTo(E2eScripts.normalize(reference.err()));
+    }
+
+    /** The script copied into a directory of its own and run there as "-f prompt_write.sql". */
+    private static JarRun.Result inOwnDirectory(List<String> client, String stdin, String db) throws IOException {
+        Path dir = TestFiles.directory(db);
+        Files.copy(E2eScripts.DIR.resolve("prompt_write.sql"), dir.resolve("prompt_write.sql"));
+        List<String> command = new ArrayList<>(client);
+        command.addAll(List.of("-X", "-f", "prompt_write.sql", TestServer.freshDatabase(db)));
+        return JarRun.run(command, stdin, Map.of(), dir);
     }
 }

@@ -72,7 +72,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         Handler describe = MetaCommands::describe;
         Handler conditional = BRANCHING;
 
-        add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", null);
+        add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", (m, c, a, s) -> m.copyright());
         add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", (m, c, a, s) -> m.crosstab(s, a));
         add(GENERAL, "  \\errverbose            show most recent error message at maximum verbosity", "errverbose", (m, c, a, s) -> m.errverbose());
         entry(GENERAL, "  \\g [(OPTIONS)] [FILE]  execute query (and send result to file or |pipe);\n"
@@ -101,7 +101,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         add(BUFFER, "  \\r                     reset (clear) the query buffer", "r|reset", (m, c, a, s) -> m.resetBuffer(s));
         add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", null);
         entry(BUFFER, "  \\w FILE                write query buffer to file", "w|write", "\\w", ArgMode.FILEPIPE,
-                Completion.FILE, null, null);
+                Completion.FILE, null, (m, c, a, s) -> m.write(s, c, a));
 
         entry(IO, "  \\copy ...              perform SQL COPY with data stream to the client host", "(?i)copy", "\\copy",
                 ArgMode.WHOLE_LINE, Completion.COPY, null, (m, c, a, s) -> m.copy(c));
@@ -221,16 +221,16 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(OS, "  \\! [COMMAND]           execute command in shell or start interactive shell", "!", "\\!", ArgMode.WHOLE_LINE,
                 Completion.NONE, null, (m, c, a, s) -> m.shell(c));
 
-        add(VARIABLES, "  \\prompt [TEXT] NAME    prompt user to set internal variable", "prompt", null);
+        add(VARIABLES, "  \\prompt [TEXT] NAME    prompt user to set internal variable", "prompt", (m, c, a, s) -> m.prompt(c, a));
         entry(VARIABLES, "  \\set [NAME [VALUE]]    set internal variable, or list all if no parameters", "set", "\\set", ArgMode.NORMAL,
                 Completion.VARIABLE, null, (m, c, a, s) -> m.set(a));
         entry(VARIABLES, "  \\unset NAME            unset (delete) internal variable", "unset", "\\unset", ArgMode.NORMAL,
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
         // the commands psql reads a fixed number of arguments for
-        limitArgs(0, "errverbose", "gdesc", "gexec");
-        limitArgs(1, "gset");
+        limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
+        limitArgs(1, "gset", "w");
         limitArgs(4, "crosstabview");
-        limitArgs(2, "setenv", "getenv");
+        limitArgs(2, "setenv", "getenv", "prompt");
     }
 
     private void add(String section, String help, String names, Handler handler) {
