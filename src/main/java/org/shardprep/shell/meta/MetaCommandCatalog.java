@@ -177,10 +177,10 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 (m, c, a, s) -> m.showDefinition(c, a, false));
         relations("  \\z      [PATTERN]      same as \\dp", "z", "\\z", "rpvmSf", describe);
 
-        add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", null);
-        add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", null);
+        add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", (m, c, a, s) -> m.largeObject(c, a));
+        add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", (m, c, a, s) -> m.largeObject(c, a));
         add(LARGE, "  \\lo_list[+]            list large objects", "lo_list\\+?", describe);
-        add(LARGE, "  \\lo_unlink LOBOID      delete a large object", "lo_unlink", null);
+        add(LARGE, "  \\lo_unlink LOBOID      delete a large object", "lo_unlink", (m, c, a, s) -> m.largeObject(c, a));
 
         add(FORMAT, "  \\a                     toggle between unaligned and aligned output mode", "a", (m, c, a, s) -> m.toggleAligned());
         add(FORMAT, "  \\C [STRING]            set table title, or unset if none", "C", (m, c, a, s) -> m.pset("title", a));
@@ -230,7 +230,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
         limitArgs(1, "gset", "w");
         limitArgs(4, "crosstabview");
-        limitArgs(2, "setenv", "getenv", "prompt");
+        limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }
 
     private void add(String section, String help, String names, Handler handler) {

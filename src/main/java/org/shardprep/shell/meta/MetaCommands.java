@@ -435,6 +435,19 @@ public final class MetaCommands {
         }
     }
 
+    /** \lo_import FILE [COMMENT], \lo_export LOBOID FILE, \lo_unlink LOBOID (psql's exec_command_lo). */
+    MetaCommandResult largeObject(MetaCommand command, List<String> args) {
+        LargeObjectCommands lo = new LargeObjectCommands(session);
+        String tilde1 = args.isEmpty() ? null : org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(0));
+        return switch (command.name()) {
+            case "lo_import" -> args.isEmpty() ? error("\\lo_import: missing required argument")
+                    : done(lo.importFile(tilde1, args.size() > 1 ? args.get(1) : null));
+            case "lo_export" -> args.size() < 2 ? error("\\lo_export: missing required argument")
+                    : done(lo.exportTo(args.get(0), org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(1))));
+            default -> args.isEmpty() ? error("\\lo_unlink: missing required argument") : done(lo.unlink(args.get(0)));
+        };
+    }
+
     /** \copyright: psql 15's words, to stdout (puts: a blank line after them). */
     MetaCommandResult copyright() {
         session.out().print(COPYRIGHT + "\n");
