@@ -164,6 +164,44 @@ class InteractiveIT {
         }
     }
 
+    /**
+     * \password as psql 15's: asked twice without echo, encrypted on the client (SCRAM, the server's
+     * password_encryption), set with ALTER USER, which ECHO_HIDDEN shows; a mismatch changes nothing.
+     */
+    @Test
+    void passwordIsAskedTwiceUnseenAndSetEncrypted() throws Exception {
+        try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement()) {
+            st.execute("drop role if exists \"Pw Alice\"");
+            st.execute("create role \"Pw Alice\" login");
+        }
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\\set ECHO_HIDDEN on\r");
+            screen.type("\\password \"Pw Alice\"\r");
+            screen.await("Enter new password for user \"Pw Alice\": ");
+            screen.type("not-shown-1\r");
+            screen.await("Enter it again: ");
+            screen.type("not-shown-1\r");
+            screen.await("ALTER USER \"Pw Alice\" PASSWORD 'SCRAM-SHA-256$4096:");
+            screen.await("**************************");
+            screen.type("\\set ECHO_HIDDEN off\r");
+            screen.type("\\password \"Pw Alice\"\r");
+            screen.await("Enter it again: ");
+            screen.type("one\r");
+            screen.type("two\r");
+            screen.await("Passwords didn't match.");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain("not-shown-1");
+        }
+        try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement();
+             var rs = st.executeQuery("select rolpassword from pg_authid where rolname = 'Pw Alice'")) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$4096:");
+            st.execute("drop role \"Pw Alice\"");
+        }
+    }
+
     @Test
     void promptVariablesHavePsqlsDefaults() {
         JarRun.Result r = JarRun.shardprep(null, "-X", "-c", "\\echo :PROMPT1 :PROMPT2 :PROMPT3", "-c", "\\unset PROMPT1",

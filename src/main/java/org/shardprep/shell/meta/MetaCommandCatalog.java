@@ -210,7 +210,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         add(CONNECTION, "  \\conninfo              display information about current connection", "conninfo", (m, c, a, s) -> m.conninfo());
         entry(CONNECTION, "  \\encoding [ENCODING]   show or set client encoding", "encoding", "\\encoding", ArgMode.NORMAL,
                 Completion.ENCODING, null, (m, c, a, s) -> m.encoding(a));
-        add(CONNECTION, "  \\password [USERNAME]   securely change the password for a user", "password", null);
+        add(CONNECTION, "  \\password [USERNAME]   securely change the password for a user", "password", (m, c, a, s) -> m.password(a));
 
         entry(OS, "  \\cd [DIR]              change the current working directory", "cd", "\\cd", ArgMode.NORMAL, Completion.DIRECTORY, null,
                 (m, c, a, s) -> m.changeDirectory(a));
@@ -228,7 +228,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
         // the commands psql reads a fixed number of arguments for
         limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
-        limitArgs(1, "gset", "w");
+        limitArgs(1, "gset", "w", "password");
         limitArgs(4, "crosstabview");
         limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }

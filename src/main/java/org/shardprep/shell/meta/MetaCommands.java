@@ -411,7 +411,7 @@ public final class MetaCommands {
         String name = args.size() > 1 ? args.get(1) : args.get(0);
         String answer;
         try {
-            answer = new VariablePrompt(session).ask(text);
+            answer = new SimplePrompt(session).ask(text);
         } catch (java.io.IOException e) {
             answer = null;
         }
@@ -446,6 +446,11 @@ public final class MetaCommands {
                     : done(lo.exportTo(args.get(0), org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(1))));
             default -> args.isEmpty() ? error("\\lo_unlink: missing required argument") : done(lo.unlink(args.get(0)));
         };
+    }
+
+    /** \password [USERNAME]. */
+    MetaCommandResult password(List<String> args) {
+        return done(new PasswordChange(session).run(args.isEmpty() ? null : args.get(0)));
     }
 
     /** \copyright: psql 15's words, to stdout (puts: a blank line after them). */

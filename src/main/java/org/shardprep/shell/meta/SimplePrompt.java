@@ -15,15 +15,16 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 
 /**
- * Where psql's \prompt reads its answer (command.c's exec_command_prompt): in a script (-f, \i) the text goes to
- * stdout and the answer is the next line of standard input; otherwise it is asked at the terminal (/dev/tty,
- * or stderr and stdin without one), at the interactive prompt through the shell's own terminal.
+ * psql's simple_prompt, where \prompt reads its answer and \password the new password: at the terminal (at the
+ * interactive prompt through the shell's own; else /dev/tty, or stderr and stdin without one). \prompt in a script
+ * (-f, \i) writes its text to stdout and takes the next line of standard input instead, as psql's
+ * exec_command_prompt.
  */
-final class VariablePrompt {
+final class SimplePrompt {
 
     private final Session session;
 
-    VariablePrompt(Session session) {
+    SimplePrompt(Session session) {
         this.session = session;
     }
 
@@ -66,6 +67,32 @@ final class VariablePrompt {
 
     private static String orEmpty(String line) {
         return line == null ? "" : line;
+    }
+
+    /**
+     * A password: not shown as it is typed (the shell's terminal, else the JVM's console; without either, from
+     * standard input, as psql without a terminal). Null when Ctrl-C cancelled it.
+     */
+    String askHidden(String text) throws IOException {
+        Terminal terminal = session.terminal();
+        // JLine masks input on a dumb terminal by redrawing the line at each key: the JVM's console there
+        if (terminal != null && !terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            try {
+                return LineReaderBuilder.builder().terminal(terminal).build().readLine(text.replace("%", "%%"), '\0');
+            } catch (EndOfFileException e) {
+                return "";
+            } catch (UserInterruptException e) {
+                return null;
+            }
+        }
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] pw = console.readPassword("%s", text);
+            return pw == null ? "" : new String(pw);
+        }
+        System.err.print(text);
+        System.err.flush();
+        return orEmpty(line(System.in));
     }
 
     /** One line, read a byte at a time so that nothing after it is taken from the stream. */
