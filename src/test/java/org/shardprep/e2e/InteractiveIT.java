@@ -202,6 +202,25 @@ class InteractiveIT {
         }
     }
 
+    /** \s lists what was typed, a statement over several lines as one entry, through the pager; \s FILE saves it. */
+    @Test
+    void backslashSShowsAndSavesTheHistory() throws Exception {
+        Path file = TestFiles.directory("history").resolve("hist.txt");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("PAGER", "sed 's/^/paged: /'"), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 1 as a,\r");
+            screen.type("2 as b;\r");
+            screen.await("(1 row)");
+            screen.type("\\s\r");
+            screen.await("paged: select 1 as a,\r\npaged: 2 as b;\r\npaged: \\s\r\n");
+            screen.type("\\s " + file + "\r");
+            screen.await("Wrote history to file \"" + file + "\".");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        assertThat(Files.readString(file)).isEqualTo("select 1 as a,\n2 as b;\n\\s\n\\s " + file + "\n");
+    }
+
     @Test
     void promptVariablesHavePsqlsDefaults() {
         JarRun.Result r = JarRun.shardprep(null, "-X", "-c", "\\echo :PROMPT1 :PROMPT2 :PROMPT3", "-c", "\\unset PROMPT1",

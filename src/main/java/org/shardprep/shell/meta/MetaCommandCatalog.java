@@ -99,7 +99,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 ArgMode.WHOLE_LINE, Completion.RELATION, "v", null);
         add(BUFFER, "  \\p                     show the contents of the query buffer", "p|print", (m, c, a, s) -> m.printBuffer(s));
         add(BUFFER, "  \\r                     reset (clear) the query buffer", "r|reset", (m, c, a, s) -> m.resetBuffer(s));
-        add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", null);
+        add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", (m, c, a, s) -> m.history(a));
         entry(BUFFER, "  \\w FILE                write query buffer to file", "w|write", "\\w", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.write(s, c, a));
 
@@ -228,7 +228,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
         // the commands psql reads a fixed number of arguments for
         limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
-        limitArgs(1, "gset", "w", "password");
+        limitArgs(1, "gset", "w", "password", "s");
         limitArgs(4, "crosstabview");
         limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }

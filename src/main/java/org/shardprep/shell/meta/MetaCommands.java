@@ -448,6 +448,32 @@ public final class MetaCommands {
         };
     }
 
+    /**
+     * \s [FILE]: the history, to stdout (through the pager, when one is on) or to the file (psql's printHistory). Without a terminal there is none: psql
+     * then fails without a message, and prints the blank line it ends the listing with.
+     */
+    MetaCommandResult history(List<String> args) {
+        String file = args.isEmpty() ? null : org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(0));
+        List<String> lines = session.history();
+        boolean ok = lines != null;
+        if (ok && file == null) {
+            session.pagedToTerminal(out -> lines.forEach(out::println));
+        } else if (ok) {
+            StringBuilder text = new StringBuilder();
+            lines.forEach(l -> text.append(l).append('\n'));
+            try {
+                java.nio.file.Files.writeString(session.workingDirectory().resolve(file), text);
+                if (!session.quiet()) session.out().println("Wrote history to file \"" + file + "\".");
+            } catch (java.io.IOException e) {
+                session.error("could not save history to file \"" + file + "\": " + ioReason(e));
+                ok = false;
+            }
+        }
+        if (file == null) session.out().println();
+        session.out().flush();
+        return done(ok);
+    }
+
     /** \password [USERNAME]. */
     MetaCommandResult password(List<String> args) {
         return done(new PasswordChange(session).run(args.isEmpty() ? null : args.get(0)));

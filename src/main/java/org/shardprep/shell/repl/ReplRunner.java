@@ -54,6 +54,11 @@ public final class ReplRunner {
     private int run() {
         InputProcessor processor = new InputProcessor(session, commands);
         LineReader reader = lineReader();
+        session.setHistory(() -> {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            reader.getHistory().forEach(entry -> lines.add(entry.line()));
+            return lines;
+        });
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
         // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
