@@ -66,6 +66,12 @@ class PsqlParityIT {
         assertThat(r.exitCode()).isZero();
     }
 
+    /** \restrict and &#92;unrestrict (restrict.sql), as pg_dump's scripts use them since 15.14. */
+    @Test
+    void restrictedModeAsPsql() throws IOException {
+        sameAsPsqlInOwnDirectory("restrict", List.of(), null);
+    }
+
     /**
      * The script copied into a directory of its own and run there as "-f SCRIPT.sql" by the jar, compared with
      * psql 15's output captured so (expected/SCRIPT.*) and, where psql is installed, with psql's now; the jar's

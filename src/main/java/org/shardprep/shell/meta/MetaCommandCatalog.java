@@ -84,8 +84,10 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(GENERAL, "  \\gx [(OPTIONS)] [FILE] as \\g, but forces expanded output mode", "gx", "\\gx", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.sendBuffer(s, c, a, true));
         add(GENERAL, "  \\q                     quit shardprep", "q|quit", (m, c, a, s) -> MetaCommandResult.QUIT);
-        add(GENERAL, "  \\restrict RESTRICT_KEY\n                         enter restricted mode with provided key", "restrict", null);
-        add(GENERAL, "  \\unrestrict RESTRICT_KEY\n                         exit restricted mode if key matches", "unrestrict", null);
+        add(GENERAL, "  \\restrict RESTRICT_KEY\n                         enter restricted mode with provided key", "restrict",
+                (m, c, a, s) -> m.restrict(c, a));
+        add(GENERAL, "  \\unrestrict RESTRICT_KEY\n                         exit restricted mode if key matches", "unrestrict",
+                (m, c, a, s) -> m.unrestrict(c, a));
         add(GENERAL, "  \\watch [SEC]           execute query every SEC seconds", "watch", (m, c, a, s) -> m.watch(s, a));
 
         add(HELP, "  \\? [commands]          show help on backslash commands", "\\?", (m, c, a, s) -> m.help());
@@ -228,7 +230,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
         // the commands psql reads a fixed number of arguments for
         limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
-        limitArgs(1, "gset", "w", "password", "s");
+        limitArgs(1, "gset", "w", "password", "s", "restrict", "unrestrict");
         limitArgs(4, "crosstabview");
         limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }

@@ -474,6 +474,21 @@ public final class MetaCommands {
         return done(ok);
     }
 
+    /** \restrict KEY: backslash commands are refused until &#92;unrestrict KEY (pg_dump's scripts since 15.14). */
+    MetaCommandResult restrict(MetaCommand command, List<String> args) {
+        if (args.isEmpty() || args.get(0).isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        session.setRestrictKey(args.get(0));
+        return MetaCommandResult.OK;
+    }
+
+    MetaCommandResult unrestrict(MetaCommand command, List<String> args) {
+        if (args.isEmpty() || args.get(0).isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        if (session.restrictKey() == null) return error("\\" + command.name() + ": not currently in restricted mode");
+        if (!session.restrictKey().equals(args.get(0))) return error("\\" + command.name() + ": wrong key");
+        session.setRestrictKey(null);
+        return MetaCommandResult.OK;
+    }
+
     /** \password [USERNAME]. */
     MetaCommandResult password(List<String> args) {
         return done(new PasswordChange(session).run(args.isEmpty() ? null : args.get(0)));

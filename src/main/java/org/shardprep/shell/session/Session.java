@@ -45,6 +45,7 @@ public final class Session implements CommandContext, AutoCloseable {
     private final boolean interactive;
     private org.jline.terminal.Terminal terminal;   // the interactive shell's, else null
     private java.util.function.Supplier<java.util.List<String>> history;   // the interactive shell's, else null
+    private String restrictKey;   // \\restrict's key while the session is in restricted mode, else null
     private IntSupplier terminalWidth = () -> 0;
     private IntSupplier terminalHeight = () -> 0;
     private ScriptLocation location = new ScriptLocation(null);
@@ -111,6 +112,11 @@ public final class Session implements CommandContext, AutoCloseable {
     public java.util.List<String> history() { return history == null ? null : history.get(); }
 
     public void setHistory(java.util.function.Supplier<java.util.List<String>> history) { this.history = history; }
+
+    /** psql 15.14's restricted mode (\\restrict KEY, as pg_dump's scripts begin): the key, or null when not in it. */
+    public String restrictKey() { return restrictKey; }
+
+    public void setRestrictKey(String key) { this.restrictKey = key; }
 
     public void setTerminalHeight(IntSupplier height) { this.terminalHeight = height; }
 
