@@ -44,17 +44,22 @@ public final class CatalogQuery {
     /** Where ECHO_HIDDEN prints, or null when it is off. */
     private final PrintWriter echo;
     private final boolean send;
+    /** Where the server's notices (with the query that drew them) go, as psql's notice processor prints them. */
+    private final java.util.function.BiConsumer<java.sql.SQLWarning, String> notices;
 
-    private CatalogQuery(SessionConnection connection, PrintWriter echo, boolean send) {
+    private CatalogQuery(SessionConnection connection, PrintWriter echo, boolean send,
+                         java.util.function.BiConsumer<java.sql.SQLWarning, String> notices) {
         this.connection = connection;
         this.echo = echo;
         this.send = send;
+        this.notices = notices;
     }
 
     /** The session's catalog queries, with ECHO_HIDDEN as it is now. */
     public static CatalogQuery of(Session session) {
         String mode = session.variables().echoHidden();
-        return new CatalogQuery(session.connection(), mode.equals("off") ? null : session.out(), !mode.equals("noexec"));
+        return new CatalogQuery(session.connection(), mode.equals("off") ? null : session.out(), !mode.equals("noexec"),
+                (notice, sql) -> session.message(session.location().prefix() + noticeText(notice, sql, session)));
     }
 
     public SessionConnection connection() { return connection; }
@@ -65,12 +70,23 @@ public final class CatalogQuery {
             echo.flush();
             if (!send) throw new NotSent();
         }
-        return send(connection, sql);
+        Collector collector = new Collector(notice -> notices.accept(notice, sql));
+        connection.protocol().execute(sql, collector);
+        return new Result(collector.columns, collector.rows);
+    }
+
+    private static String noticeText(java.sql.SQLWarning notice, String sql, Session session) {
+        if (notice instanceof org.postgresql.util.PSQLWarning w && w.getServerErrorMessage() != null) {
+            return org.shardprep.sql.render.MessageFormatter.format(
+                    org.shardprep.sql.render.ServerMessage.from(w.getServerErrorMessage()), sql, session.verbosity(),
+                    session.showContext());
+        }
+        return "WARNING:  " + notice.getMessage();
     }
 
     /** A query psql sends with PQexec, not PSQLexec: never echoed (\gdesc's description of the columns). */
     public static Result send(SessionConnection connection, String sql) throws SQLException {
-        Collector collector = new Collector();
+        Collector collector = new Collector(notice -> { });
         connection.protocol().execute(sql, collector);
         return new Result(collector.columns, collector.rows);
     }
@@ -78,6 +94,16 @@ public final class CatalogQuery {
     private static final class Collector implements PgProtocol.Results {
         private List<ColumnInfo> columns = List.of();
         private final List<String[]> rows = new ArrayList<>();
+        private final java.util.function.Consumer<java.sql.SQLWarning> notices;
+
+        Collector(java.util.function.Consumer<java.sql.SQLWarning> notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public void notice(java.sql.SQLWarning notice) {
+            notices.accept(notice);
+        }
 
         @Override
         public void rows(List<ColumnInfo> columns, List<String[]> rows) {

@@ -44,7 +44,9 @@ final class PasswordChange {
             sql = "show password_encryption";
             String algorithm = CatalogQuery.send(session.connection(), sql).get(0, 0);
             if (algorithm.equalsIgnoreCase("on") || algorithm.equalsIgnoreCase("off")) algorithm = "md5";
-            String encrypted = PasswordUtil.encodePassword(user, pw1.toCharArray(), algorithm);
+            // pgjdbc will not encrypt an empty password; the server refuses one either way ("empty string is not a
+            // valid password, clearing password"), so it goes as typed: there is nothing in it to hide
+            String encrypted = pw1.isEmpty() ? "" : PasswordUtil.encodePassword(user, pw1.toCharArray(), algorithm);
             // psql quotes the name with fmtId; the server's quote_ident quotes alike
             sql = "SELECT pg_catalog.quote_ident(" + QueryResultCommands.literal(user) + ")";
             String quoted = CatalogQuery.send(session.connection(), sql).get(0, 0);
@@ -60,7 +62,7 @@ final class PasswordChange {
                 session.message(session.location().prefix() + QueryRunner.describe(e, sql == null ? "" : sql, 0, session.verbosity()));
             }
             return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             session.error("\\password: " + e.getMessage());
             return false;
         }

@@ -92,7 +92,10 @@ final class SimplePrompt {
         }
         System.err.print(text);
         System.err.flush();
-        return orEmpty(line(System.in));
+        String answer = orEmpty(line(System.in));
+        System.err.println();   // the line end the user's Enter did not show
+        System.err.flush();
+        return answer;
     }
 
     /** One line, read a byte at a time so that nothing after it is taken from the stream. */
