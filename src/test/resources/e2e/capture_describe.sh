@@ -24,3 +24,5 @@ capture describe_after -f "$dir/exercise_schema.sql" -f "$dir/describe_after.sql
 capture describe_before.quiet -q -f "$dir/describe_before.sql"
 capture describe_before.stop -v ON_ERROR_STOP=1 -f "$dir/describe_before.sql"
 capture describe_more -f "$dir/describe_more.sql"
+capture describe_echo_hidden -f "$dir/describe_echo_hidden.sql"
+capture describe_echo_hidden.E -E -v ON_ERROR_STOP=1 -f "$dir/describe_echo_hidden.sql"

@@ -78,3 +78,5 @@ ALTER DEFAULT PRIVILEGES FOR ROLE pg_database_owner GRANT USAGE ON TYPES TO pg_r
 \dconfig plpgsql.*
 \dp a.b.c.d
 \dT nonesuch.public.widget
+-- a TOAST table: its owning table (pg_statistic's, whose TOAST table has a known name)
+\d pg_toast.pg_toast_2619

@@ -36,6 +36,7 @@ public final class CommandLineOptions {
     public boolean echoQueries;      // -e
     public boolean echoAll;          // -a
     public boolean echoErrors;       // -b
+    public boolean echoHidden;       // -E
     public boolean quiet;
     public boolean noPsqlrc;         // -X: accepted; shardprep reads no psqlrc yet
     public boolean singleTransaction;
@@ -135,7 +136,8 @@ public final class CommandLineOptions {
             case 'W' -> forcePasswordPrompt = true;
             case 'w' -> neverPrompt = true;
             case '1' -> singleTransaction = true;
-            case 'E', 's', 'S', 'n' -> { /* accepted for psql compatibility; no effect yet */ }
+            case 'E' -> echoHidden = true;
+            case 's', 'S', 'n' -> { /* accepted for psql compatibility; no effect yet */ }
             case 'l' -> actions.add(new Action(Action.Kind.COMMAND, "\\l"));
             case '?' -> help = true;
             case 'V' -> version = true;

@@ -143,6 +143,7 @@ public final class ShardprepApplication {
             if (rejected != null) throw new IllegalArgumentException(rejected);   // psql stops too, status 1
         });
         if (opts.quiet) session.variables().set("QUIET", "on");
+        if (opts.echoHidden) session.variables().set("ECHO_HIDDEN", "on");
         if (opts.echoAll) session.variables().set("ECHO", "all");
         else if (opts.echoQueries) session.variables().set("ECHO", "queries");
         else if (opts.echoErrors) session.variables().set("ECHO", "errors");

@@ -56,7 +56,7 @@ public final class CommandRunner implements ShellCommands {
 
     @Override
     public String prompt() {
-        return org.shardprep.shell.PromptBuilder.primary(session.connection(), org.shardprep.sql.scan.OpenState.NONE);
+        return new PromptBuilder(session).text(org.shardprep.sql.scan.OpenState.NONE, true, 1);
     }
 
     @Override

@@ -270,6 +270,14 @@ public final class InputProcessor implements ScriptIncluder {
         public void onMetaCommand(MetaCommand command) {
             if (stop) return;
             InputEntry entry = InputEntry.metaCommand(typed.cutAt(scanner.lineOffset()), command);
+            if (session.restrictKey() != null && !command.name().equals("unrestrict")) {
+                // psql refuses any other command first, in a branch that does not run too, and drops its line
+                if (!admit(entry)) return;
+                session.error("backslash commands are restricted; only \\unrestrict is allowed");
+                scanner.stopLine();
+                commandDone(false);
+                return;
+            }
             MetaCommandCatalog.Entry known = MetaCommandCatalog.PSQL.find(command.dispatchName());
             if (known != null && known.branching()) {
                 if (!admit(entry)) return;

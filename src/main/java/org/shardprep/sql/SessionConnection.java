@@ -112,6 +112,15 @@ public final class SessionConnection implements AutoCloseable {
         return u != null ? u : settings.user();
     }
 
+    /** The server process serving this connection (psql's PQbackendPID); 0 if it cannot be had. */
+    public int backendPid() {
+        try {
+            return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
     public String serverVersion() { return protocol.serverVersion(); }
 
     public int serverVersionNum() { return protocol.serverVersionNum(); }

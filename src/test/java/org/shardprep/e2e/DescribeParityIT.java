@@ -39,6 +39,7 @@ class DescribeParityIT {
         String after = dir.resolve("describe_after.sql").toString();
         String schema = dir.resolve("exercise_schema.sql").toString();
         String catalog = dir.resolve("describe_catalog.sql").toString();
+        String echoHidden = dir.resolve("describe_echo_hidden.sql").toString();
         return Stream.of(
                 Arguments.of("describe_catalog", List.of("-f", catalog)),
                 Arguments.of("describe_catalog.stop", List.of("-v", "ON_ERROR_STOP=1", "-f", catalog)),
@@ -46,7 +47,9 @@ class DescribeParityIT {
                 Arguments.of("describe_after", List.of("-f", schema, "-f", after)),
                 Arguments.of("describe_before.quiet", List.of("-q", "-f", before)),
                 Arguments.of("describe_before.stop", List.of("-v", "ON_ERROR_STOP=1", "-f", before)),
-                Arguments.of("describe_more", List.of("-f", dir.resolve("describe_more.sql").toString())));
+                Arguments.of("describe_more", List.of("-f", dir.resolve("describe_more.sql").toString())),
+                Arguments.of("describe_echo_hidden", List.of("-f", echoHidden)),
+                Arguments.of("describe_echo_hidden.E", List.of("-E", "-v", "ON_ERROR_STOP=1", "-f", echoHidden)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -129,6 +129,106 @@ class InteractiveIT {
         }
     }
 
+    /**
+     * PROMPT1, PROMPT2 and PROMPT3 with psql 15's escapes; what psql 15 showed for the same prompts, typed
+     * the same, on a PostgreSQL 15 (its host, port and user replaced by the test server's). %? shows nothing
+     * in psql 15, %w is the width of the PROMPT1 before (not counting what %[ %] mark), %R is empty in PROMPT3.
+     */
+    @Test
+    void promptVariablesMakeThePromptWithPsqlsEscapes() throws Exception {
+        Map<String, String> k = TestServer.keywords();
+        String host = k.getOrDefault("host", "localhost");
+        String user = k.get("user");
+        String first = "[" + host + "|" + host.split("\\.")[0] + "|" + k.get("port") + "|" + user + "|"
+                + ("e2e_interactive".equals(user) ? "~" : "e2e_interactive") + "|e2e_interactive|=||#|1|V|hi|A%|";
+        String styled = "\u001b[1mB\u001b[0m||";
+        int width = first.length() + "B||]".length();
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-v", "myvar=V",
+                "-v", "PROMPT1=[%M|%m|%>|%n|%~|%/|%R|%x|%#|%l|%:myvar:|%`echo hi; echo there`|%101%%|%[%033[1m%]B%[%033[0m%]|%?|%w]",
+                "-v", "PROMPT2=<%w|%R|%l|%/>", "-v", "PROMPT3=(%/%R%x%#)", db)) {
+            screen.await(first + styled + "]");
+            screen.type("select 1 as a,\r");
+            screen.await("<" + " ".repeat(width) + "|-|2|e2e_interactive>");
+            screen.type("2 as b;\r");
+            screen.await("(1 row)");
+            screen.type("begin;\r");
+            // %w: the PROMPT1 before this one was twice as wide as the first (it held the first's width in blanks)
+            screen.await(first.replace("|=||#|", "|=|*|#|") + styled + " ".repeat(2 * width) + "]");
+            screen.type("create temp table t (a int);\r");
+            screen.type("copy t from stdin;\r");
+            screen.await("(e2e_interactive*#)");
+            screen.type("1\r\\.\r");
+            screen.await("COPY 1");
+            screen.type("\\echo :PROMPT3\r");
+            screen.await("(%/%R%x%#)\r\n");
+        }
+    }
+
+    /**
+     * \password as psql 15's: asked twice without echo, encrypted on the client (SCRAM, the server's
+     * password_encryption), set with ALTER USER, which ECHO_HIDDEN shows; a mismatch changes nothing.
+     */
+    @Test
+    void passwordIsAskedTwiceUnseenAndSetEncrypted() throws Exception {
+        try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement()) {
+            st.execute("drop role if exists \"Pw Alice\"");
+            st.execute("create role \"Pw Alice\" login");
+        }
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("\\set ECHO_HIDDEN on\r");
+            screen.type("\\password \"Pw Alice\"\r");
+            screen.await("Enter new password for user \"Pw Alice\": ");
+            screen.type("not-shown-1\r");
+            screen.await("Enter it again: ");
+            screen.type("not-shown-1\r");
+            screen.await("ALTER USER \"Pw Alice\" PASSWORD 'SCRAM-SHA-256$4096:");
+            screen.await("**************************");
+            screen.type("\\set ECHO_HIDDEN off\r");
+            screen.type("\\password \"Pw Alice\"\r");
+            screen.await("Enter it again: ");
+            screen.type("one\r");
+            screen.type("two\r");
+            screen.await("Passwords didn't match.");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain("not-shown-1");
+        }
+        try (var c = TestServer.connect("e2e_interactive"); var st = c.createStatement();
+             var rs = st.executeQuery("select rolpassword from pg_authid where rolname = 'Pw Alice'")) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$4096:");
+            st.execute("drop role \"Pw Alice\"");
+        }
+    }
+
+    /** \s lists what was typed, a statement over several lines as one entry, through the pager; \s FILE saves it. */
+    @Test
+    void backslashSShowsAndSavesTheHistory() throws Exception {
+        Path file = TestFiles.directory("history").resolve("hist.txt");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("PAGER", "sed 's/^/paged: /'"), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 1 as a,\r");
+            screen.type("2 as b;\r");
+            screen.await("(1 row)");
+            screen.type("\\s\r");
+            screen.await("paged: select 1 as a,\r\npaged: 2 as b;\r\npaged: \\s\r\n");
+            screen.type("\\s " + file + "\r");
+            screen.await("Wrote history to file \"" + file + "\".");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        assertThat(Files.readString(file)).isEqualTo("select 1 as a,\n2 as b;\n\\s\n\\s " + file + "\n");
+    }
+
+    @Test
+    void promptVariablesHavePsqlsDefaults() {
+        JarRun.Result r = JarRun.shardprep(null, "-X", "-c", "\\echo :PROMPT1 :PROMPT2 :PROMPT3", "-c", "\\unset PROMPT1",
+                "-c", "\\echo [:PROMPT1]", db);
+        assertThat(r.out()).isEqualTo("%/%R%x%#  %/%R%x%#  >> \n[:PROMPT1]\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
     @Test
     void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {

@@ -208,8 +208,8 @@ class RecordReplayIT {
                 "\\set API_TOKEN tok-Th1rdSecret",
                 "\\set db_password 'F0urthSecret'",
                 "create role rr_someone password 'F1fthSecret';",
+                "\\password rr_someone",   // no terminal, standard input at its end: an empty password, refused
                 "drop role rr_someone;",
-                "\\password",
                 "-- a note with password=S1xthSecret",
                 "select 1 as still_connected;",
                 "record stop", ""));
@@ -226,8 +226,8 @@ class RecordReplayIT {
                 "-- shardprep record: \\set API_TOKEN left out (a secret variable)\n",
                 "-- shardprep record: \\set db_password left out (a secret variable)\n",
                 "-- shardprep record: a statement holding a password left out\n",
-                "drop role rr_someone;\n",
                 "-- shardprep record: \\password left out\n",
+                "drop role rr_someone;\n",
                 "-- shardprep record: a comment holding a password left out\n",
                 "-- shardprep record: server host=" + host + " port=" + port + " dbname=" + db + " user=" + user + "\n");
     }

@@ -1,6 +1,5 @@
 package org.shardprep.shell.describe;
 
-import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.ColumnInfo;
 
 import java.sql.SQLException;
@@ -25,13 +24,13 @@ final class CatalogLists {
         boolean quiet();
     }
 
-    private final SessionConnection connection;
+    private final CatalogQuery catalog;
     private final CatalogListQueries queries;
     private final Output out;
     private String lastSql;
 
-    CatalogLists(SessionConnection connection, CatalogListQueries queries, Output out) {
-        this.connection = connection;
+    CatalogLists(CatalogQuery catalog, CatalogListQueries queries, Output out) {
+        this.catalog = catalog;
         this.queries = queries;
         this.out = out;
     }
@@ -206,6 +205,6 @@ final class CatalogLists {
 
     private CatalogQuery.Result query(String sql) throws SQLException {
         lastSql = sql;
-        return CatalogQuery.run(connection, sql);
+        return catalog.run(sql);
     }
 }

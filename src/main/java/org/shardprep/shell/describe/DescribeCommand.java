@@ -52,7 +52,7 @@ public final class DescribeCommand {
         String sql = null;
         try {
             if (CatalogLists.handles(name)) {
-                CatalogLists lists = new CatalogLists(connection,
+                CatalogLists lists = new CatalogLists(CatalogQuery.of(session),
                         new CatalogListQueries(connection.database(), connection.serverVersionNum()), new Output());
                 try {
                     return lists.run(name, pattern, more.isEmpty() || name.startsWith("lo_") ? null : more.get(0))
@@ -65,11 +65,11 @@ public final class DescribeCommand {
                     connection.serverVersionNum());
             if (listing != null) {
                 sql = listing.sql();
-                return print(TableContent.query(listing.title(), CatalogQuery.run(connection, sql)));
+                return print(TableContent.query(listing.title(), query(sql)));
             }
             if (name.startsWith("l")) {
                 sql = queries.databases(pattern, verbose, connection.serverVersionNum());
-                return print(TableContent.query("List of databases", CatalogQuery.run(connection, sql)));
+                return print(TableContent.query("List of databases", query(sql)));
             }
             char kind = name.length() > 1 ? name.charAt(1) : '\0';
             switch (kind) {
@@ -79,7 +79,7 @@ public final class DescribeCommand {
                         return listRelations(sql, null);
                     }
                     sql = queries.findRelations(pattern, system);
-                    return describeRelations(CatalogQuery.run(connection, sql), pattern, verbose, queries);
+                    return describeRelations(query(sql), pattern, verbose, queries);
                 }
                 case 'f' -> {
                     String types = name.substring(2);
@@ -88,15 +88,15 @@ public final class DescribeCommand {
                         return MetaCommandResult.OK;   // psql reports it and carries on
                     }
                     sql = queries.functions(types, pattern, more, verbose, system);
-                    return print(TableContent.query("List of functions", CatalogQuery.run(connection, sql)));
+                    return print(TableContent.query("List of functions", query(sql)));
                 }
                 case 'n' -> {
                     sql = queries.schemas(pattern, verbose, system);
-                    CatalogQuery.Result schemas = CatalogQuery.run(connection, sql);
+                    CatalogQuery.Result schemas = query(sql);
                     List<String> footers = null;
                     if (pattern != null) {
                         sql = queries.schemaPublications(pattern);
-                        CatalogQuery.Result publications = CatalogQuery.run(connection, sql);
+                        CatalogQuery.Result publications = query(sql);
                         if (publications.size() > 0) {
                             footers = new ArrayList<>();
                             footers.add("Publications:");
@@ -109,21 +109,23 @@ public final class DescribeCommand {
                 }
                 case 'u', 'g' -> {
                     sql = queries.roles(pattern, verbose, system);
-                    return print(RoleList.of(CatalogQuery.run(connection, sql), verbose));
+                    return print(RoleList.of(query(sql), verbose));
                 }
                 case 'x' -> {
                     if (!verbose) {
                         sql = queries.extensions(pattern);
-                        return print(TableContent.query("List of installed extensions", CatalogQuery.run(connection, sql)));
+                        return print(TableContent.query("List of installed extensions", query(sql)));
                     }
                     sql = queries.findExtensions(pattern);
-                    return extensionContents(CatalogQuery.run(connection, sql), pattern, queries);
+                    return extensionContents(query(sql), pattern, queries);
                 }
                 default -> {
                     sql = queries.listTables(name.substring(1), pattern, verbose, system);
                     return listRelations(sql, pattern);
                 }
             }
+        } catch (CatalogQuery.NotSent e) {
+            return MetaCommandResult.ERROR;
         } catch (DescribeException e) {
             error(e.getMessage());
             return MetaCommandResult.ERROR;
@@ -141,7 +143,7 @@ public final class DescribeCommand {
 
     /** listTables: nothing found is reported (unless quiet) but is not an error, as in psql 15. */
     private MetaCommandResult listRelations(String sql, String pattern) throws SQLException {
-        CatalogQuery.Result result = CatalogQuery.run(session.connection(), sql);
+        CatalogQuery.Result result = query(sql);
         if (result.size() == 0 && !session.quiet()) {
             error(pattern != null ? "Did not find any relation named \"" + pattern + "\"." : "Did not find any relations.");
             return MetaCommandResult.OK;
@@ -158,7 +160,7 @@ public final class DescribeCommand {
             }
             return MetaCommandResult.ERROR;
         }
-        TableDescription description = new TableDescription(session.connection(), queries);
+        TableDescription description = new TableDescription(CatalogQuery.of(session), queries);
         for (int i = 0; i < found.size(); i++) {
             TableContent table = description.describe(found.get(i, 1), found.get(i, 2), found.get(i, 0), verbose);
             if (table != null) print(table);
@@ -176,10 +178,15 @@ public final class DescribeCommand {
             return MetaCommandResult.ERROR;
         }
         for (int i = 0; i < found.size(); i++) {
-            CatalogQuery.Result objects = CatalogQuery.run(session.connection(), queries.extensionObjects(found.get(i, 1)));
+            CatalogQuery.Result objects = query(queries.extensionObjects(found.get(i, 1)));
             print(TableContent.query("Objects in extension \"" + found.get(i, 0) + "\"", objects));
         }
         return MetaCommandResult.OK;
+    }
+
+    /** psql's PSQLexec: ECHO_HIDDEN applies. */
+    private CatalogQuery.Result query(String sql) throws SQLException {
+        return CatalogQuery.of(session).run(sql);
     }
 
     /** Where the catalog lists print. */

@@ -570,6 +570,13 @@ final class DescribeQueries {
         return "SELECT pg_catalog.pg_get_partkeydef('" + oid + "'::pg_catalog.oid);";
     }
 
+    /** The table a TOAST table belongs to. */
+    String toastOwner(String oid) {
+        return "SELECT n.nspname, c.relname\n"
+                + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+                + "WHERE reltoastrelid = '" + oid + "';";
+    }
+
     String tablespace(String tablespaceOid) {
         return "SELECT spcname FROM pg_catalog.pg_tablespace\nWHERE oid = '" + tablespaceOid + "';";
     }

@@ -1,6 +1,5 @@
 package org.shardprep.shell.describe;
 
-import org.shardprep.sql.SessionConnection;
 import org.shardprep.sql.render.ColumnInfo;
 
 import java.sql.SQLException;
@@ -16,11 +15,11 @@ import java.util.List;
  */
 final class TableDescription {
 
-    private final SessionConnection connection;
+    private final CatalogQuery catalog;
     private final DescribeQueries queries;
 
-    TableDescription(SessionConnection connection, DescribeQueries queries) {
-        this.connection = connection;
+    TableDescription(CatalogQuery catalog, DescribeQueries queries) {
+        this.catalog = catalog;
         this.queries = queries;
     }
 
@@ -104,6 +103,10 @@ final class TableDescription {
         if (rel.kind == 'p') {
             CatalogQuery.Result key = run(queries.partitionKey(oid));
             if (key.size() == 1) footers.add("Partition key: " + key.get(0, 0));
+        }
+        if (rel.kind == 't') {
+            CatalogQuery.Result owner = run(queries.toastOwner(oid));
+            if (owner.size() == 1) footers.add("Owning table: \"" + owner.get(0, 0) + "." + owner.get(0, 1) + "\"");
         }
         if (index) {
             indexFooter(schema, oid, rel, footers);
@@ -447,7 +450,7 @@ final class TableDescription {
     }
 
     private CatalogQuery.Result run(String sql) throws SQLException {
-        return CatalogQuery.run(connection, sql);
+        return catalog.run(sql);
     }
 
     /** The tableinfo row describe.c reads first. */

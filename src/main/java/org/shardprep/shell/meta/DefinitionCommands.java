@@ -27,40 +27,50 @@ final class DefinitionCommands {
             return true;
         } catch (SQLException e) {
             return fail(minimalMessage(e));
+        } catch (CatalogQuery.NotSent e) {
+            return false;
         }
     }
 
     /** psql's lookup_object_oid: the name cast to regprocedure (with an argument list), regproc or regclass. */
     private String lookup(String name, boolean function) throws SQLException {
         String type = !function ? "regclass" : name.contains("(") ? "regprocedure" : "regproc";
-        return CatalogQuery.run(session.connection(),
+        return CatalogQuery.of(session).run(
                 "SELECT " + QueryResultCommands.literal(name) + "::pg_catalog." + type + "::pg_catalog.oid").get(0, 0);
     }
 
     private String functionDefinition(String oid) throws SQLException {
-        return CatalogQuery.run(session.connection(), "SELECT pg_catalog.pg_get_functiondef(" + oid + ")").get(0, 0);
+        return CatalogQuery.of(session).run("SELECT pg_catalog.pg_get_functiondef(" + oid + ")").get(0, 0);
     }
 
     /** psql's get_create_object_cmd for a view: CREATE OR REPLACE VIEW, its options and check option. */
     private String viewDefinition(String oid) throws SQLException {
-        CatalogQuery.Result r = CatalogQuery.run(session.connection(), "SELECT c.relkind, n.nspname, c.relname, "
-                + "pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), "
+        CatalogQuery.Result r = CatalogQuery.of(session).run("SELECT nspname, relname, relkind, "
                 + "pg_catalog.pg_get_viewdef(c.oid, true), "
-                + "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(option_name) || '=' || pg_catalog.quote_literal(option_value), ', ') "
-                + "FROM pg_catalog.pg_options_to_table(c.reloptions) WHERE option_name <> 'check_option'), "
+                + "pg_catalog.array_remove(pg_catalog.array_remove(c.reloptions,'check_option=local'),'check_option=cascaded') AS reloptions, "
                 + "CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'::text "
-                + "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'::text ELSE NULL END "
+                + "WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'::text ELSE NULL END AS checkoption "
                 + "FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid WHERE c.oid = " + oid);
-        if (!r.get(0, 0).equals("v")) {
-            fail("\"" + r.get(0, 1) + "." + r.get(0, 2) + "\" is not a view");
+        if (!r.get(0, 2).equals("v")) {
+            fail("\"" + r.get(0, 0) + "." + r.get(0, 1) + "\" is not a view");
             return null;
         }
-        StringBuilder b = new StringBuilder("CREATE OR REPLACE VIEW ").append(r.get(0, 3));
-        if (!r.get(0, 5).isEmpty()) b.append("\n WITH (").append(r.get(0, 5)).append(')');
-        String def = r.get(0, 4);
+        String options = r.get(0, 4);
+        // psql's fmtId and appendReloptionsArray quote on the client; the server's quote_ident quotes alike,
+        // in a query of ours that ECHO_HIDDEN does not show (psql sends none)
+        CatalogQuery.Result quoted = CatalogQuery.send(session.connection(), "SELECT pg_catalog.quote_ident("
+                + QueryResultCommands.literal(r.get(0, 0)) + ") || '.' || pg_catalog.quote_ident(" + QueryResultCommands.literal(r.get(0, 1)) + "), "
+                + "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(option_name) || '=' || CASE "
+                + "WHEN pg_catalog.quote_ident(option_value) = option_value THEN option_value "
+                + "ELSE pg_catalog.quote_literal(option_value) END, ', ') "
+                + "FROM pg_catalog.pg_options_to_table(" + QueryResultCommands.literal(options.length() > 2 ? options : "{}")
+                + "::pg_catalog.text[]))");
+        StringBuilder b = new StringBuilder("CREATE OR REPLACE VIEW ").append(quoted.get(0, 0));
+        if (options.length() > 2) b.append("\n WITH (").append(quoted.get(0, 1)).append(')');
+        String def = r.get(0, 3);
         if (def.endsWith(";")) def = def.substring(0, def.length() - 1);   // pg_get_viewdef's, which psql drops
         b.append(" AS\n").append(def);
-        if (!r.isNull(0, 6)) b.append("\n WITH ").append(r.get(0, 6)).append(" CHECK OPTION");
+        if (!r.get(0, 5).isEmpty()) b.append("\n WITH ").append(r.get(0, 5)).append(" CHECK OPTION");
         return b.append('\n').toString();
     }
 

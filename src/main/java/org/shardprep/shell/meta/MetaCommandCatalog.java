@@ -72,7 +72,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         Handler describe = MetaCommands::describe;
         Handler conditional = BRANCHING;
 
-        add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", null);
+        add(GENERAL, "  \\copyright             show PostgreSQL usage and distribution terms", "copyright", (m, c, a, s) -> m.copyright());
         add(GENERAL, "  \\crosstabview [COLUMNS] execute query and display result in crosstab", "crosstabview", (m, c, a, s) -> m.crosstab(s, a));
         add(GENERAL, "  \\errverbose            show most recent error message at maximum verbosity", "errverbose", (m, c, a, s) -> m.errverbose());
         entry(GENERAL, "  \\g [(OPTIONS)] [FILE]  execute query (and send result to file or |pipe);\n"
@@ -84,8 +84,10 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(GENERAL, "  \\gx [(OPTIONS)] [FILE] as \\g, but forces expanded output mode", "gx", "\\gx", ArgMode.FILEPIPE,
                 Completion.FILE, null, (m, c, a, s) -> m.sendBuffer(s, c, a, true));
         add(GENERAL, "  \\q                     quit shardprep", "q|quit", (m, c, a, s) -> MetaCommandResult.QUIT);
-        add(GENERAL, "  \\restrict RESTRICT_KEY\n                         enter restricted mode with provided key", "restrict", null);
-        add(GENERAL, "  \\unrestrict RESTRICT_KEY\n                         exit restricted mode if key matches", "unrestrict", null);
+        add(GENERAL, "  \\restrict RESTRICT_KEY\n                         enter restricted mode with provided key", "restrict",
+                (m, c, a, s) -> m.restrict(c, a));
+        add(GENERAL, "  \\unrestrict RESTRICT_KEY\n                         exit restricted mode if key matches", "unrestrict",
+                (m, c, a, s) -> m.unrestrict(c, a));
         add(GENERAL, "  \\watch [SEC]           execute query every SEC seconds", "watch", (m, c, a, s) -> m.watch(s, a));
 
         add(HELP, "  \\? [commands]          show help on backslash commands", "\\?", (m, c, a, s) -> m.help());
@@ -99,9 +101,9 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 ArgMode.WHOLE_LINE, Completion.RELATION, "v", null);
         add(BUFFER, "  \\p                     show the contents of the query buffer", "p|print", (m, c, a, s) -> m.printBuffer(s));
         add(BUFFER, "  \\r                     reset (clear) the query buffer", "r|reset", (m, c, a, s) -> m.resetBuffer(s));
-        add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", null);
+        add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", (m, c, a, s) -> m.history(a));
         entry(BUFFER, "  \\w FILE                write query buffer to file", "w|write", "\\w", ArgMode.FILEPIPE,
-                Completion.FILE, null, null);
+                Completion.FILE, null, (m, c, a, s) -> m.write(s, c, a));
 
         entry(IO, "  \\copy ...              perform SQL COPY with data stream to the client host", "(?i)copy", "\\copy",
                 ArgMode.WHOLE_LINE, Completion.COPY, null, (m, c, a, s) -> m.copy(c));
@@ -177,10 +179,10 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
                 (m, c, a, s) -> m.showDefinition(c, a, false));
         relations("  \\z      [PATTERN]      same as \\dp", "z", "\\z", "rpvmSf", describe);
 
-        add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", null);
-        add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", null);
+        add(LARGE, "  \\lo_export LOBOID FILE write large object to file", "lo_export", (m, c, a, s) -> m.largeObject(c, a));
+        add(LARGE, "  \\lo_import FILE [COMMENT]\n                         read large object from file", "lo_import", (m, c, a, s) -> m.largeObject(c, a));
         add(LARGE, "  \\lo_list[+]            list large objects", "lo_list\\+?", describe);
-        add(LARGE, "  \\lo_unlink LOBOID      delete a large object", "lo_unlink", null);
+        add(LARGE, "  \\lo_unlink LOBOID      delete a large object", "lo_unlink", (m, c, a, s) -> m.largeObject(c, a));
 
         add(FORMAT, "  \\a                     toggle between unaligned and aligned output mode", "a", (m, c, a, s) -> m.toggleAligned());
         add(FORMAT, "  \\C [STRING]            set table title, or unset if none", "C", (m, c, a, s) -> m.pset("title", a));
@@ -210,7 +212,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         add(CONNECTION, "  \\conninfo              display information about current connection", "conninfo", (m, c, a, s) -> m.conninfo());
         entry(CONNECTION, "  \\encoding [ENCODING]   show or set client encoding", "encoding", "\\encoding", ArgMode.NORMAL,
                 Completion.ENCODING, null, (m, c, a, s) -> m.encoding(a));
-        add(CONNECTION, "  \\password [USERNAME]   securely change the password for a user", "password", null);
+        add(CONNECTION, "  \\password [USERNAME]   securely change the password for a user", "password", (m, c, a, s) -> m.password(a));
 
         entry(OS, "  \\cd [DIR]              change the current working directory", "cd", "\\cd", ArgMode.NORMAL, Completion.DIRECTORY, null,
                 (m, c, a, s) -> m.changeDirectory(a));
@@ -221,16 +223,16 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(OS, "  \\! [COMMAND]           execute command in shell or start interactive shell", "!", "\\!", ArgMode.WHOLE_LINE,
                 Completion.NONE, null, (m, c, a, s) -> m.shell(c));
 
-        add(VARIABLES, "  \\prompt [TEXT] NAME    prompt user to set internal variable", "prompt", null);
+        add(VARIABLES, "  \\prompt [TEXT] NAME    prompt user to set internal variable", "prompt", (m, c, a, s) -> m.prompt(c, a));
         entry(VARIABLES, "  \\set [NAME [VALUE]]    set internal variable, or list all if no parameters", "set", "\\set", ArgMode.NORMAL,
                 Completion.VARIABLE, null, (m, c, a, s) -> m.set(a));
         entry(VARIABLES, "  \\unset NAME            unset (delete) internal variable", "unset", "\\unset", ArgMode.NORMAL,
                 Completion.VARIABLE, null, (m, c, a, s) -> m.unset(a));
         // the commands psql reads a fixed number of arguments for
-        limitArgs(0, "errverbose", "gdesc", "gexec");
-        limitArgs(1, "gset");
+        limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
+        limitArgs(1, "gset", "w", "password", "s", "restrict", "unrestrict");
         limitArgs(4, "crosstabview");
-        limitArgs(2, "setenv", "getenv");
+        limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }
 
     private void add(String section, String help, String names, Handler handler) {

@@ -404,6 +404,130 @@ public final class MetaCommands {
         return rejected == null ? MetaCommandResult.OK : error(rejected);
     }
 
+    /** \prompt [TEXT] NAME: the answer, asked as psql asks it, set as the variable. */
+    MetaCommandResult prompt(MetaCommand command, List<String> args) {
+        if (args.isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        String text = args.size() > 1 ? args.get(0) : null;
+        String name = args.size() > 1 ? args.get(1) : args.get(0);
+        String answer;
+        try {
+            answer = new SimplePrompt(session).ask(text);
+        } catch (java.io.IOException e) {
+            answer = null;
+        }
+        if (answer == null) return error("\\" + command.name() + ": could not read value for variable");
+        if (!Variables.validName(name)) return error("invalid variable name: \"" + name + "\"");
+        String rejected = session.variables().set(name, answer);
+        return rejected == null ? MetaCommandResult.OK : error(rejected);
+    }
+
+    /** \w FILE|\|cmd: what \p shows (the buffer, else the previous query), written there; psql's exec_command_write. */
+    MetaCommandResult write(StatementScanner scanner, MetaCommand command, List<String> args) {
+        String target = targetSpec(command, args);
+        if (target == null) return error("\\" + command.name() + ": missing required argument");
+        String text = scanner.hasPendingText() ? scanner.bufferText() : session.lastQuery();
+        try (OutputTarget out = OutputTarget.open(target, session.workingDirectory())) {
+            if (text != null && !text.isEmpty()) out.writer().print(text + "\n");
+            out.writer().flush();
+            return MetaCommandResult.OK;
+        } catch (java.io.IOException e) {
+            return error(target + ": " + ioReason(e));
+        }
+    }
+
+    /** \lo_import FILE [COMMENT], \lo_export LOBOID FILE, \lo_unlink LOBOID (psql's exec_command_lo). */
+    MetaCommandResult largeObject(MetaCommand command, List<String> args) {
+        LargeObjectCommands lo = new LargeObjectCommands(session);
+        String tilde1 = args.isEmpty() ? null : org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(0));
+        return switch (command.name()) {
+            case "lo_import" -> args.isEmpty() ? error("\\lo_import: missing required argument")
+                    : done(lo.importFile(tilde1, args.size() > 1 ? args.get(1) : null));
+            case "lo_export" -> args.size() < 2 ? error("\\lo_export: missing required argument")
+                    : done(lo.exportTo(args.get(0), org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(1))));
+            default -> args.isEmpty() ? error("\\lo_unlink: missing required argument") : done(lo.unlink(args.get(0)));
+        };
+    }
+
+    /**
+     * \s [FILE]: the history, to stdout (through the pager, when one is on) or to the file (psql's printHistory). Without a terminal there is none: psql
+     * then fails without a message, and prints the blank line it ends the listing with.
+     */
+    MetaCommandResult history(List<String> args) {
+        String file = args.isEmpty() ? null : org.shardprep.shell.copy.HomeDirectories.system().expandTilde(args.get(0));
+        List<String> lines = session.history();
+        boolean ok = lines != null;
+        if (ok && file == null) {
+            session.pagedToTerminal(out -> lines.forEach(out::println));
+        } else if (ok) {
+            StringBuilder text = new StringBuilder();
+            lines.forEach(l -> text.append(l).append('\n'));
+            try {
+                java.nio.file.Files.writeString(session.workingDirectory().resolve(file), text);
+                if (!session.quiet()) session.out().println("Wrote history to file \"" + file + "\".");
+            } catch (java.io.IOException e) {
+                session.error("could not save history to file \"" + file + "\": " + ioReason(e));
+                ok = false;
+            }
+        }
+        if (file == null) session.out().println();
+        session.out().flush();
+        return done(ok);
+    }
+
+    /** \restrict KEY: backslash commands are refused until &#92;unrestrict KEY (pg_dump's scripts since 15.14). */
+    MetaCommandResult restrict(MetaCommand command, List<String> args) {
+        if (args.isEmpty() || args.get(0).isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        session.setRestrictKey(args.get(0));
+        return MetaCommandResult.OK;
+    }
+
+    MetaCommandResult unrestrict(MetaCommand command, List<String> args) {
+        if (args.isEmpty() || args.get(0).isEmpty()) return error("\\" + command.name() + ": missing required argument");
+        if (session.restrictKey() == null) return error("\\" + command.name() + ": not currently in restricted mode");
+        if (!session.restrictKey().equals(args.get(0))) return error("\\" + command.name() + ": wrong key");
+        session.setRestrictKey(null);
+        return MetaCommandResult.OK;
+    }
+
+    /** \password [USERNAME]. */
+    MetaCommandResult password(List<String> args) {
+        return done(new PasswordChange(session).run(args.isEmpty() ? null : args.get(0)));
+    }
+
+    /** \copyright: psql 15's words, to stdout (puts: a blank line after them). */
+    MetaCommandResult copyright() {
+        session.out().print(COPYRIGHT + "\n");
+        session.out().flush();
+        return MetaCommandResult.OK;
+    }
+
+    /** psql 15's print_copyright. */
+    private static final String COPYRIGHT = """
+            PostgreSQL Database Management System
+            (also known as Postgres, formerly known as Postgres95)
+
+            Portions Copyright (c) 1996-2022, PostgreSQL Global Development Group
+
+            Portions Copyright (c) 1994, The Regents of the University of California
+
+            Permission to use, copy, modify, and distribute this software and its
+            documentation for any purpose, without fee, and without a written agreement
+            is hereby granted, provided that the above copyright notice and this
+            paragraph and the following two paragraphs appear in all copies.
+
+            IN NO EVENT SHALL THE UNIVERSITY OF CALIFORNIA BE LIABLE TO ANY PARTY FOR
+            DIRECT, INDIRECT, SPECIAL, INCIDENTAL, OR CONSEQUENTIAL DAMAGES, INCLUDING
+            LOST PROFITS, ARISING OUT OF THE USE OF THIS SOFTWARE AND ITS
+            DOCUMENTATION, EVEN IF THE UNIVERSITY OF CALIFORNIA HAS BEEN ADVISED OF THE
+            POSSIBILITY OF SUCH DAMAGE.
+
+            THE UNIVERSITY OF CALIFORNIA SPECIFICALLY DISCLAIMS ANY WARRANTIES,
+            INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY
+            AND FITNESS FOR A PARTICULAR PURPOSE.  THE SOFTWARE PROVIDED HEREUNDER IS
+            ON AN "AS IS" BASIS, AND THE UNIVERSITY OF CALIFORNIA HAS NO OBLIGATIONS TO
+            PROVIDE MAINTENANCE, SUPPORT, UPDATES, ENHANCEMENTS, OR MODIFICATIONS.
+            """;
+
     MetaCommandResult unset(List<String> args) {
         if (args.isEmpty()) return error("\\unset: missing required argument");
         session.variables().unset(args.get(0));

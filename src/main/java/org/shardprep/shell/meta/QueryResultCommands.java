@@ -145,7 +145,7 @@ final class QueryResultCommands {
         }
         q.append(") s(name, tp, tpm)");
         try {
-            CatalogQuery.Result r = CatalogQuery.run(session.connection(), q.toString());
+            CatalogQuery.Result r = CatalogQuery.send(session.connection(), q.toString());
             PrintOptions options = session.printOptions();
             ResultPrinter printer = ResultPrinter.create(options, session.results(), session.terminalWidth());
             printer.start(r.columns());

@@ -28,8 +28,10 @@ public final class ReplRunner {
     private final Session session;
     private final Terminal terminal;
     private final CommandRunner commands;
+    private final PromptBuilder prompts;
 
     private ReplRunner(Session session, Terminal terminal, CommandRunner commands) {
+        this.prompts = new PromptBuilder(session);
         this.session = session;
         this.terminal = terminal;
         this.commands = commands;
@@ -52,11 +54,16 @@ public final class ReplRunner {
     private int run() {
         InputProcessor processor = new InputProcessor(session, commands);
         LineReader reader = lineReader();
+        session.setHistory(() -> {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            reader.getHistory().forEach(entry -> lines.add(entry.line()));
+            return lines;
+        });
         session.setTerminalWidth(terminal::getWidth);
         session.setTerminalHeight(terminal::getHeight);
         // Outside readLine the terminal's INT is ours: Ctrl-C cancels the statement on the server.
         terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
-        session.setCopyDataInput(new TerminalCopyDataInput(terminal));
+        session.setCopyDataInput(new TerminalCopyDataInput(terminal, prompts::copyPattern));
         session.setNoticeSink(line -> {
             reader.printAbove(line);   // background output without breaking the line being typed
         });
@@ -64,9 +71,12 @@ public final class ReplRunner {
         String pending = "";
         int eofInARow = 0;
         while (true) {
-            reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, PromptBuilder.secondaryPattern(session.connection()));
-            String prompt = PromptBuilder.primary(session.connection(),
-                    pending.isEmpty() ? OpenState.NONE : OpenState.CONTINUE, processor.activeBranch());
+            // PROMPT1 (PROMPT2 over text left unfinished) on the first line, PROMPT2 on the lines after it;
+            // JLine numbers those from 0 + LINE_OFFSET, psql's %l from 2
+            String prompt = prompts.pattern(pending.isEmpty() ? OpenState.NONE : OpenState.CONTINUE,
+                    processor.activeBranch(), 1);
+            reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, prompts.continuationPattern(processor.activeBranch()));
+            reader.setVariable(LineReader.LINE_OFFSET, 1);
             String text;
             try {
                 text = reader.readLine(prompt, null, (MaskingCallback) null, pending.isEmpty() ? null : pending);

@@ -12,23 +12,26 @@ import org.jline.terminal.Terminal;
 import org.shardprep.shell.input.CopyDataInput;
 
 /**
- * COPY data typed at the terminal after psql's ">> " prompt. psql reads these lines with plain fgets: no
+ * COPY data typed at the terminal after psql's PROMPT3 (">> "). psql reads these lines with plain fgets: no
  * statement continuation, no completion (Tab is a column separator), no history. So they get a line reader
  * of their own rather than the SQL one, whose parser would wait for a ';'.
  */
 final class TerminalCopyDataInput implements CopyDataInput {
 
     private final Terminal terminal;
+    /** PROMPT3, as a JLine pattern. */
+    private final java.util.function.Supplier<String> prompt;
     private LineReader reader;
 
-    TerminalCopyDataInput(Terminal terminal) {
+    TerminalCopyDataInput(Terminal terminal, java.util.function.Supplier<String> prompt) {
         this.terminal = terminal;
+        this.prompt = prompt;
     }
 
     @Override
     public String readLine() {
         try {
-            return reader().readLine(">> ");
+            return reader().readLine(prompt.get());
         } catch (UserInterruptException | EndOfFileException e) {
             return null;   // Ctrl-C or Ctrl-D ends the data, as EOF does in psql
         }

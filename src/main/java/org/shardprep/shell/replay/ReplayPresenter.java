@@ -30,10 +30,12 @@ final class ReplayPresenter implements InputObserver {
     private final StepPrompt step;     // null without --step
     private final boolean ansi;        // narration styled, the question erased
     private final Terminal terminal;
+    private final PromptBuilder prompts;
     private boolean ranSincePause;
     private boolean stopping;          // Ctrl-C during a pause before narration: stop at the next entry
 
     ReplayPresenter(Session session, Pacing pacing, StepPrompt step, Terminal terminal, boolean ansi) {
+        this.prompts = new PromptBuilder(session);
         this.session = session;
         this.pacing = pacing;
         this.step = step;
@@ -100,7 +102,7 @@ final class ReplayPresenter implements InputObserver {
                 out.println();
                 before.append('\n');
             }
-            out.print(PromptBuilder.primary(session.connection(), open));
+            out.print(prompts.text(open, true, i + 1));
             if (!pacing.type(out, lines[i])) return false;
             before.append(lines[i]);
         }

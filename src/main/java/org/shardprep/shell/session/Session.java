@@ -44,6 +44,8 @@ public final class Session implements CommandContext, AutoCloseable {
     private final PrintStream err;
     private final boolean interactive;
     private org.jline.terminal.Terminal terminal;   // the interactive shell's, else null
+    private java.util.function.Supplier<java.util.List<String>> history;   // the interactive shell's, else null
+    private String restrictKey;   // \\restrict's key while the session is in restricted mode, else null
     private IntSupplier terminalWidth = () -> 0;
     private IntSupplier terminalHeight = () -> 0;
     private ScriptLocation location = new ScriptLocation(null);
@@ -105,6 +107,16 @@ public final class Session implements CommandContext, AutoCloseable {
     public org.jline.terminal.Terminal terminal() { return terminal; }
 
     public void setTerminal(org.jline.terminal.Terminal terminal) { this.terminal = terminal; }
+
+    /** The lines typed at the terminal, oldest first (\\s); null without one, as psql without readline's history. */
+    public java.util.List<String> history() { return history == null ? null : history.get(); }
+
+    public void setHistory(java.util.function.Supplier<java.util.List<String>> history) { this.history = history; }
+
+    /** psql 15.14's restricted mode (\\restrict KEY, as pg_dump's scripts begin): the key, or null when not in it. */
+    public String restrictKey() { return restrictKey; }
+
+    public void setRestrictKey(String key) { this.restrictKey = key; }
 
     public void setTerminalHeight(IntSupplier height) { this.terminalHeight = height; }
 
@@ -236,6 +248,26 @@ public final class Session implements CommandContext, AutoCloseable {
             body.run();
             return null;
         });
+    }
+
+    /**
+     * psql's PageOutput(INT_MAX, ...), as \\s uses it: stdout (not \\o's target) through the pager whenever one is
+     * on at the terminal, whatever the length.
+     */
+    public void pagedToTerminal(java.util.function.Consumer<PrintWriter> body) {
+        if (!interactive || pager == Pager.OFF || watching) {
+            body.accept(out);
+            out.flush();
+            return;
+        }
+        PagedOutput paged = new PagedOutput(out, terminalHeight.getAsInt() - 1, PagedOutput.pagerCommand(), true);
+        PrintWriter writer = new PrintWriter(paged);
+        try {
+            body.accept(writer);
+        } finally {
+            writer.flush();
+            paged.close();
+        }
     }
 
     /** Runs body with {@link #results()} going through the pager when psql's rule says so. */

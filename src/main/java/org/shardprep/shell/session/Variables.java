@@ -21,6 +21,10 @@ public final class Variables implements VariableLookup {
         values.putAll(SpecialVariables.defaults());
         values.put("AUTOCOMMIT", "on");   // psql's startup turns these two on once their hooks are in place
         values.put("SHOW_ALL_RESULTS", "on");
+        // psql sets these at startup; their hooks have no default, so unsetting one leaves an empty prompt
+        values.put("PROMPT1", "%/%R%x%# ");
+        values.put("PROMPT2", "%/%R%x%# ");
+        values.put("PROMPT3", ">> ");
         values.put("LAST_ERROR_MESSAGE", "");
         values.put("LAST_ERROR_SQLSTATE", "00000");
     }
@@ -74,6 +78,14 @@ public final class Variables implements VariableLookup {
     public String echo() {
         String v = values.get("ECHO");
         return v == null ? "none" : v.toLowerCase(Locale.ROOT);
+    }
+
+    /** ECHO_HIDDEN: off, on or noexec (the hook took only those and psql's booleans). */
+    public String echoHidden() {
+        String v = values.get("ECHO_HIDDEN");
+        if (v == null) return "off";
+        if (v.trim().equalsIgnoreCase("noexec")) return "noexec";
+        return isOn("ECHO_HIDDEN") ? "on" : "off";
     }
 
     /** IGNOREEOF: how many Ctrl-D in a row leave the prompt (0 and 1: the first). */

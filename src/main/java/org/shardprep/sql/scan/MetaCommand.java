@@ -135,7 +135,9 @@ public record MetaCommand(String name, String rawArgs, int line, MetaCommandSynt
         }
         SlashArgLexer lexer = new SlashArgLexer(rawArgs, 0, rawArgs.length(), null, false);
         for (int i = 0; ; i++) {
-            SlashArgLexer.Arg arg = lexer.next(ArgMode.NORMAL, false);
+            // a first FILEPIPE argument ("|command ...") is the rest of the line, as when it was read
+            ArgMode mode = i == 0 && syntax.firstArgMode(name) == ArgMode.FILEPIPE ? ArgMode.FILEPIPE : ArgMode.NORMAL;
+            SlashArgLexer.Arg arg = lexer.next(mode, false);
             if (arg == null || arg.unterminated()) {
                 return out;
             }

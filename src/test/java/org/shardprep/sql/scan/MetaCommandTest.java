@@ -29,6 +29,13 @@ class MetaCommandTest {
     }
 
     @Test
+    void aFirstPipeArgumentLeavesNothingOver() {
+        // psql 15: "\w |cat x" runs "cat x"; "\w a b" ignores b, with a warning (checked)
+        assertThat(only("\\w |cat x").ignoredArgs(1)).isEmpty();
+        assertThat(only("\\w a b").ignoredArgs(1)).containsExactly("b");
+    }
+
+    @Test
     void whitespaceSeparatedWords() {
         assertThat(only("\\echo hello   world").args(null)).containsExactly("hello", "world");
         assertThat(only("\\echo").args(null)).isEmpty();
