@@ -46,7 +46,7 @@ class BackfillPathsTest {
         var settings = new ConnectionSettingsResolver(w -> { })
                 .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
         Session s = new Session(SessionConnection.open(settings), null, null,
-                new PrintWriter(out, true), new PrintStream(new ByteArrayOutputStream()), false);
+                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         sessions.add(s);
         return s;
     }
