@@ -34,6 +34,7 @@ public final class TestServer {
                 base = new LinkedHashMap<>(ConnInfoParser.parse(url));
             } else {
                 try {
+                    removeAbandoned();
                     Path dir = Files.createTempDirectory("shardprep-test-pg");
                     EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,6 +48,31 @@ public final class TestServer {
             }
         }
         return base;
+    }
+
+    /**
+     * Test servers of earlier runs whose JVM was killed before its shutdown hook ended (Maven's fork timeout, Ctrl-C):
+     * a data directory with no running postmaster. One that runs belongs to a test JVM still at work: left alone.
+     */
+    private static void removeAbandoned() throws java.io.IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, "shardprep-test-pg*")) {
+            for (Path dir : dirs) {
+                Path pid = dir.resolve("data").resolve("postmaster.pid");
+                boolean running = false;
+                if (Files.exists(pid)) {
+                    try {
+                        long n = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+                        running = ProcessHandle.of(n).map(ProcessHandle::isAlive).orElse(false);
+                    } catch (RuntimeException | java.io.IOException e) {
+                        running = true;   // unreadable: not ours to judge
+                    }
+                } else if (Files.getLastModifiedTime(dir).toMillis() > System.currentTimeMillis() - 10 * 60_000) {
+                    running = true;       // no pid yet: perhaps a server still starting
+                }
+                if (!running) TestFiles.deleteTree(dir);
+            }
+        }
     }
 
     /** A conninfo string for database {@code db}, created empty (dropped first if it exists). */
