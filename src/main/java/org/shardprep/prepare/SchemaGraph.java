@@ -151,19 +151,36 @@ public final class SchemaGraph {
               WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('%s', '%s')
                 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.deptype = 'e'
                                 AND ((d.classid = 'pg_namespace'::regclass AND d.objid = n.oid)
-                                  OR (d.classid = 'pg_class'::regclass AND d.objid = c.oid))))
+                                  OR (d.classid = 'pg_class'::regclass AND d.objid = c.oid)))%%s)
             """.formatted(STAGING_SCHEMA, KeysOff.SCHEMA);
+
+    /**
+     * On a Citus coordinator, Citus's own shards are tables of the same schema: those it knows, and the ones a
+     * concurrent distribution leaves for its deferred cleanup (line_items_102105 was seen for a moment after
+     * create_distributed_table_concurrently returned). Neither is the user's.
+     */
+    private static final String NOT_CITUS_SHARDS = """
+
+                AND NOT pg_catalog.relation_is_a_known_shard(c.oid)
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_cleanup dc WHERE dc.object_type = 1
+                                AND dc.object_name IN (format('%I.%I', n.nspname, c.relname), n.nspname || '.' || c.relname))""";
 
     /** Column names of an attnum array, in key order. */
     private static final String KEY_COLUMNS = "ARRAY(SELECT a.attname::text FROM unnest(%s) WITH ORDINALITY k(attnum, ord) "
             + "JOIN pg_attribute a ON a.attrelid = %s AND a.attnum = k.attnum ORDER BY k.ord)";
 
-    /** Reads the whole graph: six queries. */
+    /** Reads the whole graph: seven queries (the first asks whether Citus's shards are to be left out). */
     public static SchemaGraph read(Connection c) throws SQLException {
         Map<Long, Builder> byOid = new LinkedHashMap<>();
         Map<Long, Builder> roots = new LinkedHashMap<>();
         try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery(TABLES + "SELECT oid, name, nspname, relname, relkind, root, reltuples FROM t ORDER BY pos, relname")) {
+            String tables;
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('pg_catalog.pg_dist_cleanup') IS NOT NULL "
+                    + "AND to_regproc('pg_catalog.relation_is_a_known_shard') IS NOT NULL")) {
+                rs.next();
+                tables = TABLES.formatted(rs.getBoolean(1) ? NOT_CITUS_SHARDS : "");
+            }
+            try (ResultSet rs = st.executeQuery(tables + "SELECT oid, name, nspname, relname, relkind, root, reltuples FROM t ORDER BY pos, relname")) {
                 while (rs.next()) {
                     Builder b = new Builder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5).equals("p"), rs.getLong(6), rs.getLong(7));
@@ -175,7 +192,7 @@ public final class SchemaGraph {
                 Builder root = roots.get(b.root);
                 if (root != null && root != b) root.partitions.add(b.name);
             }
-            try (ResultSet rs = st.executeQuery(TABLES + """
+            try (ResultSet rs = st.executeQuery(tables + """
                     SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.atttypid, a.attnotnull
                     FROM pg_attribute a JOIN t ON t.oid = a.attrelid AND t.oid = t.root
                     WHERE a.attnum > 0 AND NOT a.attisdropped
@@ -187,7 +204,7 @@ public final class SchemaGraph {
                 }
             }
             // constraints cloned from a partitioned table's own (conparentid <> 0) are the parent's: not listed again
-            try (ResultSet rs = st.executeQuery(TABLES + "SELECT con.oid, con.conname, con.contype, con.conrelid, "
+            try (ResultSet rs = st.executeQuery(tables + "SELECT con.oid, con.conname, con.contype, con.conrelid, "
                     + String.format(KEY_COLUMNS, "con.conkey", "con.conrelid") + ", con.confrelid::regclass::text, "
                     + String.format(KEY_COLUMNS, "con.confkey", "con.confrelid") + ", con.confupdtype, con.confdeltype, "
                     + "con.confmatchtype, con.condeferrable, con.condeferred, con.convalidated "
@@ -208,7 +225,7 @@ public final class SchemaGraph {
                 }
             }
             // unique indexes that back no constraint; one attached to a partitioned table's index is the parent's
-            try (ResultSet rs = st.executeQuery(TABLES + """
+            try (ResultSet rs = st.executeQuery(tables + """
                     SELECT i.indexrelid, ic.relname, i.indrelid,
                            ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
                            pg_get_expr(i.indpred, i.indrelid)
@@ -224,7 +241,7 @@ public final class SchemaGraph {
                             unquoted(strings(rs.getArray(4))), rs.getString(5), rs.getLong(1)));
                 }
             }
-            try (ResultSet rs = st.executeQuery(TABLES + """
+            try (ResultSet rs = st.executeQuery(tables + """
                     SELECT tg.tgrelid, tg.tgname, tg.tgtype, tg.tgfoid::regproc::text, l.lanname, p.prosrc, pg_get_triggerdef(tg.oid)
                     FROM pg_trigger tg JOIN t ON t.oid = tg.tgrelid
                     JOIN pg_proc p ON p.oid = tg.tgfoid JOIN pg_language l ON l.oid = p.prolang
@@ -238,7 +255,7 @@ public final class SchemaGraph {
                 }
             }
             List<Dependent> dependents = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(TABLES + """
+            try (ResultSet rs = st.executeQuery(tables + """
                     SELECT DISTINCT CASE WHEN r.rulename <> '_RETURN' THEN 'rule'
                                          WHEN v.relkind = 'm' THEN 'materialized view' ELSE 'view' END,
                            CASE WHEN r.rulename <> '_RETURN' THEN r.rulename::text ELSE v.oid::regclass::text END,
