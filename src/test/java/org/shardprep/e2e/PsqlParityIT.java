@@ -45,12 +45,21 @@ class PsqlParityIT {
     }
 
     /**
-     * \prompt, \w and \copyright (prompt_write.sql), with answers on standard input: through psql and the jar, each
+     * \prompt and \w (prompt_write.sql), with answers on standard input: through psql and the jar, each
      * in a directory of its own (\w writes there), and against psql 15's output captured the same way.
      */
     @Test
-    void promptWriteAndCopyrightAsPsql() throws IOException {
+    void promptAndWriteAsPsql() throws IOException {
         sameAsPsqlInOwnDirectory("prompt_write", List.of(), "Ann Smith\n42\nvalue for bad\n");
+    }
+
+    /** \copyright: a deliberate difference (README): PostgreSQL's licence named, its text not carried. */
+    @Test
+    void copyrightNamesPostgresqlsLicence() {
+        JarRun.Result r = JarRun.shardprep(null, "-X", "-c", "\\copyright", TestServer.conninfo("postgres"));
+        assertThat(r.out()).isEqualTo("shardprep is a client of PostgreSQL, not PostgreSQL itself.\n"
+                + "PostgreSQL is distributed under the PostgreSQL License: https://www.postgresql.org/about/licence/\n\n");
+        assertThat(r.exitCode()).isZero();
     }
 
     /**

@@ -494,38 +494,19 @@ public final class MetaCommands {
         return done(new PasswordChange(session).run(args.isEmpty() ? null : args.get(0)));
     }
 
-    /** \copyright: psql 15's words, to stdout (puts: a blank line after them). */
+    /**
+     * \copyright: where PostgreSQL's usage and distribution terms are. psql prints the licence text it is built with;
+     * shardprep is not PostgreSQL and carries no copy of it, so it names the terms and where to read them.
+     */
     MetaCommandResult copyright() {
         session.out().print(COPYRIGHT + "\n");
         session.out().flush();
         return MetaCommandResult.OK;
     }
 
-    /** psql 15's print_copyright. */
     private static final String COPYRIGHT = """
-            PostgreSQL Database Management System
-            (also known as Postgres, formerly known as Postgres95)
-
-            Portions Copyright (c) 1996-2022, PostgreSQL Global Development Group
-
-            Portions Copyright (c) 1994, The Regents of the University of California
-
-            Permission to use, copy, modify, and distribute this software and its
-            documentation for any purpose, without fee, and without a written agreement
-            is hereby granted, provided that the above copyright notice and this
-            paragraph and the following two paragraphs appear in all copies.
-
-            IN NO EVENT SHALL THE UNIVERSITY OF CALIFORNIA BE LIABLE TO ANY PARTY FOR
-            DIRECT, INDIRECT, SPECIAL, INCIDENTAL, OR CONSEQUENTIAL DAMAGES, INCLUDING
-            LOST PROFITS, ARISING OUT OF THE USE OF THIS SOFTWARE AND ITS
-            DOCUMENTATION, EVEN IF THE UNIVERSITY OF CALIFORNIA HAS BEEN ADVISED OF THE
-            POSSIBILITY OF SUCH DAMAGE.
-
-            THE UNIVERSITY OF CALIFORNIA SPECIFICALLY DISCLAIMS ANY WARRANTIES,
-            INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY
-            AND FITNESS FOR A PARTICULAR PURPOSE.  THE SOFTWARE PROVIDED HEREUNDER IS
-            ON AN "AS IS" BASIS, AND THE UNIVERSITY OF CALIFORNIA HAS NO OBLIGATIONS TO
-            PROVIDE MAINTENANCE, SUPPORT, UPDATES, ENHANCEMENTS, OR MODIFICATIONS.
+            shardprep is a client of PostgreSQL, not PostgreSQL itself.
+            PostgreSQL is distributed under the PostgreSQL License: https://www.postgresql.org/about/licence/
             """;
 
     MetaCommandResult unset(List<String> args) {
