@@ -22,13 +22,15 @@ final class ClientRun {
 
     private final OrderGenerator generator;
     private final boolean writeStoreId;
+    private final OrderWrites writes;
     private final int batch;
     private long remaining;
     private long orders, lineItems;
 
-    ClientRun(OrderGenerator generator, boolean writeStoreId, long orders, int batch) {
+    ClientRun(OrderGenerator generator, boolean writeStoreId, OrderWrites writes, long orders, int batch) {
         this.generator = generator;
         this.writeStoreId = writeStoreId;
+        this.writes = writes;
         this.remaining = orders;
         this.batch = batch;
     }
@@ -70,7 +72,7 @@ final class ClientRun {
     }
 
     private void write(Connection c, BooleanSupplier cancelled) throws SQLException {
-        OrderWriter writer = new OrderWriter(writeStoreId, 0);
+        OrderWriter writer = new OrderWriter(writeStoreId, writes, 0);
         try {
             List<GeneratedOrder> next;
             while (!cancelled.getAsBoolean() && (next = take()) != null) {

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  */
 public final class OrderLoad {
 
-    /** What the load was asked to do. */
-    public record Plan(OrderMode mode, OrderRate rate, Duration limit, double progressSeconds) {}
+    /** What the load was asked to do; {@code writes} applies to the client mode. */
+    public record Plan(OrderMode mode, OrderWrites writes, OrderRate rate, Duration limit, double progressSeconds) {}
 
     private final DataSource pool;
     private final Plan plan;
@@ -51,7 +51,7 @@ public final class OrderLoad {
     /** Reads what the client generator needs (so a missing table fails here, as one line), then starts. */
     public void start() throws SQLException {
         try (Connection c = pool.getConnection()) {
-            path = OrderPath.open(plan.mode(), c, Math.max(100, ordersPerBatch * 10));
+            path = OrderPath.open(plan.mode(), plan.writes(), c, Math.max(100, ordersPerBatch * 10));
         }
         startNanos = System.nanoTime();
         lastProgressNanos = startNanos;

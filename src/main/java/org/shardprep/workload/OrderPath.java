@@ -14,10 +14,10 @@ public interface OrderPath {
     OrderMode mode();
 
     /** For {@code mode}; the client path reads the stores' products and whether line_items has store_id now. */
-    static OrderPath open(OrderMode mode, Connection c, int idPrefetch) throws SQLException {
+    static OrderPath open(OrderMode mode, OrderWrites writes, Connection c, int idPrefetch) throws SQLException {
         if (mode == OrderMode.SERVER) return new ServerFunction();
         boolean storeId = CreateOrdersFunction.lineItemsHaveStoreId(c);
-        return new ClientGenerator(generator(c), new OrderWriter(storeId, idPrefetch));
+        return new ClientGenerator(generator(c), new OrderWriter(storeId, writes, idPrefetch));
     }
 
     /** A generator over the stores' products as they are now. */

@@ -31,6 +31,8 @@ public class SimulateOrdersCommand {
      * and a transaction of 5000 orders still commits in well under a second.
      */
     static final int RUN_BATCH = 5000;
+    private static final String WRITES = "client mode: copy (each table's rows as one COPY, the default) or insert "
+            + "(one INSERT per row, as create_orders and most applications write)";
     private static final String BACKGROUND_NAME = "order load (simulate-orders)";
 
     private final CommandContext session;
@@ -61,6 +63,7 @@ public class SimulateOrdersCommand {
     public void run(
             @Option(names = "--orders", required = true, description = "how many orders") int orders,
             @Option(names = "--mode", defaultValue = "client", description = "server: SELECT create_orders(N); client: generated in shardprep, written in batches") String mode,
+            @Option(names = "--writes", description = WRITES) String writes,
             @Option(names = "--jobs", defaultValue = "4", description = "client mode: connections writing at once") int jobs,
             @Option(names = "--batch", description = "client mode: orders per transaction (default: the orders shared among the writers, at most " + RUN_BATCH + ")") Integer batchSize) {
         if (orders < 1) throw new CommandError("--orders must be at least 1");
@@ -68,6 +71,7 @@ public class SimulateOrdersCommand {
         if (batchSize != null && batchSize < 1) throw new CommandError("--batch must be at least 1");
         int batch = batchSize != null ? batchSize : (int) Math.min(RUN_BATCH, (orders + jobs - 1) / jobs);
         OrderMode m = mode(mode);
+        OrderWrites w = writes(writes, m);
         session.clearInterrupt();
         // the clock starts once the connections are open, as pgbench's does (and psql's \timing of the function)
         long start;
@@ -83,7 +87,7 @@ public class SimulateOrdersCommand {
                 items = lineItemSequence(c) - before;
                 done = orders;
             } else {
-                ClientRun run = new ClientRun(OrderPath.generator(c), CreateOrdersFunction.lineItemsHaveStoreId(c), orders, batch);
+                ClientRun run = new ClientRun(OrderPath.generator(c), CreateOrdersFunction.lineItemsHaveStoreId(c), w, orders, batch);
                 ClientRun.Result r;
                 try {
                     r = run.run(connections, session::interrupted);
@@ -119,6 +123,7 @@ public class SimulateOrdersCommand {
     public void start(
             @Option(names = "--rate", required = true, description = "orders per minute: 20000/min, 300/s or 20000") String rate,
             @Option(names = "--mode", defaultValue = "client", description = "server (create_orders) or client (generator)") String mode,
+            @Option(names = "--writes", description = WRITES) String writes,
             @Option(names = "--for", description = "stop by itself after this long: 90s, 2m, 1h") String forTime,
             @Option(names = "--progress", defaultValue = "10", description = "seconds between progress lines (0: none)") double progress) {
         OrderRate r;
@@ -131,10 +136,11 @@ public class SimulateOrdersCommand {
         }
         if (progress < 0) throw new CommandError("--progress must be 0 (off) or more seconds");
         OrderMode m = mode(mode);
+        OrderWrites w = writes(writes, m);
         synchronized (this) {
             if (current != null) throw new CommandError("an order load is already running; simulate-orders stop first");
             OrderLoad[] self = new OrderLoad[1];
-            OrderLoad load = new OrderLoad(session.pool(), new OrderLoad.Plan(m, r, limit, progress), session::notice,
+            OrderLoad load = new OrderLoad(session.pool(), new OrderLoad.Plan(m, w, r, limit, progress), session::notice,
                     () -> ended(self[0]));
             self[0] = load;
             try {
@@ -145,7 +151,8 @@ public class SimulateOrdersCommand {
             current = load;
             session.background().register(BACKGROUND_NAME, load::stop);
         }
-        session.info("Order load started: " + r + ", " + m.label() + " mode" + (limit != null ? ", for " + forTime : "")
+        session.info("Order load started: " + r + ", " + m.label() + " mode"
+                + (m == OrderMode.CLIENT && w == OrderWrites.INSERT ? ", one INSERT per row" : "") + (limit != null ? ", for " + forTime : "")
                 + "; simulate-orders stop ends it.");
     }
 
@@ -205,6 +212,16 @@ public class SimulateOrdersCommand {
     private static OrderMode mode(String text) {
         try {
             return OrderMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandError(e.getMessage());
+        }
+    }
+
+    private static OrderWrites writes(String text, OrderMode mode) {
+        if (text == null) return OrderWrites.COPY;
+        if (mode == OrderMode.SERVER) throw new CommandError("--writes is for the client mode: create_orders writes one INSERT per row");
+        try {
+            return OrderWrites.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CommandError(e.getMessage());
         }

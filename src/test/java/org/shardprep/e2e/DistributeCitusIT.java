@@ -12,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -168,17 +171,31 @@ class DistributeCitusIT {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE mall.sales ADD PRIMARY KEY (store_id, sale_id)");
         }
-        JarRun.Result run = JarRun.shardprep(null, "-c", "SET search_path TO mall", "-c", "distribute run --online", conninfo());
+        // an application's writes all through the run, one INSERT per row in a transaction of its own: none may fail,
+        // not even the ones that meet the switch-over to the new shards (Citus re-routes them; a writer using COPY
+        // instead fails here with "could not find valid entry for shard N", which is how this was checked)
+        SingleRowWriter writer = new SingleRowWriter();
+        writer.start();
+        JarRun.Result run;
+        try {
+            writer.awaitWrites(50);
+            run = JarRun.shardprep(null, "-c", "SET search_path TO mall", "-c", "distribute run --online", conninfo());
+            writer.awaitWrites(writer.written() + 50);
+        } finally {
+            writer.stop();
+        }
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(
                 "Foreign keys off while the tables are distributed (1): sales.sales_store_id_fkey.",
                 "[1/2] SELECT create_distributed_table('shops', 'store_id');",
                 "      not concurrently: 10 rows, a short copy",
                 "[2/2] SELECT create_distributed_table_concurrently('sales', 'store_id', colocate_with => 'shops');",
+                "      writes go on during the copy. At the switch-over to the new shards Citus re-routes an INSERT ... VALUES",
                 "      validate sales_store_id_fkey of sales")
                 .containsPattern("the foreign keys were off for \\d+\\.\\d s; the rows written meanwhile were checked by VALIDATE");
+        assertThat(writer.failures()).isEmpty();
         try (Connection c = connect()) {
-            assertThat(rows(c, "SELECT count(*) FROM mall.sales")).containsExactly("30000");
+            assertThat(rows(c, "SELECT count(*) FROM mall.sales")).containsExactly(String.valueOf(30000 + writer.written()));
             assertThat(rows(c, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'sales_store_id_fkey'")).containsExactly("true");
         }
     }
@@ -196,6 +213,59 @@ class DistributeCitusIT {
                 "killbill/02-beatrix-ddl.sql", "killbill/03-catalog-ddl.sql", "killbill/04-entitlement-ddl.sql", "killbill/05-invoice-ddl.sql",
                 "killbill/06-payment-ddl.sql", "killbill/07-subscription-ddl.sql", "killbill/08-tenant-ddl.sql", "killbill/09-usage-ddl.sql",
                 "killbill/10-util-ddl.sql");
+    }
+
+    /** Inserts one sale at a time, each its own transaction, on a connection of its own, and keeps what failed. */
+    private static final class SingleRowWriter {
+        private final Thread thread = new Thread(this::write, "single-row-writer");
+        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong written = new AtomicLong();
+        private volatile boolean stopping;
+
+        void start() { thread.start(); }
+
+        private void write() {
+            try (Connection c = connect();
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO mall.sales VALUES (?, ?, 1)")) {
+                for (long id = 1_000_000; !stopping; id++) {
+                    insert.setLong(1, 1 + id % 10);
+                    insert.setLong(2, id);
+                    try {
+                        insert.executeUpdate();
+                        written.incrementAndGet();
+                    } catch (SQLException e) {
+                        failures.add(e.getSQLState() + ": " + e.getMessage());
+                    }
+                    Thread.sleep(2);
+                }
+            } catch (SQLException | InterruptedException e) {
+                failures.add("writer stopped: " + e);
+            }
+        }
+
+        long written() { return written.get(); }
+
+        List<String> failures() { return List.copyOf(failures); }
+
+        /** Waits until at least {@code n} rows are in (at most a minute). */
+        void awaitWrites(long n) {
+            long until = System.nanoTime() + 60_000_000_000L;
+            try {
+                while (written.get() < n && thread.isAlive() && System.nanoTime() < until) Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(written.get()).as("rows written; failures: " + failures).isGreaterThanOrEqualTo(n);
+        }
+
+        void stop() {
+            stopping = true;
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void realWorld(String db, String options, int distributed, int reference, String... files)

@@ -48,7 +48,7 @@ class SimulateOrdersIT {
         Path script = TestFiles.file("steady", ".sql");
         Files.writeString(script, """
                 simulate-orders install
-                simulate-orders start --rate 600/min --for 3s --progress 1
+                simulate-orders start --rate 600/min --writes insert --for 3s --progress 1
                 \\! sleep 4
                 simulate-orders status
                 """);
@@ -56,7 +56,7 @@ class SimulateOrdersIT {
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Installed create_orders version 1",
-                "Order load started: 600/min (10.0/s), client mode, for 3s",
+                "Order load started: 600/min (10.0/s), client mode, one INSERT per row, for 3s",
                 "progress: 1.0 s, ", "(target 10.0), lat ", " 0 failed\n",
                 "simulate-orders: finished after ", "No order load is running; the last one:", " ended | client |");
         assertThat(r.out()).doesNotContain("failed:");
@@ -103,6 +103,9 @@ class SimulateOrdersIT {
         assertError(db, "simulate-orders start --rate abc",
                 "--rate must look like 20000/min, 300/s or 20000 (per minute), not \"abc\"\n");
         assertError(db, "simulate-orders run --orders 5 --mode x", "--mode must be server or client, not \"x\"\n");
+        assertError(db, "simulate-orders start --rate 600/min --writes csv", "--writes must be copy or insert, not \"csv\"\n");
+        assertError(db, "simulate-orders run --orders 5 --mode server --writes insert",
+                "--writes is for the client mode: create_orders writes one INSERT per row\n");
         assertError(db, "simulate-orders stop", "no order load is running\n");
         assertError(db, "simulate-orders install --version 3", "--version must be 1 or 2\n");
     }

@@ -48,6 +48,22 @@ class OrderGeneratorTest {
     }
 
     @Test
+    void oneInsertPerRowWritesTheSameOrdersAsCopy() throws Exception {
+        try (Connection c = sampleDatabase("gen_insert")) {
+            exec(c, "ALTER TABLE line_items ADD COLUMN store_id bigint NOT NULL");
+            // a statement-level trigger counts the statements: one per order, where COPY would be one per batch
+            exec(c, "CREATE TABLE statements (n int)");
+            exec(c, "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$BEGIN INSERT INTO statements VALUES (1); RETURN NULL; END$$");
+            exec(c, "CREATE TRIGGER one_per_statement AFTER INSERT ON orders FOR EACH STATEMENT EXECUTE FUNCTION count_statement()");
+            writeOrders(c, OrderWrites.INSERT, 640);
+            assertThat(count(c, "statements")).isEqualTo(640);
+            checkInvariants(c, 640);
+            assertThat(count(c, "line_items li JOIN orders o USING (order_id) WHERE li.store_id IS DISTINCT FROM o.store_id")).isZero();
+        }
+    }
+
+    @Test
     void theGeneratorAloneSkewsEveryThirdOrderToStore5() throws Exception {
         try (Connection c = sampleDatabase("gen_skew")) {
             OrderGenerator g = new OrderGenerator(StoreProducts.load(c), new java.util.Random(7));
@@ -64,7 +80,11 @@ class OrderGeneratorTest {
 
     /** Through OrderPath as the steady load uses it, in batches of RUN_BATCH, one transaction each. */
     private static void writeOrders(Connection c, int n) throws SQLException {
-        OrderPath path = OrderPath.open(OrderMode.CLIENT, c, 0);
+        writeOrders(c, OrderWrites.COPY, n);
+    }
+
+    private static void writeOrders(Connection c, OrderWrites writes, int n) throws SQLException {
+        OrderPath path = OrderPath.open(OrderMode.CLIENT, writes, c, 0);
         for (int done = 0; done < n; done += SimulateOrdersCommand.RUN_BATCH) {
             path.create(c, Math.min(SimulateOrdersCommand.RUN_BATCH, n - done));
         }

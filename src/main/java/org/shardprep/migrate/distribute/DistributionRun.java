@@ -33,9 +33,17 @@ import java.util.stream.Collectors;
  */
 public final class DistributionRun {
 
+    /** A blocking copy this long is worth a line at the end: an application's writes waited that long (its 1 s target). */
+    static final double BLOCKING_COPY_WORTH_SAYING = 1.0;
+
     private final CommandContext session;
     /** When this run took the keys off (System.nanoTime), or 0 */
     private long keysOffAt;
+    /** Whether the run has said which writes a switch-over fails */
+    private boolean switchOverSaid;
+    /** The blocking copy that took longest, and its seconds: writes to that table waited as long */
+    private String longestBlockingCopy;
+    private double longestBlockingSeconds;
 
     public DistributionRun(CommandContext session) {
         this.session = session;
@@ -80,6 +88,10 @@ public final class DistributionRun {
                 distributed, distributed == 1 ? "table" : "tables", plan.column(),
                 plan.anchor().map(a -> " (colocated with " + a + ")").orElse(""),
                 reference, reference == 1 ? "reference table" : "reference tables"));
+        if (mode == CopyMode.BLOCKING && longestBlockingSeconds >= BLOCKING_COPY_WORTH_SAYING) {
+            session.info(String.format(Locale.ROOT, "Each copy held the writes to its table; the longest took %.1f s (%s). "
+                    + "distribute run --online copies the large tables while the writes go on.", longestBlockingSeconds, longestBlockingCopy));
+        }
     }
 
     /**
@@ -177,6 +189,12 @@ public final class DistributionRun {
         String sql = step.sql(concurrent);
         session.info("[" + (i + 1) + "/" + steps.size() + "] " + sql);
         if (concurrently) blocker.ifPresent(reason -> session.info("      not concurrently: " + reason));   // asked for, and not here
+        if (concurrent && !switchOverSaid) {
+            switchOverSaid = true;
+            session.info("      writes go on during the copy. At the switch-over to the new shards Citus re-routes an INSERT ... "
+                    + "VALUES, and an UPDATE or DELETE by the distribution column; a COPY or INSERT ... SELECT that started on the old shard fails "
+                    + "(\"could not find valid entry for shard\") and should be retried");
+        }
         long start = System.nanoTime();
         try {
             if (concurrent) {
@@ -198,7 +216,12 @@ public final class DistributionRun {
             serverError(e, sql);
             throw new CommandError(stopped(steps, i, "failed") + leftBehind(c, step));
         }
-        session.info(String.format(Locale.ROOT, "      done in %.2f s", seconds(start)));
+        double took = seconds(start);
+        session.info(String.format(Locale.ROOT, "      done in %.2f s", took));
+        if (!concurrent && took > longestBlockingSeconds) {
+            longestBlockingSeconds = took;
+            longestBlockingCopy = step.table();
+        }
     }
 
     /** Runs one call and shows Citus's notices as psql shows notices. */
