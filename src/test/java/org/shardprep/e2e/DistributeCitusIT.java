@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -68,6 +70,7 @@ class DistributeCitusIT {
                 "      validate line_items_orders_fkey of line_items",
                 "Freed the local copies of 4 of 4 tables.",
                 "4 tables distributed on store_id (colocated with stores), 0 reference tables.");
+        assertThat(run.out()).doesNotContain("Each copy held the writes");   // the sample's copies are short
 
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT pg_relation_size('line_items')")).containsExactly("0");   // the local copy Citus kept, freed
@@ -138,6 +141,39 @@ class DistributeCitusIT {
             assertThat(rows(c, "SELECT count(DISTINCT colocationid) FROM pg_dist_partition "
                     + "WHERE logicalrelid IN ('shop.shops'::regclass, 'shop.reviews'::regclass, 'shop.visits'::regclass)")).containsExactly("1");
             assertThat(rows(c, "SELECT count(*) FROM shop.reviews")).containsExactly("200");
+        }
+    }
+
+    /**
+     * A blocking run whose copy takes a second or more ends saying how long that copy held the table's writes, and
+     * that --online would not; a run of short copies does not say it (the exercise's sample, above).
+     */
+    @Test
+    void aBlockingRunSaysHowLongItsLongestCopyHeldTheWrites() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS depot CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
+            st.execute("CREATE SCHEMA depot");
+            st.execute("CREATE TABLE depot.parcels (store_id bigint NOT NULL, parcel_id bigint, label text, PRIMARY KEY (store_id, parcel_id))");
+            st.execute("INSERT INTO depot.parcels SELECT 1 + i % 50, i, repeat('x', 40) FROM generate_series(1, 1500000) i");
+            st.execute("ANALYZE depot.parcels");
+        }
+        JarRun.Result run = JarRun.shardprep(null, "-c", "SET search_path TO depot", "-c", "distribute run --truncate-local-data", conninfo());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the line follows the copy's own time as the run printed it (a faster machine may copy it in under a second)
+        Matcher copy = Pattern.compile(
+                "\\[1/1\\] SELECT create_distributed_table\\('parcels', 'store_id'\\);\n      done in (\\d+\\.\\d\\d) s\n").matcher(run.out());
+        assertThat(copy.find()).as(run.out()).isTrue();
+        double seconds = Double.parseDouble(copy.group(1));
+        if (seconds >= 1.01) {
+            assertThat(run.out()).containsPattern("Each copy held the writes to its table; the longest took \\d+\\.\\d s \\(parcels\\)\\. "
+                    + "distribute run --online copies the large tables while the writes go on\\.");
+        } else if (seconds < 0.99) {
+            assertThat(run.out()).doesNotContain("Each copy held the writes");
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThat(rows(c, "SELECT count(*) FROM depot.parcels")).containsExactly("1500000");
+            st.execute("DROP SCHEMA depot CASCADE");
         }
     }
 
