@@ -178,6 +178,56 @@ class DistributeCitusIT {
     }
 
     /**
+     * Rows written while the keys are off that break a key stop the run when it is validated: the rows named (how
+     * many, the first ones), the key left NOT VALID, never dropped; once they are fixed, distribute run validates it.
+     */
+    @Test
+    void rowsWrittenWhileAKeyWasOffThatBreakItStopTheRunWithTheKeyNotValid() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS kv CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
+            st.execute("CREATE SCHEMA kv");
+            st.execute("SET search_path TO kv");
+            st.execute("CREATE TABLE shops (store_id bigint PRIMARY KEY)");
+            st.execute("CREATE TABLE orders (store_id bigint REFERENCES shops, order_id bigint, PRIMARY KEY (store_id, order_id))");
+            st.execute("CREATE TABLE line_items (store_id bigint NOT NULL REFERENCES shops, order_id bigint, n int, "
+                    + "PRIMARY KEY (store_id, order_id, n), CONSTRAINT line_items_orders_fkey FOREIGN KEY (store_id, order_id) REFERENCES orders)");
+            st.execute("INSERT INTO shops SELECT generate_series(1, 3)");
+            st.execute("INSERT INTO orders SELECT 1 + i % 3, i FROM generate_series(1, 3000) i");
+            st.execute("INSERT INTO line_items SELECT store_id, order_id, 1 FROM orders");
+        }
+        // line items of orders that do not exist: refused while the key is on, taken while distribute run has it off
+        SingleRowWriter orphans = new SingleRowWriter("INSERT INTO kv.line_items VALUES (?, ?, 1)");
+        orphans.start();
+        JarRun.Result run;
+        try {
+            run = JarRun.shardprep(null, "-c", "SET search_path TO kv", "-c", "distribute run", conninfo());
+        } finally {
+            orphans.stop();
+        }
+        assertThat(orphans.written()).as("orphans written while the key was off").isPositive();
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("      " + orphans.written() + " rows? of line_items breaks? line_items_orders_fkey: "
+                + "\\(store_id, order_id\\) = \\([123], 1\\d{6}\\)");
+        assertThat(run.err()).contains("violates foreign key constraint \"line_items_orders_fkey",
+                "foreign key line_items_orders_fkey of line_items is back NOT VALID but rows break it (above): fix them and run "
+                        + "distribute run again, which validates it; the key is not dropped");
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThat(rows(c, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'line_items_orders_fkey' "
+                    + "AND conrelid = 'kv.line_items'::regclass")).containsExactly("false");
+            st.execute("DELETE FROM kv.line_items WHERE order_id >= 1000000");
+        }
+        JarRun.Result again = JarRun.shardprep(null, "-c", "SET search_path TO kv", "-c", "distribute run", conninfo());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("      validate line_items_orders_fkey of line_items");
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThat(rows(c, "SELECT count(*) || '|' || bool_and(convalidated) FROM pg_constraint WHERE contype = 'f' "
+                    + "AND connamespace = 'kv'::regnamespace")).containsExactly("3|true");
+            st.execute("DROP SCHEMA kv CASCADE");
+        }
+    }
+
+    /**
      * --online: the large table concurrently, the small ones with the short blocking copy; refused, with nothing
      * changed, while a large table has no replica identity (its UPDATEs would fail during the copy).
      */
@@ -210,7 +260,7 @@ class DistributeCitusIT {
         // an application's writes all through the run, one INSERT per row in a transaction of its own: none may fail,
         // not even the ones that meet the switch-over to the new shards (Citus re-routes them; a writer using COPY
         // instead fails here with "could not find valid entry for shard N", which is how this was checked)
-        SingleRowWriter writer = new SingleRowWriter();
+        SingleRowWriter writer = new SingleRowWriter("INSERT INTO mall.sales VALUES (?, ?, 1)");
         writer.start();
         JarRun.Result run;
         try {
@@ -251,20 +301,28 @@ class DistributeCitusIT {
                 "killbill/10-util-ddl.sql");
     }
 
-    /** Inserts one sale at a time, each its own transaction, on a connection of its own, and keeps what failed. */
+    /**
+     * Runs one INSERT of a row at a time, each its own transaction, on a connection of its own, and keeps what failed.
+     * The statement takes a store (1 to 3) and a growing id.
+     */
     private static final class SingleRowWriter {
+        private final String insertSql;
         private final Thread thread = new Thread(this::write, "single-row-writer");
         private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong written = new AtomicLong();
         private volatile boolean stopping;
 
+        SingleRowWriter(String insertSql) {
+            this.insertSql = insertSql;
+        }
+
         void start() { thread.start(); }
 
         private void write() {
             try (Connection c = connect();
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO mall.sales VALUES (?, ?, 1)")) {
+                 PreparedStatement insert = c.prepareStatement(insertSql)) {
                 for (long id = 1_000_000; !stopping; id++) {
-                    insert.setLong(1, 1 + id % 10);
+                    insert.setLong(1, 1 + id % 3);
                     insert.setLong(2, id);
                     try {
                         insert.executeUpdate();

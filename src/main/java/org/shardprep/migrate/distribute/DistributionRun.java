@@ -5,6 +5,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 import org.shardprep.prepare.Role;
 import org.shardprep.prepare.CitusStep;
+import org.shardprep.prepare.KeyViolations;
 import org.shardprep.prepare.KeysOff;
 import org.shardprep.prepare.SchemaGraph;
 import org.shardprep.command.CommandError;
@@ -133,6 +134,7 @@ public final class DistributionRun {
                 });
             } catch (SQLException e) {
                 serverError(e, "ALTER TABLE " + fk.table() + " VALIDATE CONSTRAINT " + fk.name());
+                violations(c, fk);
                 throw new CommandError("foreign key " + fk.name() + " of " + fk.table() + " is back NOT VALID but rows break it (above): "
                         + "fix them and run distribute run again, which validates it; the key is not dropped");
             }
@@ -140,6 +142,15 @@ public final class DistributionRun {
         if (keysOffAt != 0) {
             session.info(String.format(Locale.ROOT, "      the foreign keys were off for %.1f s; the rows written meanwhile were checked by VALIDATE",
                     seconds(keysOffAt)));
+        }
+    }
+
+    /** VALIDATE names one row: how many break the key, and the first few, so the user sees what to fix. */
+    private void violations(Connection c, SchemaGraph.ForeignKey fk) {
+        try {
+            session.info("      " + KeyViolations.describe(fk, KeyViolations.find(c, fk)));
+        } catch (SQLException e) {
+            // the server's message above names a row; the count is a help, not needed to stop
         }
     }
 
