@@ -137,7 +137,9 @@ public final class CommandLineOptions {
             case 'w' -> neverPrompt = true;
             case '1' -> singleTransaction = true;
             case 'E' -> echoHidden = true;
-            case 's', 'S', 'n' -> { /* accepted for psql compatibility; no effect yet */ }
+            case 's' -> variables.put("SINGLESTEP", "on");   // psql sets the variable, in turn with -v
+            case 'S' -> variables.put("SINGLELINE", "on");
+            case 'n' -> { /* accepted for psql compatibility; no effect yet */ }
             case 'l' -> actions.add(new Action(Action.Kind.COMMAND, "\\l"));
             case '?' -> help = true;
             case 'V' -> version = true;
@@ -204,6 +206,8 @@ public final class CommandLineOptions {
                   -e, --echo-queries       echo commands sent to server
                   -q, --quiet              run quietly (no messages, only query output)
                   -o, --output=FILENAME    send query results to file
+                  -s, --single-step        single-step mode (confirm each query)
+                  -S, --single-line        single-line mode (end of line terminates SQL command)
 
                 Output format options:
                   -A, --no-align           unaligned table output mode

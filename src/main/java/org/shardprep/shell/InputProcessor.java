@@ -48,6 +48,7 @@ public final class InputProcessor implements ScriptIncluder {
     private final ConditionalCommands branching;
 
     private boolean lastFailed;
+    private boolean inCommandString;   // running a -c text
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
     private int exitStatus = EXIT_OK;
 
@@ -63,6 +64,8 @@ public final class InputProcessor implements ScriptIncluder {
         this.interactive = interactive;
         this.branching = new ConditionalCommands(session, conditionals);
         scanner.setVariables(session.variables());
+        // psql's -c sends its text whole (SendQuery), not through MainLoop: SINGLELINE is for lines of input
+        scanner.setSingleLine(() -> !inCommandString && session.variables().isOn("SINGLELINE"));
     }
 
     /**
@@ -174,11 +177,16 @@ public final class InputProcessor implements ScriptIncluder {
     /** -c: one string, run through the same scanner; the status is that of its last command, as psql's. */
     public int runCommandString(String text) {
         lastFailed = false;
-        for (String line : text.split("\n", -1)) {
-            if (stop) break;
-            processLine(line);
+        inCommandString = true;
+        try {
+            for (String line : text.split("\n", -1)) {
+                if (stop) break;
+                processLine(line);
+            }
+            if (!stop) finishInput();
+        } finally {
+            inCommandString = false;
         }
-        if (!stop) finishInput();
         if (exitStatus != EXIT_OK) return exitStatus;
         return lastFailed ? EXIT_FAILURE : EXIT_OK;
     }

@@ -1,12 +1,14 @@
 package org.shardprep.shell;
 
+import org.shardprep.command.CommandErrors;
+import org.shardprep.shell.describe.CatalogQuery;
 import org.shardprep.shell.input.ScriptLocation;
+import org.shardprep.shell.input.StandardInput;
 import org.shardprep.shell.session.Session;
 
 import org.shardprep.command.ShellCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,10 +35,10 @@ public final class NonInteractiveRunner {
     public InputProcessor processor() { return processor; }
 
     public int run(List<Step> steps, boolean singleTransaction) {
-        if (singleTransaction && !session.execute("BEGIN").success()) return InputProcessor.EXIT_FAILURE;
+        if (singleTransaction && !psqlExec("BEGIN")) return InputProcessor.EXIT_FAILURE;
         int status = InputProcessor.EXIT_OK;
         if (steps.isEmpty()) {
-            status = runReader(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), null);
+            status = runReader(StandardInput.reader(), null);
         }
         for (Step step : steps) {
             status = step.isFile() ? runFile(step.value()) : processor.runCommandString(step.value());
@@ -44,14 +46,27 @@ public final class NonInteractiveRunner {
         }
         if (singleTransaction) {
             boolean failed = processor.stopped() && status != InputProcessor.EXIT_OK;
-            session.execute(failed ? "ROLLBACK" : "COMMIT");
+            psqlExec(failed ? "ROLLBACK" : "COMMIT");
         }
         return status;
     }
 
+    /** -1's BEGIN and COMMIT go as psql's PSQLexec sends them: no tag printed, no step, shown only by -E. */
+    private boolean psqlExec(String sql) {
+        try {
+            CatalogQuery.of(session).run(sql);
+            return true;
+        } catch (CatalogQuery.NotSent e) {
+            return false;
+        } catch (java.sql.SQLException e) {
+            session.error(CommandErrors.oneLine(e));
+            return false;
+        }
+    }
+
     private int runFile(String name) {
         if (name.equals("-")) {
-            return runReader(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
+            return runReader(StandardInput.reader(), "<stdin>");
         }
         try (BufferedReader reader = Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8)) {
             return runReader(reader, name);

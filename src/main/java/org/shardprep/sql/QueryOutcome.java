@@ -8,6 +8,8 @@ import java.sql.SQLException;
  */
 public record QueryOutcome(boolean success, SQLException error, boolean connectionLost, long rowCount) {
     public static final QueryOutcome OK = new QueryOutcome(true, null, false);
+    /** Not sent, and nothing to say: the user cancelled it before (psql's single-step "x"). */
+    public static final QueryOutcome NOT_SENT = new QueryOutcome(false, null, false);
 
     public QueryOutcome(boolean success, SQLException error, boolean connectionLost) {
         this(success, error, connectionLost, 0);

@@ -229,6 +229,41 @@ class InteractiveIT {
         assertThat(r.exitCode()).isZero();
     }
 
+    /**
+     * -s at the prompt, as psql 15 showed it in a terminal: the query between psql's two lines, then a line typed
+     * at the terminal; Enter sends the query, "x" and Enter cancels it. With SINGLELINE on (\set mid-session) Enter
+     * ends a statement with nothing open (the prompt shows ^), a quote left open goes on to the next line.
+     */
+    @Test
+    void singleStepAsksAtTheTerminalAndSingleLineEndsStatementsAtEnter() throws Exception {
+        String header = "***(Single step mode: verify command)*******************************************\r\n";
+        String footer = "***(press return to proceed or enter x and return to cancel)********************\r\n";
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), "-s", db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 1 as one;\r");
+            screen.await(header + "select 1 as one;\r\n" + footer);
+            screen.type("\r");
+            screen.await(" one \r\n-----\r\n   1\r\n(1 row)");
+            screen.type("select 2 as two;\r");
+            screen.await(header + "select 2 as two;\r\n" + footer);
+            screen.type("x\r");
+            screen.type("\\set SINGLELINE on\r");
+            screen.await("e2e_interactive^#");
+            screen.type("select 3 as three\r");
+            screen.await(header + "select 3 as three\r\n" + footer);
+            screen.type("\r");
+            screen.await(" three \r\n-------\r\n     3\r\n(1 row)");
+            screen.type("select 'a\r");
+            screen.type("b' as s\r");
+            screen.await(header + "select 'a\r\nb' as s\r\n" + footer);
+            screen.type("\r");
+            screen.await(" a+\r\n b\r\n(1 row)");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+            assertThat(screen.text()).doesNotContain(" two \r\n").doesNotContain("Exception");
+        }
+    }
+
     @Test
     void inactiveIfBranchShowsAtInThePromptAndWarns() throws Exception {
         try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of(), db)) {

@@ -53,6 +53,64 @@ class PsqlParityIT {
         sameAsPsqlInOwnDirectory("prompt_write", List.of(), "Ann Smith\n42\nvalue for bad\n");
     }
 
+    /**
+     * SINGLELINE from the command line (-v SINGLELINE=on): a line end sends a statement with nothing open; a quote,
+     * parenthesis, dollar quote or comment left open carries it on to the next line (single_line.sql).
+     */
+    @Test
+    void singleLineEndsStatementsAtLineEndsAsPsql() throws IOException {
+        sameAsPsqlInOwnDirectory("single_line", List.of("-v", "SINGLELINE=on"), null);
+    }
+
+    /** &#92;set SINGLELINE on mid-script, then &#92;unset (single_line_set.sql). */
+    @Test
+    void singleLineSetMidScriptAsPsql() throws IOException {
+        sameAsPsqlInOwnDirectory("single_line_set", List.of(), null);
+    }
+
+    /**
+     * -s (SINGLESTEP) in a script: each query (\gexec's, \gset's and \copy's too) shown and a line of standard
+     * input read for it, "x" cancels the second (single_step.sql).
+     */
+    @Test
+    void singleStepAsksBeforeEachQueryAsPsql() throws IOException {
+        sameAsPsqlInOwnDirectory("single_step", List.of("-s"), "\nx\n\n\n\n\n\n\n");
+    }
+
+    /**
+     * Where psql differs by design from a line-based reading, shardprep follows it: -S, and -s with the script and
+     * the answers on the same standard input (the answer takes two characters of the next line), and with -c (the
+     * text is sent whole, not line by line; "x" cancels it: status 1), and -1 (its BEGIN and COMMIT are not stepped).
+     */
+    @Test
+    void singleLineAndStepFromTheCommandLineAsPsql() throws IOException {
+        Path script = Files.writeString(TestFiles.file("single", ".sql"), "select 1 as one\nselect 'a\nb' as two\n");
+        Path steps = Files.writeString(TestFiles.file("steps", ".sql"), "select 1 as one;\nselect 2 as two;\n");
+        sameAsPsql("single_cli_big_s", null, "-S", "-f", script.toString());
+        sameAsPsql("single_cli_pipe", "select 1 as one;\nselect 2 as two;\nselect 3 as three;\n", "-s");
+        sameAsPsql("single_cli_c", "x\n", "-s", "-S", "-c", "select 1\nselect 2");
+        sameAsPsql("single_cli_c2", "\n", "-s", "-c", "select 1 as one");
+        sameAsPsql("single_cli_1", "\n\n", "-1", "-s", "-e", "-f", steps.toString());
+        sameAsPsql("single_cli_stop", "x\n", "-s", "-v", "ON_ERROR_STOP=1", "-f", steps.toString());
+    }
+
+    /** The jar and psql with the same arguments and standard input, each on a fresh database. */
+    private static void sameAsPsql(String db, String stdin, String... args) {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        List<String> psqlCmd = new ArrayList<>(List.of(psql, "-X"));
+        psqlCmd.addAll(List.of(args));
+        psqlCmd.add(TestServer.freshDatabase(db + "_psql"));
+        JarRun.Result expected = JarRun.run(psqlCmd, stdin, Map.of());
+        List<String> ours = new ArrayList<>(List.of("-X"));
+        ours.addAll(List.of(args));
+        ours.add(TestServer.freshDatabase(db + "_sp"));
+        JarRun.Result actual = JarRun.shardprep(stdin, ours.toArray(String[]::new));
+        assertThat(actual.out()).as(db).isEqualTo(expected.out());
+        assertThat(actual.err()).as(db).isEqualTo(E2eScripts.normalize(expected.err()));
+        assertThat(actual.exitCode()).as(db).isEqualTo(expected.exitCode());
+    }
+
     /** \copyright: a deliberate difference (README): PostgreSQL's licence named, its text not carried. */
     @Test
     void copyrightNamesPostgresqlsLicence() {

@@ -4,6 +4,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.shardprep.shell.input.StandardInput;
 import org.shardprep.shell.session.Session;
 
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,7 @@ final class SimplePrompt {
                 session.out().print(text);
                 session.out().flush();
             }
-            return line(System.in);
+            return StandardInput.reader().readLine();
         }
         Terminal terminal = session.terminal();
         if (terminal != null) {
@@ -61,7 +62,7 @@ final class SimplePrompt {
                 System.err.print(text);
                 System.err.flush();
             }
-            return orEmpty(line(System.in));
+            return orEmpty(StandardInput.reader().readLine());
         }
     }
 
@@ -92,7 +93,7 @@ final class SimplePrompt {
         }
         System.err.print(text);
         System.err.flush();
-        String answer = orEmpty(line(System.in));
+        String answer = orEmpty(StandardInput.reader().readLine());
         System.err.println();   // the line end the user's Enter did not show
         System.err.flush();
         return answer;

@@ -11,14 +11,11 @@ import org.shardprep.sql.QueryOutcome;
 import org.shardprep.sql.CopyEndpoint;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -192,7 +189,7 @@ public final class SlashCopyCommand {
         if (script == null || script.equals("<stdin>")) return session.copyDataInput();
         synchronized (SlashCopyCommand.class) {
             if (processStdin == null) {
-                processStdin = CopyDataInput.of(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), null);
+                processStdin = CopyDataInput.of(org.shardprep.shell.input.StandardInput.reader(), null);
             }
             return processStdin;
         }

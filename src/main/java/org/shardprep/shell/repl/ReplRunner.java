@@ -163,7 +163,8 @@ public final class ReplRunner {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("shardprep")
-                .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings()))
+                .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings(),
+                        () -> session.variables().isOn("SINGLELINE")))
                 .history(new PasswordSafeHistory())
                 .completer(new ShellCompleter(catalogNames, commands.registry(),
                         () -> session.variables().all().keySet(), session::workingDirectory))

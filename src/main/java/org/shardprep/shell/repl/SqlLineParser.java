@@ -21,11 +21,13 @@ public final class SqlLineParser implements Parser {
     private final DefaultParser words = new DefaultParser();
     private final ShellCommands commands;
     private final BooleanSupplier standardConformingStrings;
+    private final BooleanSupplier singleLine;   // psql's SINGLELINE: Enter ends a statement with nothing open
     private volatile boolean answering;   // a question (stop and quit? [y/N]): one line, not a statement
 
-    public SqlLineParser(ShellCommands commands, BooleanSupplier standardConformingStrings) {
+    public SqlLineParser(ShellCommands commands, BooleanSupplier standardConformingStrings, BooleanSupplier singleLine) {
         this.commands = commands;
         this.standardConformingStrings = standardConformingStrings;
+        this.singleLine = singleLine;
         // no escape characters: a backslash starts a psql command, it must reach us as typed
         words.setEscapeChars(new char[0]);
         words.setEofOnUnclosedQuote(false);
@@ -39,7 +41,8 @@ public final class SqlLineParser implements Parser {
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (!answering && (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT)) {
             if (!acceptsAsTyped(line)) {
-                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean(), org.shardprep.shell.meta.MetaCommandCatalog.PSQL);
+                var completeness = StatementScanner.completeness(line, standardConformingStrings.getAsBoolean(),
+                        org.shardprep.shell.meta.MetaCommandCatalog.PSQL, singleLine.getAsBoolean());
                 if (!completeness.complete()) {
                     throw new EOFError(-1, -1, "statement continues", completeness.openState().promptChar());
                 }

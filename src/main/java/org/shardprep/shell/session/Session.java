@@ -132,8 +132,7 @@ public final class Session implements CommandContext, AutoCloseable {
     /** COPY ... FROM STDIN data: the current input source, or the process's standard input. */
     public CopyDataInput copyDataInput() {
         if (copyDataInput == null) {
-            copyDataInput = CopyDataInput.of(new java.io.BufferedReader(
-                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), null);
+            copyDataInput = CopyDataInput.of(org.shardprep.shell.input.StandardInput.reader(), null);
         }
         return copyDataInput;
     }
@@ -215,6 +214,8 @@ public final class Session implements CommandContext, AutoCloseable {
     public long interruptCount() { return interrupts.get(); }
 
     public void setWatching(boolean on) { watching = on; }
+
+    boolean watching() { return watching; }
 
     /** The REPL starts each command with a clean slate. */
     public void clearInterrupt() { interrupted = false; }

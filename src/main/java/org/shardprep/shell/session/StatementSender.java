@@ -5,8 +5,8 @@ import org.shardprep.sql.TransactionState;
 import org.shardprep.sql.QueryOutcome;
 
 /**
- * psql's SendQuery for one SQL text: echo it (ECHO=queries), refuse what pgjdbc cannot take, let the shell
- * answer what it serves itself (pg_cron on the client), open psql's implicit transaction (AUTOCOMMIT off)
+ * psql's SendQuery for one SQL text: ask first (SINGLESTEP) or echo it (ECHO=queries), refuse what pgjdbc cannot
+ * take, let the shell answer what it serves itself (pg_cron on the client), open psql's implicit transaction (AUTOCOMMIT off)
  * and savepoint (ON_ERROR_ROLLBACK), send it, then set psql's variables and print the time.
  */
 final class StatementSender {
@@ -20,7 +20,10 @@ final class StatementSender {
     QueryOutcome execute(String sql) {
         Variables variables = session.variables();
         String echo = variables.echo();
-        if (echo.equals("queries")) {
+        // psql 15's \watch sends through PSQLexecWatch, not SendQuery: no step there
+        if (variables.isOn("SINGLESTEP") && !session.watching()) {
+            if (!SingleStep.proceed(session, sql)) return QueryOutcome.NOT_SENT;
+        } else if (echo.equals("queries")) {
             session.out().println(sql);
             session.out().flush();
         }

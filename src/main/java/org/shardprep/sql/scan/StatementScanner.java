@@ -2,6 +2,7 @@ package org.shardprep.sql.scan;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.shardprep.sql.scan.MetaCommandSyntax.ArgMode;
 
 /**
@@ -53,6 +54,7 @@ public final class StatementScanner {
 
     private boolean stdStrings = true;
     private VariableLookup vars;
+    private BooleanSupplier singleLine = () -> false;
 
     private int state = INITIAL;
     private int stateBeforeStrStop = INITIAL;
@@ -90,6 +92,15 @@ public final class StatementScanner {
         this.stdStrings = on;
     }
 
+    /**
+     * psql's SINGLELINE: when it says on at the end of a line, a statement with nothing open (no quote, comment,
+     * parenthesis or BEGIN ... END) ends there as at a semicolon. Asked at each line end, as mainloop.c reads
+     * pset.singleline, so a {@code \set} earlier on the same line counts.
+     */
+    public void setSingleLine(BooleanSupplier on) {
+        this.singleLine = on;
+    }
+
     /** Source of {@code :name} values; {@code null} turns interpolation off. */
     public void setVariables(VariableLookup lookup) {
         this.vars = lookup;
@@ -122,11 +133,13 @@ public final class StatementScanner {
         try {
             while (true) {
                 int result = scan();
-                if (result == SEMI) {
+                if (result == SEMI || result == EOL && endsAtLineEnd()) {
                     String sql = buf.toString();
                     int first = stmtFirstLine;
                     buf.setLength(0);
                     addedNewlineAt = -1;
+                    // psql 15 starts the next statement afresh, CREATE FUNCTION's words forgotten, as after a ';'
+                    if (result == EOL) resetLexer();
                     listener.onStatement(sql, first);
                     if (stopLine) {
                         break;
@@ -282,8 +295,15 @@ public final class StatementScanner {
      * otherwise the answer carries what is open, for the continuation prompt.
      */
     public static Completeness completeness(String multiLineInput, boolean standardConformingStrings, MetaCommandSyntax syntax) {
+        return completeness(multiLineInput, standardConformingStrings, syntax, false);
+    }
+
+    /** As above, under SINGLELINE when {@code singleLine}: a line that ends a statement there is complete. */
+    public static Completeness completeness(String multiLineInput, boolean standardConformingStrings, MetaCommandSyntax syntax,
+                                            boolean singleLine) {
         StatementScanner scanner = new StatementScanner(syntax);
         scanner.setStandardConformingStrings(standardConformingStrings);
+        scanner.setSingleLine(() -> singleLine);
         boolean[] lastLineEmitted = new boolean[1];
         ScanListener listener = new ScanListener() {
             @Override
@@ -317,6 +337,11 @@ public final class StatementScanner {
 
     private boolean inQuote() {
         return state != INITIAL && state != XQS;
+    }
+
+    /** psql_scan's PSCAN_EOL (nothing open, the buffer not empty) under SINGLELINE: mainloop.c sends it. */
+    private boolean endsAtLineEnd() {
+        return !inQuote() && parenDepth == 0 && beginDepth == 0 && buf.length() > 0 && singleLine.getAsBoolean();
     }
 
     private void resetLexer() {

@@ -79,7 +79,7 @@ class CompletionTest {
         // the shell's own registry: what TAB offers is what the commands take
         completer = new ShellCompleter(catalog, org.shardprep.CommandCatalog.forSession(session).registry(),
                 () -> session.variables().all().keySet(), () -> dir);
-        parser = new SqlLineParser(ShellCommands.NONE, () -> true);
+        parser = new SqlLineParser(ShellCommands.NONE, () -> true, () -> false);
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).completer(completer).build();
         Files.createDirectories(dir.resolve("src/test"));
         Files.createDirectories(dir.resolve("src/main"));
