@@ -29,4 +29,26 @@ class CompletionIT {
             assertThat(screen.text()).doesNotContain("Exception");
         }
     }
+
+    /** COMP_KEYWORD_CASE, \set mid-session: the case TAB gives a completed keyword. */
+    @Test
+    void keywordCaseFollowsCompKeywordCase() throws Exception {
+        assumeTrue(PseudoTerminal.available(), "util-linux script is not installed");
+        String db = TestServer.freshDatabase("e2e_completion_case");
+        Path home = org.shardprep.TestFiles.directory("home");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(java.util.Map.of("HOME", home.toString()), db)) {
+            screen.await("e2e_completion_case=#");
+            screen.type("\\set COMP_KEYWORD_CASE lower\r");
+            screen.type("SEL\t1 as first_one;\r");
+            screen.await("(1 row)");
+            screen.type("\\set COMP_KEYWORD_CASE upper\r");
+            screen.type("sel\t2 as second_one;\r");
+            screen.await(" second_one \r\n");
+            screen.type("\\q\r");
+            screen.exitStatus();
+        }
+        // the lines as TAB left them, as they went into the history
+        assertThat(Files.readString(home.resolve(".shardprep/history")))
+                .contains(":select 1 as first_one;\n", ":SELECT 2 as second_one;\n");
+    }
 }

@@ -8,6 +8,7 @@ import org.shardprep.TestServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,6 +220,63 @@ class InteractiveIT {
             assertThat(screen.exitStatus()).isZero();
         }
         assertThat(Files.readString(file)).isEqualTo("select 1 as a,\n2 as b;\n\\s\n\\s " + file + "\n");
+    }
+
+    /**
+     * psql's HISTCONTROL on whole entries (a statement over several lines is one), changed by \set as the session
+     * goes; HISTSIZE the number of entries the history file keeps, applied when the shell leaves; the file's
+     * entries all reachable in the session (psql does not cap the history in memory).
+     */
+    @Test
+    void histControlAndHistSizeAsPsql() throws Exception {
+        Path home = TestFiles.directory("home");
+        Path historyFile = home.resolve(".shardprep/history");
+        Files.createDirectories(historyFile.getParent());
+        StringBuilder old = new StringBuilder();
+        for (int i = 1; i <= 600; i++) old.append("1700000000000:select 'old ").append(i).append("';\n");
+        Files.writeString(historyFile, old);
+        Path shown = TestFiles.directory("history").resolve("shown.txt");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 0 as zero;\r");                  // HISTCONTROL none: both kept
+            screen.await("(1 row)");
+            screen.type("select 0 as zero;\r");
+            screen.await("(1 row)\r\n\r\n");
+            screen.type("\\set HISTCONTROL ignoreboth\r");
+            screen.type("select 1 as one;\r");
+            screen.type("select 1 as one;\r");                   // a duplicate
+            screen.type(" select 2 as spaced;\r");               // starts with a space
+            screen.type("select 1 as one;\r");                   // still a duplicate: the spaced one never entered
+            for (int i = 0; i < 2; i++) {
+                screen.type("select 3 as three,\r");             // over two lines: one entry, then a duplicate
+                screen.type("4 as four;\r");
+            }
+            screen.type("\\echo :HISTCONTROL\r");
+            screen.await("ignoreboth\r\n");
+            screen.type("\\s " + shown + "\r");
+            screen.await("Wrote history to file");
+            screen.type("\\set HISTSIZE 8\r");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        // every old entry was there to see, and what this session added once
+        String listed = Files.readString(shown);
+        assertThat(listed).contains("select 'old 1';\n", "select 'old 600';\n");
+        assertThat(listed.substring(listed.indexOf("select 0"))).isEqualTo("""
+                select 0 as zero;
+                select 0 as zero;
+                \\set HISTCONTROL ignoreboth
+                select 1 as one;
+                select 3 as three,
+                4 as four;
+                \\echo :HISTCONTROL
+                \\s %s
+                """.formatted(shown));
+        // the file, cut to HISTSIZE when the shell left (JLine writes a backslash as two, a newline as \n)
+        List<String> kept = Files.readAllLines(historyFile).stream().map(l -> l.substring(l.indexOf(':') + 1)).toList();
+        assertThat(kept).containsExactly("select 0 as zero;", "select 0 as zero;", "\\\\set HISTCONTROL ignoreboth",
+                "select 1 as one;", "select 3 as three,\\n4 as four;", "\\\\echo :HISTCONTROL", "\\\\s " + shown,
+                "\\\\set HISTSIZE 8");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.jline.terminal.Terminal;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.session.Session;
 import org.shardprep.shell.repl.complete.CatalogNames;
+import org.shardprep.shell.repl.complete.KeywordCase;
 import org.shardprep.shell.repl.complete.ShellCompleter;
 import org.shardprep.shell.repl.complete.SqlHighlighter;
 import org.shardprep.sql.scan.OpenState;
@@ -29,9 +30,11 @@ public final class ReplRunner {
     private final Terminal terminal;
     private final CommandRunner commands;
     private final PromptBuilder prompts;
+    private final PasswordSafeHistory history;
 
     private ReplRunner(Session session, Terminal terminal, CommandRunner commands) {
         this.prompts = new PromptBuilder(session);
+        this.history = new PasswordSafeHistory(session.variables());
         this.session = session;
         this.terminal = terminal;
         this.commands = commands;
@@ -113,6 +116,11 @@ public final class ReplRunner {
             String unfinished = processor.takePending().strip();
             pending = unfinished.isEmpty() ? "" : unfinished + "\n";
         }
+        try {
+            history.cutFileToHistSize();
+        } catch (java.io.IOException e) {
+            session.error("could not save history to file \"" + history.file() + "\": " + e.getMessage());
+        }
         return processor.exitStatus();
     }
 
@@ -152,29 +160,26 @@ public final class ReplRunner {
     }
 
     private LineReader lineReader() {
-        Path history = org.shardprep.command.ShardprepHome.stateDir().resolve("history");
+        Path file = org.shardprep.command.ShardprepHome.stateDir().resolve("history");
         try {
-            Files.createDirectories(history.getParent());
+            Files.createDirectories(file.getParent());
         } catch (java.io.IOException ignored) {
             // no history file then; the shell works without one
         }
         CatalogNames catalogNames = new CatalogNames(session::connection);
         session.setCatalogChangeListener(catalogNames::markStale);
-        LineReader reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("shardprep")
                 .parser(new SqlLineParser(commands, () -> session.connection().standardConformingStrings(),
                         () -> session.variables().isOn("SINGLELINE")))
-                .history(new PasswordSafeHistory())
                 .completer(new ShellCompleter(catalogNames, commands.registry(),
-                        () -> session.variables().all().keySet(), session::workingDirectory))
+                        () -> session.variables().all().keySet(),
+                        () -> KeywordCase.of(session.variables().compKeywordCase()), session::workingDirectory))
                 .highlighter(new SqlHighlighter(session.console().colour()))   // the console decides colour, once
                 .option(LineReader.Option.CASE_INSENSITIVE, true)   // LINE<TAB> finds line_items, as in psql
-                .variable(LineReader.HISTORY_FILE, history)
-                .variable(LineReader.HISTORY_SIZE, 500)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
-                .build();
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        LineReader reader = history.installOn(builder, file).build();
         EmptyLineEof.install(reader);
         return reader;
     }

@@ -94,6 +94,22 @@ public final class Variables implements VariableLookup {
         return n == null ? 0 : n;
     }
 
+    /** HISTCONTROL: none, ignorespace, ignoredups or ignoreboth (the hook took only those, in any case). */
+    public String histControl() {
+        return values.getOrDefault("HISTCONTROL", "none").toLowerCase(Locale.ROOT);
+    }
+
+    /** HISTSIZE: how many entries the history file keeps when the shell leaves; negative, no limit. */
+    public int histSize() {
+        Integer n = SpecialVariables.parseInt(values.getOrDefault("HISTSIZE", "500"));
+        return n == null ? 500 : n;
+    }
+
+    /** COMP_KEYWORD_CASE: lower, upper, preserve-lower or preserve-upper (the hook took only those, in any case). */
+    public String compKeywordCase() {
+        return values.getOrDefault("COMP_KEYWORD_CASE", "preserve-upper").toLowerCase(Locale.ROOT);
+    }
+
     public int fetchCount() {
         Integer n = SpecialVariables.parseInt(values.getOrDefault("FETCH_COUNT", "0"));
         return n == null ? 0 : n;

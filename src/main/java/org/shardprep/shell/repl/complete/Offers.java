@@ -5,7 +5,6 @@ import org.jline.reader.Candidate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,14 +17,16 @@ final class Offers {
     private final String lead;
     private final String partial;
     private final List<Candidate> out;
+    private final KeywordCase keywordCase;
     private final Set<String> seen = new HashSet<>();
 
     private boolean insideOpenQuote;
 
-    Offers(String lead, String partial, List<Candidate> out) {
+    Offers(String lead, String partial, List<Candidate> out, KeywordCase keywordCase) {
         this.lead = lead;
         this.partial = partial;
         this.out = out;
+        this.keywordCase = keywordCase;
     }
 
     /**
@@ -61,10 +62,9 @@ final class Offers {
         for (String n : names) add(n);
     }
 
-    /** Keywords in the case being typed: lower after a lower-case start, else upper (psql's preserve-upper). */
+    /** SQL keywords, in the case COMP_KEYWORD_CASE gives them after what is typed. */
     void addKeywords(Collection<String> keywords) {
-        boolean lower = !partial.isEmpty() && Character.isLowerCase(partial.charAt(0));
-        for (String k : keywords) add(lower ? k.toLowerCase(Locale.ROOT) : k);
+        for (String k : keywords) add(keywordCase.apply(k, partial));
     }
 
     boolean isEmpty() { return out.isEmpty(); }

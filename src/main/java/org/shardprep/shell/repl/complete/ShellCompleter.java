@@ -29,20 +29,23 @@ public final class ShellCompleter implements Completer {
     private final ShellCommandCompletion commands;
     private final FileNames files;
     private final Supplier<Collection<String>> variableNames;
+    private final Supplier<KeywordCase> keywordCase;
 
     /**
      * @param catalog          names from the database
      * @param commands         our commands, their subcommands and options
      * @param variableNames    psql variables set so far, for the set and unset commands
+     * @param keywordCase      COMP_KEYWORD_CASE as it is at each TAB
      * @param workingDirectory where relative file names start
      */
     public ShellCompleter(CatalogNames catalog, CommandRegistry commands, Supplier<Collection<String>> variableNames,
-                          Supplier<Path> workingDirectory) {
+                          Supplier<KeywordCase> keywordCase, Supplier<Path> workingDirectory) {
         this.catalog = catalog;
         this.sql = new SqlCompletion(catalog);
         this.commands = new ShellCommandCompletion(commands);
         this.files = new FileNames(workingDirectory);
         this.variableNames = variableNames;
+        this.keywordCase = keywordCase;
     }
 
     @Override
@@ -61,23 +64,25 @@ public final class ShellCompleter implements Completer {
         String typed = word.substring(0, Math.max(0, Math.min(line.wordCursor(), word.length())));
         List<Token> tokens = SqlTokens.of(text);
         boolean openQuote = openQuote(line, text, cursor, typed);
+        KeywordCase kc = keywordCase.get();
 
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (t.kind() == Kind.META_COMMAND && t.start() < cursor && cursor <= t.end()) {
-                new Offers("", typed, candidates).addAll(MetaCommandCatalog.PSQL.workingNames());
+                new Offers("", typed, candidates, kc).addAll(MetaCommandCatalog.PSQL.workingNames());
                 return;
             }
             boolean argsOfPrevious = t.kind() == Kind.META_ARGUMENTS && t.start() < cursor && cursor <= t.end();
             if (argsOfPrevious) {
-                metaArguments(tokens.get(k - 1).text(text), text.substring(t.start(), cursor), typed, openQuote, candidates);
+                metaArguments(tokens.get(k - 1).text(text), text.substring(t.start(), cursor), typed, openQuote, kc,
+                        candidates);
                 return;
             }
         }
 
         String beforeWord = text.substring(0, Math.max(0, cursor - typed.length()));
         if (beforeWord.isBlank()) {
-            Offers offers = new Offers("", typed, candidates);
+            Offers offers = new Offers("", typed, candidates, kc);
             commands.commandNames(offers);
             StatementContext at = StatementContext.at(text, cursor);
             if (at.partial.equals(typed)) sql.complete(at, offers);
@@ -89,14 +94,14 @@ public final class ShellCompleter implements Completer {
             for (String w : line.words().subList(0, Math.min(line.wordIndex(), line.words().size()))) {
                 if (!w.isEmpty()) before.add(w);
             }
-            commands.arguments(before, new Offers("", typed, candidates));
+            commands.arguments(before, new Offers("", typed, candidates, kc));
             return;
         }
         StatementContext at = StatementContext.at(text, cursor);
         // the identifier being completed is the end of the parser's word; the rest of that word stays as it is
         String own = openQuote && at.partial.startsWith("\"") ? at.partial.substring(1) : at.partial;
         String lead = typed.endsWith(own) ? typed.substring(0, typed.length() - own.length()) : "";
-        Offers offers = new Offers(lead, at.partial, candidates);
+        Offers offers = new Offers(lead, at.partial, candidates, kc);
         if (openQuote) offers.insideOpenQuote();
         sql.complete(at, offers);
     }
@@ -111,13 +116,13 @@ public final class ShellCompleter implements Completer {
     }
 
     /** \d sto, \i src/te, \copy stores from da ... */
-    private void metaArguments(String command, String argumentText, String typed, boolean openQuote,
+    private void metaArguments(String command, String argumentText, String typed, boolean openQuote, KeywordCase kc,
                                List<Candidate> candidates) {
         MetaCommandCatalog.Entry entry = MetaCommandCatalog.PSQL.find(command.substring(1));
         if (entry == null || !entry.works()) return;
         String[] words = argumentText.strip().isEmpty() ? new String[0] : argumentText.strip().split("\\s+");
         int index = argumentText.endsWith(" ") || argumentText.endsWith("\t") ? words.length : Math.max(0, words.length - 1);
-        Offers offers = new Offers("", typed, candidates);
+        Offers offers = new Offers("", typed, candidates, kc);
         if (openQuote) offers.insideOpenQuote();
         switch (entry.completion()) {
             case RELATION -> {
@@ -163,10 +168,7 @@ public final class ShellCompleter implements Completer {
             files.complete(typed, offers, false);
             offers.addAll(previous.equals("from") ? List.of("stdin", "pstdin") : List.of("stdout", "pstdout"));
         } else {
-            boolean lower = typed.isEmpty() || Character.isLowerCase(typed.charAt(0));
-            for (String k : List.of("from", "to", "with", "csv", "header", "delimiter", "null", "binary", "format")) {
-                offers.add(lower ? k : k.toUpperCase(Locale.ROOT));
-            }
+            offers.addKeywords(List.of("FROM", "TO", "WITH", "CSV", "HEADER", "DELIMITER", "NULL", "BINARY", "FORMAT"));
         }
     }
 

@@ -78,7 +78,8 @@ class CompletionTest {
                 .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
         // the shell's own registry: what TAB offers is what the commands take
         completer = new ShellCompleter(catalog, org.shardprep.CommandCatalog.forSession(session).registry(),
-                () -> session.variables().all().keySet(), () -> dir);
+                () -> session.variables().all().keySet(),
+                () -> KeywordCase.of(session.variables().compKeywordCase()), () -> dir);
         parser = new SqlLineParser(ShellCommands.NONE, () -> true, () -> false);
         reader = LineReaderBuilder.builder().terminal(terminal).parser(parser).completer(completer).build();
         Files.createDirectories(dir.resolve("src/test"));
@@ -190,6 +191,30 @@ class CompletionTest {
         assertThat(complete("")).contains("SELECT", "INSERT INTO", "load-all");
         assertThat(complete("select * from stores wh")).contains("where");
         assertThat(complete("select * from stores order b")).containsExactly("by");
+    }
+
+    /** psql's COMP_KEYWORD_CASE, read at each TAB: the keyword's case after what is typed. */
+    @Test
+    void keywordCaseFollowsCompKeywordCase() {
+        try {
+            assertThat(session.variables().set("COMP_KEYWORD_CASE", "lower")).isNull();
+            assertThat(complete("SEL")).containsExactly("select");
+            assertThat(complete("select * from stores ORDER B")).containsExactly("by");
+            assertThat(complete("\\copy stores F")).contains("from");
+            session.variables().set("COMP_KEYWORD_CASE", "UPPER");   // psql's hook takes any case
+            assertThat(complete("sel")).containsExactly("SELECT");
+            assertThat(complete("select * from stores wh")).contains("WHERE");
+            session.variables().set("COMP_KEYWORD_CASE", "preserve-lower");
+            assertThat(complete("sel")).containsExactly("select");
+            assertThat(complete("SEL")).containsExactly("SELECT");
+            assertThat(complete("")).contains("select", "insert into");   // nothing typed: lower
+            session.variables().set("COMP_KEYWORD_CASE", "preserve-upper");
+            assertThat(complete("sel")).containsExactly("select");
+            assertThat(complete("")).contains("SELECT", "INSERT INTO");
+            assertThat(complete("\\copy stores ")).contains("FROM", "TO");   // psql's \copy keywords too
+        } finally {
+            session.variables().unset("COMP_KEYWORD_CASE");
+        }
     }
 
     @Test
