@@ -150,6 +150,21 @@ class CommandHelpIT {
         }
     }
 
+    /** A section whose every command runs here is psql 15's, line for line (the editor commands among them). */
+    @Test
+    void queryBufferSectionAsPsql() {
+        String psql = JarRun.psql();
+        org.junit.jupiter.api.Assumptions.assumeTrue(psql != null, "psql is not installed");
+        JarRun.Result expected = JarRun.run(List.of(psql, "-X", "-c", "\\?", DB), null, Map.of());
+        JarRun.Result actual = JarRun.shardprep(null, "-X", "-c", "\\?", DB);
+        assertThat(section(actual.out(), "Query Buffer")).isEqualTo(section(expected.out(), "Query Buffer")).contains("  \\ef [FUNCNAME [LINE]]");
+    }
+
+    private static String section(String help, String title) {
+        int start = help.indexOf("\n" + title + "\n");
+        return start < 0 ? "" : help.substring(start + 1, help.indexOf("\n\n", start + 1));
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
