@@ -49,6 +49,7 @@ public final class InputProcessor implements ScriptIncluder {
 
     private boolean lastFailed;
     private boolean inCommandString;   // running a -c text
+    private String editedInput;    // what an editor gave back (\e): scanned after the line that asked for it
     private boolean stop;          // ON_ERROR_STOP tripped, \q, or the connection is gone in a script
     private int exitStatus = EXIT_OK;
 
@@ -225,8 +226,26 @@ public final class InputProcessor implements ScriptIncluder {
         }
         scanner.setStandardConformingStrings(session.connection().standardConformingStrings());
         scanner.feedLine(line, listener);
+        while (editedInput != null && !stop) rescanEdited();
+        editedInput = null;
         String between = typed.endLine(!scanner.hasPendingText());
         if (between != null && !stop) comment(between);
+    }
+
+    /**
+     * psql's PSQL_CMD_NEWEDIT: the editor's text, ended by a newline, is scanned as one new line from a fresh
+     * lexer state; what ends in a semicolon runs, and the rest is the query buffer (the prompt shows it again).
+     */
+    private void rescanEdited() {
+        String text = editedInput;
+        editedInput = null;
+        scanner.resetBuffer();
+        typed.clear();
+        if (text.isEmpty()) return;
+        if (!text.endsWith("\n")) text += "\n";
+        typed.startLine(text);
+        scanner.setStandardConformingStrings(session.connection().standardConformingStrings());
+        scanner.feedLine(text, listener);
     }
 
     /**
@@ -313,6 +332,10 @@ public final class InputProcessor implements ScriptIncluder {
             } else if (result == MetaCommandResult.QUIT) {
                 stop = true;
                 scanner.stopLine();
+            } else if (result == MetaCommandResult.NEW_EDIT) {
+                editedInput = metaCommands.takeEdited();   // scanned once this line is done; the rest of it is dropped
+                scanner.stopLine();
+                commandDone(true);
             } else if (observer != null && session.interrupted()) {
                 if (!stopForInterrupt()) entryDone(result == MetaCommandResult.OK, true);
             } else {

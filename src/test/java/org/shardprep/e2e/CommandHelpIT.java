@@ -120,7 +120,8 @@ class CommandHelpIT {
         for (CommandRegistry.Entry e : registry.entries()) assertThat(r.out()).contains("  " + e.name());
 
         // every listed command runs (harmless arguments; an error of its own is fine, "invalid command" is not)
-        StringBuilder script = new StringBuilder("select 1 as x\n");
+        // an editor that changes nothing, for \e, \ef and \ev
+        StringBuilder script = new StringBuilder("\\setenv PSQL_EDITOR true\nselect 1 as x\n");
         for (String name : listed) {
             if (name.equals("\\q") || name.equals("\\watch")) continue;
             script.append(name).append(switch (name) {
@@ -147,6 +148,21 @@ class CommandHelpIT {
             JarRun.Result refused = JarRun.shardprep(String.join("\n", missing) + "\n", "-X", DB);
             assertThat(count(refused.err(), "invalid command")).isEqualTo(missing.size());
         }
+    }
+
+    /** A section whose every command runs here is psql 15's, line for line (the editor commands among them). */
+    @Test
+    void queryBufferSectionAsPsql() {
+        String psql = JarRun.psql();
+        org.junit.jupiter.api.Assumptions.assumeTrue(psql != null, "psql is not installed");
+        JarRun.Result expected = JarRun.run(List.of(psql, "-X", "-c", "\\?", DB), null, Map.of());
+        JarRun.Result actual = JarRun.shardprep(null, "-X", "-c", "\\?", DB);
+        assertThat(section(actual.out(), "Query Buffer")).isEqualTo(section(expected.out(), "Query Buffer")).contains("  \\ef [FUNCNAME [LINE]]");
+    }
+
+    private static String section(String help, String title) {
+        int start = help.indexOf("\n" + title + "\n");
+        return start < 0 ? "" : help.substring(start + 1, help.indexOf("\n\n", start + 1));
     }
 
     private static int count(String text, String part) {

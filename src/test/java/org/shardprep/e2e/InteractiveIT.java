@@ -28,6 +28,38 @@ class InteractiveIT {
         db = TestServer.freshDatabase("e2e_interactive");
     }
 
+    /**
+     * \e at the prompt: the editor reads the terminal (JLine lets go of it: the keys reach the editor, not the line
+     * reader), what it makes of the buffer runs when it ends in a semicolon, and otherwise comes back at the prompt.
+     */
+    @Test
+    void editorHasTheTerminal() throws Exception {
+        Path editor = TestFiles.file("tty-editor", ".sh");
+        Files.writeString(editor, "#!/bin/sh\nfor file; do :; done\nprintf 'editor> '\nread line\nprintf '%s' \"$line\" >> \"$file\"\n");
+        editor.toFile().setExecutable(true);
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("PSQL_EDITOR", editor.toString()), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 41 + 1\r");
+            screen.await("e2e_interactive-#");
+            screen.type("\\e\r");
+            screen.await("editor> ");
+            screen.type(" as typed;\r");
+            screen.await("(1 row)");
+            assertThat(screen.text()).contains("typed", "42");
+            // no semicolon: the buffer is back at the prompt, to go on with
+            screen.type("select 'kept' as k\r");
+            screen.type("\\e\r");
+            screen.await("editor> ");
+            screen.type(", 'more' as m\r");
+            screen.await(", 'more' as m");
+            screen.type(";\r");
+            screen.await("(1 row)");
+            assertThat(screen.text()).contains("kept | more");
+            screen.type("\\q\r");
+            assertThat(screen.exitStatus()).isZero();
+        }
+    }
+
     @Test
     void promptsCancelHistoryAndExit() throws Exception {
         Path home = TestFiles.directory("home");

@@ -4,5 +4,10 @@ package org.shardprep.shell.input;
 public enum MetaCommandResult {
     OK, ERROR, QUIT,
     /** The session cannot go on (a script's \c failed): stop with psql's status 2. */
-    FATAL
+    FATAL,
+    /**
+     * An editor replaced the query buffer (\e, \ef, \ev): the rest of the line is dropped and the edited text is
+     * scanned as new input (psql's PSQL_CMD_NEWEDIT).
+     */
+    NEW_EDIT
 }

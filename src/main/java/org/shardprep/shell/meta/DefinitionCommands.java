@@ -6,7 +6,7 @@ import org.shardprep.shell.session.Session;
 
 import java.sql.SQLException;
 
-/** psql's \sf and \sv (command.c's exec_command_sf_sv): a function's or view's CREATE command, numbered with +. */
+/** psql's \sf and \sv (command.c's exec_command_sf_sv): a function's or view's CREATE command, numbered with +; \ef and \ev edit it. */
 final class DefinitionCommands {
 
     private final Session session;
@@ -18,17 +18,26 @@ final class DefinitionCommands {
     /** @param name the whole rest of the line, as psql reads it; null or blank when missing */
     boolean show(String name, boolean function, boolean lineNumbers) {
         if (name == null || name.isBlank()) return fail(function ? "function name is required" : "view name is required");
+        String text = createCommand(name.strip(), function);
+        if (text == null) return false;
+        session.out().print(lineNumbers ? withLineNumbers(text, function) : text);
+        session.out().flush();
+        return true;
+    }
+
+    /**
+     * psql's lookup_object_oid and get_create_object_cmd: the function's or view's CREATE OR REPLACE command, or
+     * null after the error is reported (\sf, \sv, \ef, \ev).
+     */
+    String createCommand(String name, boolean function) {
         try {
-            String oid = lookup(name.strip(), function);
-            String text = function ? functionDefinition(oid) : viewDefinition(oid);
-            if (text == null) return false;
-            session.out().print(lineNumbers ? withLineNumbers(text, function) : text);
-            session.out().flush();
-            return true;
+            String oid = lookup(name, function);
+            return function ? functionDefinition(oid) : viewDefinition(oid);
         } catch (SQLException e) {
-            return fail(minimalMessage(e));
+            fail(minimalMessage(e));
+            return null;
         } catch (CatalogQuery.NotSent e) {
-            return false;
+            return null;
         }
     }
 

@@ -61,14 +61,11 @@ final class FileCommands {
 
     /** \! [COMMAND]: a shell command on the user's terminal, or an interactive shell without one. */
     boolean shell(String command) {
-        session.out().flush();
-        session.results().flush();
         String cmd = command.isBlank() ? java.util.Objects.requireNonNullElse(org.shardprep.os.ChildEnvironment.get("SHELL"), "/bin/sh") : command;
         List<String> argv = command.isBlank() ? List.of(cmd) : List.of("/bin/sh", "-c", cmd);
         try {
-            Process p = org.shardprep.os.ChildEnvironment.apply(new ProcessBuilder(argv)).directory(session.workingDirectory().toFile())
-                    .inheritIO().start();
-            return p.waitFor() == 0;
+            return TerminalChild.run(session, org.shardprep.os.ChildEnvironment.apply(new ProcessBuilder(argv))
+                    .directory(session.workingDirectory().toFile())) == 0;
         } catch (IOException e) {
             return fail("\\!: could not run \"" + cmd + "\": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -94,11 +94,11 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         entry(HELP, "  \\h [NAME]              help on syntax of SQL commands, * for all commands", "h|help", "\\h",
                 ArgMode.WHOLE_LINE, Completion.SQL_COMMAND, null, null);
 
-        add(BUFFER, "  \\e [FILE] [LINE]       edit the query buffer (or file) with external editor", "e|edit", null);
+        add(BUFFER, "  \\e [FILE] [LINE]       edit the query buffer (or file) with external editor", "e|edit", (m, c, a, s) -> m.edit(a, s));
         entry(BUFFER, "  \\ef [FUNCNAME [LINE]]  edit function definition with external editor", "ef", "\\ef",
-                ArgMode.WHOLE_LINE, Completion.FUNCTION, null, null);
+                ArgMode.WHOLE_LINE, Completion.FUNCTION, null, (m, c, a, s) -> m.editDefinition(a, true, s));
         entry(BUFFER, "  \\ev [VIEWNAME [LINE]]  edit view definition with external editor", "ev", "\\ev",
-                ArgMode.WHOLE_LINE, Completion.RELATION, "v", null);
+                ArgMode.WHOLE_LINE, Completion.RELATION, "v", (m, c, a, s) -> m.editDefinition(a, false, s));
         add(BUFFER, "  \\p                     show the contents of the query buffer", "p|print", (m, c, a, s) -> m.printBuffer(s));
         add(BUFFER, "  \\r                     reset (clear) the query buffer", "r|reset", (m, c, a, s) -> m.resetBuffer(s));
         add(BUFFER, "  \\s [FILE]              display history or save it to file", "s", (m, c, a, s) -> m.history(a));
@@ -231,6 +231,7 @@ public final class MetaCommandCatalog implements MetaCommandSyntax {
         // the commands psql reads a fixed number of arguments for
         limitArgs(0, "errverbose", "gdesc", "gexec", "copyright");
         limitArgs(1, "gset", "w", "password", "s", "restrict", "unrestrict");
+        limitArgs(2, "e");
         limitArgs(4, "crosstabview");
         limitArgs(2, "setenv", "getenv", "prompt", "lo_export", "lo_import", "lo_unlink");
     }

@@ -29,6 +29,7 @@ public final class MetaCommands {
     private final WatchCommand watcher;
     private final QueryResultCommands resultCommands;
     private final DefinitionCommands definitions;
+    private final EditCommands editing;
     private final ShellCommands shellCommands;   // for \?, which lists them too
 
     public MetaCommands(Session session, ScriptIncluder processor, ShellCommands shellCommands) {
@@ -41,6 +42,7 @@ public final class MetaCommands {
         this.watcher = new WatchCommand(session);
         this.resultCommands = new QueryResultCommands(session);
         this.definitions = new DefinitionCommands(session);
+        this.editing = new EditCommands(session, definitions);
     }
 
     public MetaCommandResult execute(MetaCommand command, StatementScanner scanner) {
@@ -107,6 +109,21 @@ public final class MetaCommands {
         String previous = session.lastQuery();
         if (previous != null && !previous.isEmpty()) return print(previous);
         return quietPrint("Query buffer is empty.");
+    }
+
+    /** \e [FILE] [LINE]: the buffer (or the previous query, or the file) through the editor. */
+    MetaCommandResult edit(List<String> args, StatementScanner scanner) {
+        return editing.edit(args, scanner);
+    }
+
+    /** \ef and \ev: the function's or view's CREATE command (or psql's template) through the editor. */
+    MetaCommandResult editDefinition(List<String> args, boolean function, StatementScanner scanner) {
+        return editing.editDefinition(args.isEmpty() ? null : args.get(0), function, scanner);
+    }
+
+    /** What the editor gave back, for the main loop to scan after a {@link MetaCommandResult#NEW_EDIT}. */
+    public String takeEdited() {
+        return editing.takeEdited();
     }
 
     MetaCommandResult resetBuffer(StatementScanner scanner) {

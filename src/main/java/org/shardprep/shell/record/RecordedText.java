@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * What a recording keeps of an entry: its text as typed, with no secret in it. {@code \c} loses the password of
  * its conninfo or URI; {@code \password}, a {@code \set} of a secret variable ({@link SecretInput#isSecretVariable})
  * and anything else holding a password are replaced by a comment saying so; {@code record} itself and {@code \q}
- * are not written (they steer the session, they are not part of the script).
+ * are not written (they steer the session, they are not part of the script), nor {@code \e}, {@code \ef} and
+ * {@code \ev}, whose edited text is written as the entries it holds.
  */
 public final class RecordedText {
 
@@ -44,6 +45,8 @@ public final class RecordedText {
             case META -> {
                 String name = entry.metaName();
                 if (List.of("q", "quit").contains(name)) return Optional.empty();
+                // what the editor gives back is recorded instead, as the entries it holds
+                if (List.of("e", "edit", "ef", "ev").contains(name)) return Optional.empty();
                 if (name.equals("password")) return Optional.of(MARK + "\\password left out");
                 if (name.equals("c") || name.equals("connect")) {
                     text = withoutPasswords(text);

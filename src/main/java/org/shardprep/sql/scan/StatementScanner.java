@@ -250,6 +250,13 @@ public final class StatementScanner {
         }
     }
 
+    /** Ends the query buffer with a newline, if it holds text without one (psql's do_edit, for its editor). */
+    public void endBufferWithNewline() {
+        if (buf.length() > 0 && buf.charAt(buf.length() - 1) != '\n') {
+            buf.append('\n');
+        }
+    }
+
     /** Clears the query buffer and the lexer state ({@code \r}). */
     public void resetBuffer() {
         buf.setLength(0);

@@ -84,6 +84,15 @@ class RecordedTextTest {
         assertThat(written(plain)).isEqualTo("select *\n  from stores;");
     }
 
+    /** The editor commands are left out: the statements of the edited text are recorded as entries of their own. */
+    @Test
+    void editorCommandsAreNotWritten() {
+        assertThat(RecordedText.of(meta("\\e"))).isEmpty();
+        assertThat(RecordedText.of(meta("\\e query.sql 3"))).isEmpty();
+        assertThat(RecordedText.of(meta("\\ef add1"))).isEmpty();
+        assertThat(RecordedText.of(meta("\\ev v1"))).isEmpty();
+    }
+
     @Test
     void recordItselfAndQuitAreNotWritten() {
         assertThat(RecordedText.of(new InputEntry(InputEntry.Kind.SHELL, "record stop", null, null))).isEmpty();
