@@ -38,7 +38,7 @@ public final class CommandLineOptions {
     public boolean echoErrors;       // -b
     public boolean echoHidden;       // -E
     public boolean quiet;
-    public boolean noPsqlrc;         // -X: accepted; shardprep reads no psqlrc yet
+    public boolean noPsqlrc;         // -X: no startup files (shell.StartupFiles)
     public boolean singleTransaction;
     public String outputFile;
     public boolean embedded;

@@ -8,6 +8,7 @@ import org.shardprep.shell.session.SessionStarter;
 import org.shardprep.schedule.ClientScheduling;
 import org.shardprep.shell.InputProcessor;
 import org.shardprep.shell.NonInteractiveRunner;
+import org.shardprep.shell.StartupFiles;
 import org.shardprep.shell.session.Session;
 import org.shardprep.shell.PsetOption;
 import org.shardprep.shell.CommandRunner;
@@ -116,6 +117,7 @@ public final class ShardprepApplication {
                     opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "select 1"));
                     opts.actions.add(new CommandLineOptions.Action(CommandLineOptions.Action.Kind.COMMAND, "help load-all"));
                 }
+                if (!opts.noPsqlrc) StartupFiles.run(session, commands, env, home);
                 if (interactive) return ReplRunner.run(session, commands);
                 return runNonInteractive(opts, session, commands);
             } finally {

@@ -259,6 +259,32 @@ class InteractiveIT {
      * goes; HISTSIZE the number of entries the history file keeps, applied when the shell leaves; the file's
      * entries all reachable in the session (psql does not cap the history in memory).
      */
+    /** HISTFILE (here from the startup file, as psql's manual suggests) and else $PSQL_HISTORY name the history file. */
+    @Test
+    void histFileAndPsqlHistoryNameTheHistoryFile() throws Exception {
+        Path home = TestFiles.directory("home");
+        Files.writeString(home.resolve(".psqlrc"), "\\set HISTFILE ~/hist-:DBNAME\n");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 'from histfile' as h;\r");
+            screen.await("(1 row)");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        assertThat(Files.readString(home.resolve("hist-e2e_interactive"))).contains("select 'from histfile' as h;");
+        assertThat(home.resolve(".shardprep/history")).doesNotExist();
+
+        Path other = TestFiles.directory("home-env");
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", other.toString(), "PSQL_HISTORY", "~/named"), db)) {
+            screen.await("e2e_interactive=#");
+            screen.type("select 'from env' as e;\r");
+            screen.await("(1 row)");
+            screen.type("\u0004");
+            assertThat(screen.exitStatus()).isZero();
+        }
+        assertThat(Files.readString(other.resolve("named"))).contains("select 'from env' as e;");
+    }
+
     @Test
     void histControlAndHistSizeAsPsql() throws Exception {
         Path home = TestFiles.directory("home");

@@ -24,9 +24,14 @@ public final class JarRun {
     private JarRun() {}
 
     public static Result shardprep(String stdin, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> cmd = shardprepCommand();
         cmd.addAll(List.of(args));
         return run(cmd, stdin, Map.of());
+    }
+
+    /** The command that starts the jar, arguments to be added. */
+    public static List<String> shardprepCommand() {
+        return new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     }
 
     public static Result run(List<String> command, String stdin, Map<String, String> extraEnv) {
@@ -37,8 +42,8 @@ public final class JarRun {
     public static Result run(List<String> command, String stdin, Map<String, String> extraEnv, Path directory) {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (directory != null) pb.directory(directory.toFile());
-        // the user's PG* variables must not steer a test; HOME points at a scratch directory
-        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        // the user's PG* and PSQL* variables (PSQLRC, PSQL_HISTORY, PSQL_EDITOR) must not steer a test; HOME points at a scratch directory
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("PSQL"));
         pb.environment().putAll(extraEnv);
         try {
             Path home = TestFiles.directory("shardprep-home");

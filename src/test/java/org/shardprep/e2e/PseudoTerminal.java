@@ -53,7 +53,7 @@ final class PseudoTerminal implements AutoCloseable {
         StringBuilder cmd = new StringBuilder("stty cols 160 rows " + rows + "; exec ");
         for (String w : words) cmd.append('\'').append(w.replace("'", "'\\''")).append("' ");
         ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qfec", cmd.toString(), "/dev/null");
-        pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.equals("NO_COLOR"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("PSQL") || k.equals("NO_COLOR"));
         pb.environment().put("HOME", TestFiles.directory("home").toString());
         pb.environment().put("TERM", "xterm");
         pb.environment().put("SHELL", "/bin/sh");   // what script runs the command with, the same everywhere

@@ -94,6 +94,41 @@ class PsqlParityIT {
         sameAsPsql("single_cli_stop", "x\n", "-s", "-v", "ON_ERROR_STOP=1", "-f", steps.toString());
     }
 
+    /**
+     * The startup file, as psql 15 reads it: ~/.psqlrc, ~/.psqlrc-15 before it, $PSQLRC (a ~ in it expanded) instead of
+     * both; a \\q or ON_ERROR_STOP there ends the file, not the session; -X reads none.
+     */
+    @Test
+    void startupFileAsPsql() throws IOException {
+        Path home = TestFiles.directory("rc-home");
+        Files.writeString(home.resolve(".psqlrc"), "\\pset null '(plain)'\n\\set ON_ERROR_STOP on\nselect nosuch;\nselect 2 as not_run;\n");
+        sameAsPsqlWithHome("rc_plain", home, Map.of(), "-c", "select null as x");
+        sameAsPsqlWithHome("rc_plain_x", home, Map.of(), "-X", "-c", "select null as x");
+        Files.writeString(home.resolve(".psqlrc-15"), "\\echo fifteen\n\\pset null '(15)'\n\\q\nselect 3 as not_run;\n");
+        sameAsPsqlWithHome("rc_major", home, Map.of(), "-c", "select null as x");
+        Files.writeString(home.resolve("other"), "\\set QUIET on\n\\pset null '(other)'\n");
+        sameAsPsqlWithHome("rc_env", home, Map.of("PSQLRC", "~/other"), "-c", "select null as x");
+        sameAsPsqlWithHome("rc_env_missing", home, Map.of("PSQLRC", "~/missing"), "-c", "select null as x");
+    }
+
+    private static void sameAsPsqlWithHome(String db, Path home, Map<String, String> env, String... args) {
+        String psql = JarRun.psql();
+        assumeTrue(psql != null, "psql is not installed");
+        Map<String, String> withHome = new java.util.HashMap<>(env);
+        withHome.put("HOME", home.toString());
+        List<String> psqlCmd = new ArrayList<>(List.of(psql));
+        psqlCmd.addAll(List.of(args));
+        psqlCmd.add(TestServer.freshDatabase(db + "_psql"));
+        JarRun.Result expected = JarRun.run(psqlCmd, null, withHome);
+        List<String> ours = new ArrayList<>(JarRun.shardprepCommand());
+        ours.addAll(List.of(args));
+        ours.add(TestServer.freshDatabase(db + "_sp"));
+        JarRun.Result actual = JarRun.run(ours, null, withHome);
+        assertThat(actual.out()).as(db).isEqualTo(expected.out());
+        assertThat(actual.err()).as(db).isEqualTo(E2eScripts.normalize(expected.err()));
+        assertThat(actual.exitCode()).as(db).isEqualTo(expected.exitCode());
+    }
+
     /** The jar and psql with the same arguments and standard input, each on a fresh database. */
     private static void sameAsPsql(String db, String stdin, String... args) {
         String psql = JarRun.psql();

@@ -159,10 +159,22 @@ public final class ReplRunner {
         session.out().flush();
     }
 
+    /**
+     * Where the history is kept, as psql's initializeInput picks it once the startup file has run: HISTFILE, else
+     * $PSQL_HISTORY, a ~ in either expanded; else shardprep's own file (not psql's ~/.psql_history: shardprep's
+     * commands are in it).
+     */
+    static Path historyFile(String histFile, String psqlHistory) {
+        String named = histFile != null ? histFile : psqlHistory != null && !psqlHistory.isEmpty() ? psqlHistory : null;
+        if (named == null) return org.shardprep.command.ShardprepHome.stateDir().resolve("history");
+        return Path.of(org.shardprep.shell.copy.HomeDirectories.system().expandTilde(named)).toAbsolutePath();
+    }
+
     private LineReader lineReader() {
-        Path file = org.shardprep.command.ShardprepHome.stateDir().resolve("history");
+        Path file = historyFile(session.variables().get("HISTFILE"), System.getenv("PSQL_HISTORY"));
         try {
-            Files.createDirectories(file.getParent());
+            // shardprep's own directory is made; one the user named is theirs to make, as psql's
+            if (file.startsWith(org.shardprep.command.ShardprepHome.stateDir())) Files.createDirectories(file.getParent());
         } catch (java.io.IOException ignored) {
             // no history file then; the shell works without one
         }
