@@ -6,23 +6,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
-import org.shardprep.connect.ConnectionRequest;
-import org.shardprep.connect.ConnectionSettingsResolver;
+import org.shardprep.TestSessions;
 import org.shardprep.command.CommandError;
 import org.shardprep.shell.session.Session;
-import org.shardprep.sql.SessionConnection;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BackfillCommandsTest {
 
     private static final String BAD = "backfill_bad_input";
-    private final List<Session> sessions = new ArrayList<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final TestSessions sessions = new TestSessions();
 
     @BeforeAll
     static void badInputTables() throws SQLException {
@@ -60,23 +49,9 @@ class BackfillCommandsTest {
 
     @AfterEach
     void close() {
-        sessions.forEach(Session::close);
+        sessions.close();
     }
 
-    private Session session(String db) throws SQLException {
-        var settings = new ConnectionSettingsResolver(w -> { })
-                .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
-        Session s = new Session(SessionConnection.open(settings), null, null,
-                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        sessions.add(s);
-        return s;
-    }
-
-    private String output() {
-        String text = out.toString(StandardCharsets.UTF_8);
-        out.reset();
-        return text;
-    }
 
     private static void refused(BackfillCommands commands, String table, String column, String from, String on, String message) {
         assertThatThrownBy(() -> commands.start(table, column, from, on, 100, 0))
@@ -85,7 +60,7 @@ class BackfillCommandsTest {
 
     @Test
     void badInputIsOneLineAndChangesNothing() throws Exception {
-        BackfillCommands c = new BackfillCommands(session(BAD), new Backfills());
+        BackfillCommands c = new BackfillCommands(sessions.open(BAD), new Backfills());
         refused(c, "nosuch", null, null, null, "table \"nosuch\" does not exist");
         refused(c, "nosuch.line_items", null, null, null, "table \"nosuch.line_items\" does not exist");
         refused(c, null, null, "nosuch", null, "--from: table \"nosuch\" does not exist");
@@ -121,10 +96,10 @@ class BackfillCommandsTest {
         }
         assertThat(ExerciseTables.count(BAD, "filled_items WHERE store_id IS NOT NULL")).isZero();
         assertThat(ExerciseTables.count(BAD, "int_store")).isZero();
-        assertThat(output()).isEmpty();
+        assertThat(sessions.output()).isEmpty();
         // and the advisory lock of each refusal was given back: a good start still works
         c.start(null, null, null, null, 100, 0);
-        assertThat(output()).startsWith("Added column store_id bigint to line_items.\n"
+        assertThat(sessions.output()).startsWith("Added column store_id bigint to line_items.\n"
                 + "Backfilling line_items.store_id from orders on order_id: 200 rows to fill, batches of 100 by line_item_id, "
                 + "from line_item_id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
     }
@@ -149,9 +124,9 @@ class BackfillCommandsTest {
                     """);
         }
         Backfills backfills = new Backfills();
-        BackfillCommands commands = new BackfillCommands(session(db), backfills);
+        BackfillCommands commands = new BackfillCommands(sessions.open(db), backfills);
         commands.start("ads", "company_id", "campaigns", "campaign_id=id", 100, 0);
-        assertThat(output()).startsWith("Backfilling ads.company_id from campaigns on campaign_id = id: 500 rows to fill");
+        assertThat(sessions.output()).startsWith("Backfilling ads.company_id from campaigns on campaign_id = id: 500 rows to fill");
         while (backfills.current() != null) Thread.sleep(10);
         try (Connection c = TestServer.connect(db); Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE a.company_id = c.company_id), "
@@ -166,13 +141,13 @@ class BackfillCommandsTest {
     void stopAndStartResumeInTheSessionAndAfterARestart() throws Exception {
         String db = "backfill_commands_resume";
         ExerciseTables.create(db, 1000);   // 2,000 line items
-        Session session = session(db);
+        Session session = sessions.open(db);
         Backfills backfills = new Backfills();
         BackfillCommands commands = new BackfillCommands(session, backfills);
         BackfillStatusCommand status = new BackfillStatusCommand(session, backfills);
 
         status.status(false, null, null);
-        assertThat(output()).isEqualTo("line_items has no column store_id yet: backfill start adds it and fills it.\n");
+        assertThat(sessions.output()).isEqualTo("line_items has no column store_id yet: backfill start adds it and fills it.\n");
         try (Statement s = session.connection().jdbc().createStatement()) {
             s.execute("ALTER TABLE line_items ADD COLUMN store_id bigint");   // so that a row lock can hold the backfill
         }
@@ -182,7 +157,7 @@ class BackfillCommandsTest {
                 st.execute("SELECT * FROM line_items WHERE line_item_id = 650 FOR UPDATE");
             }
             commands.start(null, null, null, null, 100, 0);
-            assertThat(output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 2,000 rows to fill, "
+            assertThat(sessions.output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 2,000 rows to fill, "
                     + "batches of 100 by line_item_id, from line_item_id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
             while (backfills.current().progress().lockRetries() == 0) Thread.sleep(10);
             assertThatThrownBy(() -> commands.start(null, null, null, null, 100, 0))
@@ -190,31 +165,31 @@ class BackfillCommandsTest {
             assertThat(session.background().running()).containsExactly("backfill of line_items.store_id");
 
             status.status(false, null, null);
-            String running = output();
+            String running = sessions.output();
             assertThat(running).contains(" line_items.store_id | running |    600 | ", "[######..............]  30%");
             commands.stop();
-            assertThat(output()).isEqualTo("backfill of line_items.store_id stopped after 600 rows filled; "
+            assertThat(sessions.output()).isEqualTo("backfill of line_items.store_id stopped after 600 rows filled; "
                     + "backfill start resumes at line_item_id > 600\n");
             assertThat(session.background().running()).isEmpty();
 
             // again, in the same session: from where it stopped (held at the same row as before)
             commands.start(null, null, null, null, 100, 0);
-            assertThat(output()).endsWith("from line_item_id > 600 (where the last run stopped); "
+            assertThat(sessions.output()).endsWith("from line_item_id > 600 (where the last run stopped); "
                     + "backfill-status shows progress, backfill stop pauses it.\n");
             while (backfills.current().progress().lockRetries() == 0) Thread.sleep(10);
             commands.stop();
-            output();
+            sessions.output();
             holder.rollback();
         }
 
         // a new shell knows nothing of the last run: the exact count at the start finds the first NULL row
-        Session restarted = session(db);
+        Session restarted = sessions.open(db);
         Backfills fresh = new Backfills();
         new BackfillCommands(restarted, fresh).start(null, null, null, null, 100, 0);
-        assertThat(output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 1,400 rows to fill, "
+        assertThat(sessions.output()).isEqualTo("Backfilling line_items.store_id from orders on order_id: 1,400 rows to fill, "
                 + "batches of 100 by line_item_id, from line_item_id >= 601; backfill-status shows progress, backfill stop pauses it.\n");
         new BackfillStatusCommand(restarted, fresh).status(true, null, null);   // --watch: until it is done
-        String watched = output();
+        String watched = sessions.output();
         assertThat(watched).contains("line_items.store_id [####################] 100%  1,400 filled, 0 left (exact count), ",
                 "\nbackfill of line_items.store_id done: 1,400 rows filled in ",
                 "; no store_id is NULL (exact count)\n",
@@ -223,10 +198,10 @@ class BackfillCommandsTest {
         assertThat(ExerciseTables.wrongOrMissing(db)).isZero();
 
         new BackfillCommands(restarted, new Backfills()).start(null, null, null, null, 100, 0);
-        assertThat(output()).isEqualTo("Nothing to backfill: no row of line_items has store_id NULL.\n");
+        assertThat(sessions.output()).isEqualTo("Nothing to backfill: no row of line_items has store_id NULL.\n");
 
         // no run of this session for another column: counted in the database
         new BackfillStatusCommand(restarted, fresh).status(false, "orders", "store_id");
-        assertThat(output()).contains(" orders.store_id | not running | 1000 |    0 | ", "[####################] 100%");
+        assertThat(sessions.output()).contains(" orders.store_id | not running | 1000 |    0 | ", "[####################] 100%");
     }
 }

@@ -5,23 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.shardprep.QueryRows;
 import org.shardprep.TableChecksums;
 import org.shardprep.TestServer;
+import org.shardprep.TestSessions;
 import org.shardprep.command.CommandError;
-import org.shardprep.connect.ConnectionRequest;
-import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.prepare.RealWorldSchemas;
 import org.shardprep.shell.session.Session;
-import org.shardprep.sql.SessionConnection;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,28 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BackfillPathsTest {
 
-    private final List<Session> sessions = new ArrayList<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final TestSessions sessions = new TestSessions();
 
     @AfterEach
     void close() {
-        sessions.forEach(Session::close);
+        sessions.close();
     }
 
-    private Session session(String db) throws SQLException {
-        var settings = new ConnectionSettingsResolver(w -> { })
-                .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
-        Session s = new Session(SessionConnection.open(settings), null, null,
-                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        sessions.add(s);
-        return s;
-    }
-
-    private String output() {
-        String text = out.toString(StandardCharsets.UTF_8);
-        out.reset();
-        return text;
-    }
 
     private static void sql(String db, String sql) throws SQLException {
         try (Connection c = TestServer.connect(db); Statement st = c.createStatement()) {
@@ -107,7 +83,7 @@ class BackfillPathsTest {
     private BackfillRunner.Status awaitDone(Backfills backfills, String label) throws InterruptedException {
         BackfillRunner.Status s = awaitEnd(backfills);
         assertThat(s.state()).isEqualTo(BackfillRunner.State.DONE);
-        assertThat(output()).startsWith("backfill of " + label + " done: ").endsWith(" is NULL (exact count)\n");
+        assertThat(sessions.output()).startsWith("backfill of " + label + " done: ").endsWith(" is NULL (exact count)\n");
         return s;
     }
 
@@ -130,10 +106,10 @@ class BackfillPathsTest {
         Map<String, String> columns = TableChecksums.columns(db, "public");
         Map<String, String> before = TableChecksums.checksums(db, columns);
         Backfills backfills = new Backfills();
-        BackfillCommands commands = new BackfillCommands(session(db), backfills);
+        BackfillCommands commands = new BackfillCommands(sessions.open(db), backfills);
 
         commands.start("clicks", "company_id", null, null, 100, 0);
-        assertThat(output()).isEqualTo("Added column company_id bigint to clicks.\n"
+        assertThat(sessions.output()).isEqualTo("Added column company_id bigint to clicks.\n"
                 + "Backfilling clicks.company_id along clicks.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id: "
                 + "1,000 rows to fill, batches of 100 by id, from id >= 1; backfill-status shows progress, backfill stop pauses it.\n");
         BackfillRunner.Status s = awaitDone(backfills, "clicks.company_id");
@@ -150,7 +126,7 @@ class BackfillPathsTest {
                         + "fill or delete them first, nothing was changed");
         sql(db, "DELETE FROM ad_notes WHERE ad_id = 31; DELETE FROM ads WHERE id = 31");
         commands.start("ad_notes", "company_id", null, null, 100, 0);
-        assertThat(output()).isEqualTo("Added column company_id bigint to ad_notes.\n"
+        assertThat(sessions.output()).isEqualTo("Added column company_id bigint to ad_notes.\n"
                 + "Backfilling ad_notes.company_id along ad_notes.ad_id → ads.id → ads.campaign_id → campaigns.id → campaigns.company_id: "
                 + "700 rows to fill, batches of 100 by ctid, from ctid >= (0,1); backfill-status shows progress, backfill stop pauses it.\n");
         s = awaitDone(backfills, "ad_notes.company_id");
@@ -176,7 +152,7 @@ class BackfillPathsTest {
         Map<String, String> before = TableChecksums.checksums(db, columns);
         sql(db, "ALTER TABLE click_tags ADD COLUMN company_id bigint");   // a row lock held elsewhere would hold up ADD COLUMN
         Backfills backfills = new Backfills();
-        Session session = session(db);
+        Session session = sessions.open(db);
         BackfillCommands commands = new BackfillCommands(session, backfills);
         BackfillStatusCommand status = new BackfillStatusCommand(session, backfills);
         BackfillRunner.Status stopped;
@@ -186,7 +162,7 @@ class BackfillPathsTest {
                 st.execute("SELECT * FROM click_tags WHERE click_id = 600 AND tag = 'a' FOR UPDATE");   // in the third batch of 700
             }
             commands.start("click_tags", "company_id", "campaigns", null, 700, 0);
-            assertThat(output()).isEqualTo("Backfilling click_tags.company_id along click_tags.click_id → clicks.id → clicks.ad_id → ads.id → ads.campaign_id "
+            assertThat(sessions.output()).isEqualTo("Backfilling click_tags.company_id along click_tags.click_id → clicks.id → clicks.ad_id → ads.id → ads.campaign_id "
                     + "→ campaigns.id → campaigns.company_id: 3,000 rows to fill, batches of 700 by (click_id, tag), from (click_id, tag) >= (1, a); "
                     + "backfill-status shows progress, backfill stop pauses it.\n");
             while (backfills.current().progress().lockRetries() == 0) Thread.sleep(10);
@@ -197,18 +173,18 @@ class BackfillPathsTest {
         assertThat(stopped.state()).isEqualTo(BackfillRunner.State.STOPPED);
         assertThat(stopped.progress().filled()).isEqualTo(1400);
         String last = value(db, "SELECT click_id || ', ' || tag FROM click_tags ORDER BY click_id, tag OFFSET 1399 LIMIT 1");
-        assertThat(output()).isEqualTo("backfill of click_tags.company_id stopped after 1,400 rows filled; "
+        assertThat(sessions.output()).isEqualTo("backfill of click_tags.company_id stopped after 1,400 rows filled; "
                 + "backfill start resumes at (click_id, tag) > (" + last + ")\n");
 
         status.status(false, null, null);
-        assertThat(output()).contains(" click_tags.company_id | stopped |   1400 | 1600 | ", "[#########...........]  46%");
+        assertThat(sessions.output()).contains(" click_tags.company_id | stopped |   1400 | 1600 | ", "[#########...........]  46%");
 
         commands.start("click_tags", "company_id", "campaigns", null, 700, 0);
-        assertThat(output()).contains("1,600 rows to fill", "from (click_id, tag) > (" + last + ") (where the last run stopped)");
+        assertThat(sessions.output()).contains("1,600 rows to fill", "from (click_id, tag) > (" + last + ") (where the last run stopped)");
         BackfillRunner.Status s = awaitDone(backfills, "click_tags.company_id");
         assertThat(s.progress().scanned()).as("only the keys after the position").isEqualTo(1600);
         status.status(false, null, null);
-        assertThat(output()).contains(" click_tags.company_id | done  |   1600 |    0 | ", "[####################] 100%");
+        assertThat(sessions.output()).contains(" click_tags.company_id | done  |   1600 |    0 | ", "[####################] 100%");
         assertThat(wrong(db, "click_tags t JOIN clicks k ON k.id = t.click_id JOIN ads a ON a.id = k.ad_id "
                 + "JOIN campaigns c ON c.id = a.campaign_id WHERE t.company_id IS DISTINCT FROM c.company_id")).isZero();
         assertThat(TableChecksums.checksums(db, columns)).as("every other column as it was").isEqualTo(before);
@@ -235,7 +211,7 @@ class BackfillPathsTest {
         Map<String, String> before = TableChecksums.checksums(db, columns);
         long payments = QueryRows.count(db, "payment");
         Backfills backfills = new Backfills();
-        BackfillCommands commands = new BackfillCommands(session(db), backfills);
+        BackfillCommands commands = new BackfillCommands(sessions.open(db), backfills);
 
         // pagila declares payment's foreign keys on each partition but the last: no key backs a path for all its rows
         assertThatThrownBy(() -> commands.start("payment", "store_id", null, null, 1000, 0)).isInstanceOf(CommandError.class)
@@ -251,7 +227,7 @@ class BackfillPathsTest {
                         + "ALTER TABLE payment DISABLE TRIGGER for the run, or fill store_id yourself; nothing was changed");
         sql(db, "ALTER TABLE payment_p2022_07 ENABLE TRIGGER p07_always");
         commands.start("payment", "store_id", null, null, 1000, 0);
-        assertThat(output()).startsWith("Added column store_id integer to payment.\n"
+        assertThat(sessions.output()).startsWith("Added column store_id integer to payment.\n"
                 + "Backfilling payment.store_id along payment.customer_id → customer.customer_id → customer.store_id: "
                 + String.format(java.util.Locale.ROOT, "%,d", payments) + " rows to fill, batches of 1,000 by (payment_date, payment_id), from (payment_date, payment_id) >= (");
         BackfillRunner.Status s = awaitDone(backfills, "payment.store_id");
@@ -260,7 +236,7 @@ class BackfillPathsTest {
         assertThat(wrong(db, "payment p JOIN customer c USING (customer_id) WHERE p.store_id IS DISTINCT FROM c.store_id")).isZero();
 
         commands.start("payment_notes", "store_id", null, null, 300, 0);
-        assertThat(output()).startsWith("Added column store_id integer to payment_notes.\n"
+        assertThat(sessions.output()).startsWith("Added column store_id integer to payment_notes.\n"
                 + "Backfilling payment_notes.store_id along payment_notes.customer_id → customer.customer_id → customer.store_id: "
                 + "2,000 rows to fill, batches of 300 by (tableoid, ctid), from (tableoid, ctid) >= (");
         s = awaitDone(backfills, "payment_notes.store_id");

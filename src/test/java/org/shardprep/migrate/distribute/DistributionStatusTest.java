@@ -3,26 +3,16 @@ package org.shardprep.migrate.distribute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shardprep.TestServer;
+import org.shardprep.TestSessions;
 import org.shardprep.command.CommandError;
-import org.shardprep.connect.ConnectionRequest;
-import org.shardprep.connect.ConnectionSettingsResolver;
 import org.shardprep.migrate.ExerciseTables;
 import org.shardprep.prepare.KeysOff;
 import org.shardprep.prepare.SchemaGraph;
 import org.shardprep.shell.session.Session;
-import org.shardprep.sql.SessionConnection;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,28 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DistributionStatusTest {
 
-    private final List<Session> sessions = new ArrayList<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final TestSessions sessions = new TestSessions();
 
     @AfterEach
     void close() {
-        sessions.forEach(Session::close);
+        sessions.close();
     }
 
-    private Session session(String db) throws SQLException {
-        var settings = new ConnectionSettingsResolver(w -> { })
-                .resolve(ConnectionRequest.ofConnInfo(TestServer.conninfo(db)), Map.of(), Path.of("/nonexistent"));
-        Session s = new Session(SessionConnection.open(settings), null, null,
-                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        sessions.add(s);
-        return s;
-    }
-
-    private String output() {
-        String text = out.toString(StandardCharsets.UTF_8);
-        out.reset();
-        return text;
-    }
 
     private static void status(Session s, boolean watch, String tenant, String column) {
         new DistributionCommands.Distribute(s).distributeStatus(watch, tenant, column, null, null);
@@ -65,9 +40,9 @@ class DistributionStatusTest {
     void withoutCitusEveryTableIsLocalAndTheKeysOffAreShown() throws Exception {
         String db = "distribute_status_plain";
         ExerciseTables.create(db, 20);
-        Session s = session(db);
+        Session s = sessions.open(db);
         status(s, false, "stores", null);
-        assertThat(output()).isEqualTo("""
+        assertThat(sessions.output()).isEqualTo("""
                    table    |             planned              |  now  | shards | placement\s
                 ------------+----------------------------------+-------+--------+-----------
                  stores     | distributed on store_id (anchor) | local |        |\s
@@ -88,7 +63,7 @@ class DistributionStatusTest {
             c.commit();
         }
         status(s, false, "stores", null);
-        assertThat(output()).containsPattern("Foreign keys off \\(1\\), put back and validated by distribute run:\n"
+        assertThat(sessions.output()).containsPattern("Foreign keys off \\(1\\), put back and validated by distribute run:\n"
                         + "    orders\\.orders_store_id_fkey: off since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+00:00 \\(1 min 1[5-9] s\\)\n")
                 .endsWith("No Citus on this server: every table is local. distribute run makes the calls on a Citus coordinator.\n");
     }
@@ -97,14 +72,14 @@ class DistributionStatusTest {
     void watchRefreshesEveryTwoSecondsUntilCtrlC() throws Exception {
         String db = "distribute_status_watch";
         ExerciseTables.create(db, 5);
-        Session s = session(db);
+        Session s = sessions.open(db);
         Thread watch = new Thread(() -> status(s, true, null, null));
         watch.start();
         Thread.sleep(3000);
         s.interrupt();
         watch.join(5000);
         assertThat(watch.isAlive()).as("Ctrl-C ends the watch").isFalse();
-        String text = output();
+        String text = sessions.output();
         assertThat(text).containsPattern("^distribute status\t\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4} \\(every 2s\\)\n\n   table ");
         assertThat(text.split("\\(every 2s\\)", -1)).as("a refresh at once, and one 2 s later").hasSize(3);
         assertThat(s.interrupted()).as("the watch took the Ctrl-C: the session goes on").isFalse();
@@ -114,12 +89,12 @@ class DistributionStatusTest {
     void badOptionsAreOneLine() throws Exception {
         String db = "distribute_status_bad";
         ExerciseTables.create(db, 5);
-        Session s = session(db);
+        Session s = sessions.open(db);
         assertThatThrownBy(() -> status(s, false, "nosuch", null)).isInstanceOf(CommandError.class)
                 .hasMessage("--tenant: no table \"nosuch\" on the search path");
         assertThatThrownBy(() -> status(s, false, null, "nosuch")).isInstanceOf(CommandError.class)
                 .hasMessage("no table on the search path has a column \"nosuch\"");
         assertThatThrownBy(() -> status(s, false, null, " ")).isInstanceOf(CommandError.class).hasMessage("--column must name a column");
-        assertThat(output()).isEmpty();
+        assertThat(sessions.output()).isEmpty();
     }
 }
