@@ -209,7 +209,9 @@ public final class DistributionRun {
         long start = System.nanoTime();
         try {
             if (concurrent) {
-                execute(c, sql);   // its own transactions, inside Citus; never in a transaction block
+                try (WalHeartbeat beat = WalHeartbeat.start(session)) {   // keeps the switch-over's wait short
+                    execute(c, sql);   // its own transactions, inside Citus; never in a transaction block
+                }
             } else {
                 ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
                 tx.onRetry((attempt, pause, cause) -> {
