@@ -183,10 +183,11 @@ class ScheduleIT {
     void aJobCanRunAShardprepCommandAndItsFailureIsShown() throws IOException {
         String db = "sched_command";
         TestServer.freshDatabase(db);
-        JarRun.Result r = script(db, "schedule cmd '1 seconds' 'job pause nosuchjob'\n\\! sleep 2.5\njob-runs cmd --limit 1\nunschedule cmd\n");
+        // every run so far: the newest may have just started (running) when job-runs asks, on a busy machine
+        JarRun.Result r = script(db, "schedule cmd '1 seconds' 'job pause nosuchjob'\n\\! sleep 2.5\njob-runs cmd\nunschedule cmd\n");
         assertThat(r.out()).contains("job cmd failed: no job named nosuchjob");
         assertThat(r.out()).containsPattern("(?m)\\| cmd +\\| failed +\\| .* \\| no job named nosuchjob *$");
-        assertThat(r.out()).contains("(1 row)");
+        assertThat(r.out()).containsPattern("\\(\\d+ rows?\\)");
     }
 
     @Test
