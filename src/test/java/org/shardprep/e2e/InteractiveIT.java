@@ -264,25 +264,24 @@ class InteractiveIT {
     void histFileAndPsqlHistoryNameTheHistoryFile() throws Exception {
         Path home = TestFiles.directory("home");
         Files.writeString(home.resolve(".psqlrc"), "\\set HISTFILE ~/hist-:DBNAME\n");
-        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", home.toString()), db)) {
-            screen.await("e2e_interactive=#");
-            screen.type("select 'from histfile' as h;\r");
-            screen.await("(1 row)");
-            screen.type("\u0004");
-            assertThat(screen.exitStatus()).isZero();
-        }
+        runAtThePrompt(Map.of("HOME", home.toString()), "select 'from histfile' as h;");
         assertThat(Files.readString(home.resolve("hist-e2e_interactive"))).contains("select 'from histfile' as h;");
         assertThat(home.resolve(".shardprep/history")).doesNotExist();
 
         Path other = TestFiles.directory("home-env");
-        try (PseudoTerminal screen = PseudoTerminal.shardprep(Map.of("HOME", other.toString(), "PSQL_HISTORY", "~/named"), db)) {
+        runAtThePrompt(Map.of("HOME", other.toString(), "PSQL_HISTORY", "~/named"), "select 'from env' as e;");
+        assertThat(Files.readString(other.resolve("named"))).contains("select 'from env' as e;");
+    }
+
+    /** One statement typed at the prompt of a shell started with {@code env}, then Ctrl-D. */
+    private void runAtThePrompt(Map<String, String> env, String statement) throws Exception {
+        try (PseudoTerminal screen = PseudoTerminal.shardprep(env, db)) {
             screen.await("e2e_interactive=#");
-            screen.type("select 'from env' as e;\r");
+            screen.type(statement + "\r");
             screen.await("(1 row)");
             screen.type("\u0004");
             assertThat(screen.exitStatus()).isZero();
         }
-        assertThat(Files.readString(other.resolve("named"))).contains("select 'from env' as e;");
     }
 
     @Test

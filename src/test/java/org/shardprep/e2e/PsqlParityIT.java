@@ -111,36 +111,31 @@ class PsqlParityIT {
         sameAsPsqlWithHome("rc_env_missing", home, Map.of("PSQLRC", "~/missing"), "-c", "select null as x");
     }
 
+    /** As {@link #sameAsPsql}, without -X, under HOME {@code home} and {@code env}: what the startup file does. */
     private static void sameAsPsqlWithHome(String db, Path home, Map<String, String> env, String... args) {
-        String psql = JarRun.psql();
-        assumeTrue(psql != null, "psql is not installed");
         Map<String, String> withHome = new java.util.HashMap<>(env);
         withHome.put("HOME", home.toString());
-        List<String> psqlCmd = new ArrayList<>(List.of(psql));
-        psqlCmd.addAll(List.of(args));
-        psqlCmd.add(TestServer.freshDatabase(db + "_psql"));
-        JarRun.Result expected = JarRun.run(psqlCmd, null, withHome);
-        List<String> ours = new ArrayList<>(JarRun.shardprepCommand());
-        ours.addAll(List.of(args));
-        ours.add(TestServer.freshDatabase(db + "_sp"));
-        JarRun.Result actual = JarRun.run(ours, null, withHome);
-        assertThat(actual.out()).as(db).isEqualTo(expected.out());
-        assertThat(actual.err()).as(db).isEqualTo(E2eScripts.normalize(expected.err()));
-        assertThat(actual.exitCode()).as(db).isEqualTo(expected.exitCode());
+        sameAsPsql(db, null, withHome, List.of(args));
     }
 
-    /** The jar and psql with the same arguments and standard input, each on a fresh database. */
+    /** The jar and psql with the same arguments and standard input, each on a fresh database; neither reads a startup file. */
     private static void sameAsPsql(String db, String stdin, String... args) {
+        List<String> withX = new ArrayList<>(List.of("-X"));
+        withX.addAll(List.of(args));
+        sameAsPsql(db, stdin, Map.of(), withX);
+    }
+
+    private static void sameAsPsql(String db, String stdin, Map<String, String> env, List<String> args) {
         String psql = JarRun.psql();
         assumeTrue(psql != null, "psql is not installed");
-        List<String> psqlCmd = new ArrayList<>(List.of(psql, "-X"));
-        psqlCmd.addAll(List.of(args));
+        List<String> psqlCmd = new ArrayList<>(List.of(psql));
+        psqlCmd.addAll(args);
         psqlCmd.add(TestServer.freshDatabase(db + "_psql"));
-        JarRun.Result expected = JarRun.run(psqlCmd, stdin, Map.of());
-        List<String> ours = new ArrayList<>(List.of("-X"));
-        ours.addAll(List.of(args));
+        JarRun.Result expected = JarRun.run(psqlCmd, stdin, env);
+        List<String> ours = JarRun.shardprepCommand();
+        ours.addAll(args);
         ours.add(TestServer.freshDatabase(db + "_sp"));
-        JarRun.Result actual = JarRun.shardprep(stdin, ours.toArray(String[]::new));
+        JarRun.Result actual = JarRun.run(ours, stdin, env);
         assertThat(actual.out()).as(db).isEqualTo(expected.out());
         assertThat(actual.err()).as(db).isEqualTo(E2eScripts.normalize(expected.err()));
         assertThat(actual.exitCode()).as(db).isEqualTo(expected.exitCode());
