@@ -172,6 +172,10 @@ public final class Session implements CommandContext, AutoCloseable {
         interrupts.incrementAndGet();
         boolean running = statementRunning || !foreground.isEmpty();
         if (running) message("Cancel request sent");   // before the cancel, so before the error it causes (psql's order)
+        // The thread first: once the cancel lands, the command may clear the interrupt and go on (a replay), and an
+        // interrupt arriving after that would end what comes next.
+        Thread command = commandThread;
+        if (command != null) command.interrupt();   // a command waiting or computing (generate-data, a sleep) stops
         for (java.sql.Connection c : foreground) {
             try {
                 c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
@@ -179,9 +183,7 @@ public final class Session implements CommandContext, AutoCloseable {
                 // it finished meanwhile
             }
         }
-        Thread command = commandThread;
         if (statementRunning || command != null) connection.cancel();   // a command's own statements on it too
-        if (command != null) command.interrupt();   // a command waiting or computing (generate-data, a sleep) stops
         return running;
     }
 
