@@ -37,6 +37,7 @@ public final class ShortLockTransaction {
     private final Duration maxPause;
     private RetryListener listener = (attempt, pause, cause) -> { };
     private BooleanSupplier stopRequested = () -> false;
+    private boolean onCitusWorkers;
 
     public ShortLockTransaction(Duration lockTimeout, int maxAttempts, Duration firstPause, Duration maxPause) {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -64,6 +65,17 @@ public final class ShortLockTransaction {
     /** Checked between attempts: when true, no further attempt is made and the last lock error is thrown. */
     public ShortLockTransaction stopWhen(BooleanSupplier stop) {
         this.stopRequested = stop;
+        return this;
+    }
+
+    /**
+     * lock_timeout on the Citus workers as well: Citus runs a distributed table's DDL on its shards in transactions
+     * of its own on each worker, where a SET LOCAL reaches only through citus.propagate_set_commands. Without it a
+     * key's ALTER waits for a worker's lock on a shard as long as that lock is held, holding the coordinator's lock on
+     * the table meanwhile, and every write to the table waits with it.
+     */
+    public ShortLockTransaction onCitusWorkersToo() {
+        this.onCitusWorkers = true;
         return this;
     }
 
@@ -96,6 +108,7 @@ public final class ShortLockTransaction {
         c.setAutoCommit(false);
         try {
             try (Statement st = c.createStatement()) {
+                if (onCitusWorkers) st.execute("SET LOCAL citus.propagate_set_commands = 'local'");   // before the SET it is to pass on
                 st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
             }
             T result = work.run(c);

@@ -228,6 +228,70 @@ class DistributeCitusIT {
     }
 
     /**
+     * Putting a key back locks the shards of both tables on the workers too. A transaction holding one of those shards
+     * on a worker kept the key's ALTER waiting there, with the coordinator's lock on the table held meanwhile and every
+     * write to it queued behind (a second, in bench-distribute). lock_timeout now holds on the workers as well: the run
+     * gives up after 200 ms and tries again. Seen from the worker, while its lock is held one wait for it ends and
+     * another begins.
+     */
+    @Test
+    void aKeyPutBackGivesUpOnAWorkersLockAfterLockTimeoutAndTriesAgain() throws Exception {
+        String shard;
+        String node;
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS kw CASCADE");
+            st.execute("DROP SCHEMA IF EXISTS shardprep CASCADE");
+            st.execute("CREATE SCHEMA kw");
+            st.execute("SET search_path TO kw");
+            st.execute("CREATE TABLE shops (store_id bigint PRIMARY KEY)");
+            st.execute("CREATE TABLE orders (store_id bigint CONSTRAINT orders_shop_fkey REFERENCES shops, order_id bigint, "
+                    + "PRIMARY KEY (store_id, order_id))");
+            st.execute("INSERT INTO shops SELECT generate_series(1, 3)");
+            st.execute("INSERT INTO orders SELECT 1 + i % 3, i FROM generate_series(1, 300) i");
+            // distributed with the key off, as a run stopped after its calls leaves them
+            c.setAutoCommit(false);
+            org.shardprep.prepare.KeysOff.takeOff(c, org.shardprep.prepare.SchemaGraph.read(c).foreignKeys().stream()
+                    .filter(k -> k.name().equals("orders_shop_fkey")).toList());
+            c.commit();
+            c.setAutoCommit(true);
+            st.execute("SELECT create_distributed_table('shops', 'store_id')");
+            st.execute("SELECT create_distributed_table('orders', 'store_id', colocate_with => 'shops')");
+            String[] placement = rows(c, "SELECT s.shardid || '|' || n.nodename || '|' || n.nodeport FROM pg_dist_shard s "
+                    + "JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node n ON n.groupid = p.groupid "
+                    + "WHERE s.logicalrelid = 'shops'::regclass ORDER BY s.shardid LIMIT 1").get(0).split("\\|");
+            shard = "kw.shops_" + placement[0];
+            node = CITUS.replaceAll("(host|port)=\\S+", "") + " host=" + placement[1] + " port=" + placement[2];
+        }
+        List<String> waits = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<JarRun.Result> run;
+        try (Connection holder = connectTo(node); Connection watcher = connectTo(node); Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            hold.execute("SET LOCAL citus.enable_manual_changes_to_shards = on");
+            hold.execute("LOCK TABLE " + shard + " IN ROW EXCLUSIVE MODE");   // an insert's lock, held
+            run = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> JarRun.shardprep(null, "-c", "SET search_path TO kw", "-c", "distribute run", conninfo()));
+            long until = System.nanoTime() + 60_000_000_000L;   // without a lock_timeout there, one wait lasts until we let go
+            while (waits.size() < 2 && !run.isDone() && System.nanoTime() < until) {
+                for (String w : rows(watcher, "SELECT waitstart FROM pg_locks WHERE relation = '" + shard + "'::regclass AND NOT granted")) {
+                    if (!waits.contains(w)) waits.add(w);
+                }
+                Thread.sleep(20);
+            }
+            holder.rollback();
+        }
+        JarRun.Result result = run.get();
+        assertThat(waits).as("the run's waits for the worker's lock while it was held").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("      foreign key orders_shop_fkey of orders back, NOT VALID",
+                "      lock not granted within 200 ms (attempt 1), trying again in 0.05 s", "      validate orders_shop_fkey of orders");
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            assertThat(rows(c, "SELECT convalidated::text FROM pg_constraint WHERE conname = 'orders_shop_fkey'")).containsExactly("true");
+            assertThat(rows(c, "SELECT count(*) FROM kw.orders")).containsExactly("300");
+            st.execute("DROP SCHEMA kw CASCADE");
+        }
+    }
+
+    /**
      * --online: the large table concurrently, the small ones with the short blocking copy; refused, with nothing
      * changed, while a large table has no replica identity (its UPDATEs would fail during the copy).
      */

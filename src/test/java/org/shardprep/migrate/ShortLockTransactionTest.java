@@ -103,6 +103,30 @@ class ShortLockTransactionTest {
         }
     }
 
+    /**
+     * onCitusWorkersToo: Citus passes a transaction's SET LOCALs on to its workers only when
+     * citus.propagate_set_commands is 'local' at the time of the SET, so it is set first (on PostgreSQL without Citus
+     * the setting is a placeholder, accepted and unused); and it lasts only the transaction, as lock_timeout does.
+     */
+    @Test
+    void onCitusWorkersTooPassesTheLockTimeoutOnForThisTransactionOnly() throws Exception {
+        try (Connection c = TestServer.connect(DB)) {
+            List<String> inside = ShortLockTransaction.forLiveWrites(Duration.ofMillis(150)).onCitusWorkersToo().run(c, x -> List.of(
+                    show(x, "citus.propagate_set_commands"), show(x, "lock_timeout")));
+            assertThat(inside).containsExactly("local", "150ms");
+            assertThat(show(c, "lock_timeout")).isEqualTo("0");
+            String without = ShortLockTransaction.forLiveWrites().run(c, x -> show(x, "citus.propagate_set_commands"));
+            assertThat(without).as("not asked for: as the session has it").isEmpty();
+        }
+    }
+
+    private static String show(Connection c, String setting) throws SQLException {
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT current_setting('" + setting + "', true)")) {
+            rs.next();
+            return java.util.Objects.toString(rs.getString(1), "");   // null: never set in this session
+        }
+    }
+
     /** A connection the pool closed under a failing statement: the statement's error is what comes out, not "closed". */
     @Test
     void theFailuresOwnErrorIsNotHiddenByTheClosedConnection() throws Exception {

@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 
 /**
  * distribute run's work: the plan's Citus calls one at a time on a pooled connection, with a line for each.
- * A blocking call (create_distributed_table, create_reference_table) is its own short transaction with a
- * lock_timeout, retried when its lock is not granted in time ({@link ShortLockTransaction}): waiting in the lock
- * queue behind a long transaction would stall every write queued behind us. The concurrent form cannot run in a
+ * A blocking call (create_distributed_table, create_reference_table), and taking the keys off and putting them back,
+ * is each its own short transaction with a lock_timeout, on the workers too, retried when its lock is not granted in
+ * time ({@link ShortLockTransaction}): waiting in the lock queue behind a long transaction would stall every write
+ * queued behind us. The concurrent form cannot run in a
  * transaction block, so it runs as it is. Each call commits on its own: a failure stops the run with the
  * tables before it distributed and the rest untouched, and running again picks up where it stopped.
  */
@@ -106,7 +107,7 @@ public final class DistributionRun {
         session.info("Foreign keys off while the tables are distributed (" + keys.size() + "): " + keys.stream()
                 .map(k -> k.table() + "." + k.name()).collect(Collectors.joining(", ")) + ". They come back NOT VALID once both "
                 + "sides are distributed, then are validated: rows written meanwhile are checked then.");
-        ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted).run(c, x -> {
+        shortLocks().run(c, x -> {
             KeysOff.takeOff(x, keys);
             return null;
         });
@@ -114,7 +115,7 @@ public final class DistributionRun {
 
     /** Every key taken off, back: NOT VALID in a short transaction, then validated (writes go on meanwhile). */
     private void putKeysBack(Connection c, DistributionPlan plan) throws SQLException {
-        ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
+        ShortLockTransaction tx = shortLocks();
         List<KeysOff.Saved> saved = KeysOff.read(c);
         for (KeysOff.Saved s : saved) {
             SchemaGraph.ForeignKey fk = s.key();
@@ -124,11 +125,14 @@ public final class DistributionRun {
                     ? " (a partitioned table takes no NOT VALID key: checked now)" : ", NOT VALID"));
             tx.run(c, x -> KeysOff.putBack(x, fk, partitioned));
         }
+        // VALIDATE's locks let writes by; on the workers it waits as long as it must (an autovacuum of a shard gives way
+        // to it after deadlock_timeout, which a short lock_timeout there would never reach)
+        ShortLockTransaction validating = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
         for (KeysOff.Saved s : KeysOff.read(c)) {
             SchemaGraph.ForeignKey fk = s.key();
             session.info("      validate " + fk.name() + " of " + fk.table());
             try {
-                tx.run(c, x -> {
+                validating.run(c, x -> {
                     KeysOff.validate(x, fk);
                     return null;
                 });
@@ -213,14 +217,7 @@ public final class DistributionRun {
                     execute(c, sql);   // its own transactions, inside Citus; never in a transaction block
                 }
             } else {
-                ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().stopWhen(session::interrupted);
-                tx.onRetry((attempt, pause, cause) -> {
-                    if (attempt == 1 || attempt % 10 == 0) {   // a line now and then, not one per attempt
-                        session.info(String.format(Locale.ROOT, "      lock not granted within %d ms (attempt %d), trying again in %.2f s",
-                                tx.lockTimeout().toMillis(), attempt, pause.toMillis() / 1000.0));
-                    }
-                });
-                tx.run(c, conn -> {
+                shortLocks().run(c, conn -> {
                     execute(conn, sql);
                     return null;
                 });
@@ -235,6 +232,20 @@ public final class DistributionRun {
             longestBlockingSeconds = took;
             longestBlockingCopy = step.table();
         }
+    }
+
+    /**
+     * The transaction of each step that takes a lock the application's writes need (the keys off and back, a blocking
+     * call): a short lock_timeout, on the coordinator and on the workers, retried with a line now and then.
+     */
+    private ShortLockTransaction shortLocks() {
+        ShortLockTransaction tx = ShortLockTransaction.forLiveWrites().onCitusWorkersToo().stopWhen(session::interrupted);
+        return tx.onRetry((attempt, pause, cause) -> {
+            if (attempt == 1 || attempt % 10 == 0) {   // a line now and then, not one per attempt
+                session.info(String.format(Locale.ROOT, "      lock not granted within %d ms (attempt %d), trying again in %.2f s",
+                        tx.lockTimeout().toMillis(), attempt, pause.toMillis() / 1000.0));
+            }
+        });
     }
 
     /** Runs one call and shows Citus's notices as psql shows notices. */

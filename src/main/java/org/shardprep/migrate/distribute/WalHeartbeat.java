@@ -12,10 +12,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small commit on the coordinator every 200 ms while create_distributed_table_concurrently runs. At a table's
  * switch-over Citus blocks its writes, then waits until every worker's subscription reports the coordinator's WAL
- * position (pg_stat_subscription.latest_end_lsn, looked at once a second). A subscription learns that position only
- * when the coordinator's walsender has newer WAL to decode; with the application's writes to the table blocked there
- * may be none for seconds, and writes waited 5 to 11 s (README, "The stall"). A transaction id committed
- * synchronously, and nothing else, is that WAL: the wait ends at Citus's first or second look.
+ * position (pg_stat_subscription.latest_end_lsn, looked at once a second). That position moves only with a keepalive
+ * from the coordinator's walsender, which sends one, once it has sent everything, only while the worker has not yet
+ * acknowledged it all (walsender.c, WalSndWaitForWal). When the worker's acknowledgement of the last insert comes
+ * first, no keepalive follows until there is newer WAL to decode; with the application's writes to the table blocked
+ * there may be none for seconds, and writes waited 2 to 15 s (README, "The stall"). A transaction id committed
+ * synchronously, and nothing else, is that WAL, and an empty transaction is never sent to the worker, so its
+ * keepalive always follows: the wait ends at Citus's first or second look.
  */
 final class WalHeartbeat implements AutoCloseable {
 
