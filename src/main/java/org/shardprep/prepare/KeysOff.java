@@ -112,6 +112,11 @@ public final class KeysOff {
             }
         }
         try (Statement st = x.createStatement()) {
+            // The ALTER's own locks, taken in the order the application writes (the referenced row first): the ALTER
+            // alone would hold the referencing table while it waits for a writer of the referenced one, which may be
+            // about to write the referencing table, a deadlock that Citus settles by cancelling the writer.
+            st.execute("LOCK TABLE " + (fk.referencedTable().equals(fk.table()) ? "" : fk.referencedTable() + ", ") + fk.table()
+                    + " IN SHARE ROW EXCLUSIVE MODE");
             st.execute("ALTER TABLE " + fk.table() + " ADD CONSTRAINT " + SqlIdentifier.quote(fk.name()) + " FOREIGN KEY ("
                     + columns(fk.columns()) + ") REFERENCES " + fk.referencedTable() + " (" + columns(fk.referencedColumns()) + ")"
                     + fk.clauses() + (partitioned ? "" : " NOT VALID"));
