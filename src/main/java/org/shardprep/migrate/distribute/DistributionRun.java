@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
  * A blocking call (create_distributed_table, create_reference_table), and taking the keys off and putting them back,
  * is each its own short transaction with a lock_timeout, on the workers too, retried when its lock is not granted in
  * time ({@link ShortLockTransaction}): waiting in the lock queue behind a long transaction would stall every write
- * queued behind us. The concurrent form cannot run in a
- * transaction block, so it runs as it is. Each call commits on its own: a failure stops the run with the
- * tables before it distributed and the rest untouched, and running again picks up where it stopped.
+ * queued behind us. The concurrent form cannot run in a transaction block, so it runs as it is. Each call commits
+ * on its own: a failure stops the run with the tables before it distributed and the rest untouched, and running
+ * again picks up where it stopped.
  */
 public final class DistributionRun {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * from the coordinator's walsender, which sends one, once it has sent everything, only while the worker has not yet
  * acknowledged it all (walsender.c, WalSndWaitForWal). When the worker's acknowledgement of the last insert comes
  * first, no keepalive follows until there is newer WAL to decode; with the application's writes to the table blocked
- * there may be none for seconds, and writes waited 2 to 15 s (README, "The stall"). A transaction id committed
+ * there may be none for seconds, and writes waited 2 to 15 s (README, "Where a stall over a second came from"). A transaction id committed
  * synchronously, and nothing else, is that WAL, and an empty transaction is never sent to the worker, so its
  * keepalive always follows: the wait ends at Citus's first or second look.
  */
