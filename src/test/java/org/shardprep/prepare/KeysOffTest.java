@@ -1,10 +1,10 @@
 package org.shardprep.prepare;
 
 import org.junit.jupiter.api.Test;
+import org.shardprep.QueryRows;
 import org.shardprep.TestServer;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -65,11 +65,8 @@ class KeysOffTest {
         return Integer.parseInt(rows(c, "SELECT pg_backend_pid()").get(0));
     }
 
+    /** One column's values ({@link QueryRows} ends each row with '|'). */
     private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> out = new java.util.ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
+        return QueryRows.of(c, sql).stream().map(r -> r.substring(0, r.length() - 1)).toList();
     }
 }
